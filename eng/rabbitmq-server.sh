@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Runs RabbitMQ from Debian's rabbitmq-server package in the foreground as its own node:
+# data in $1, AMQP port $2, node name $3, Erlang distribution port $4.
+# rabbitmqctl reaches it with HOME=$1 and -n $3.
+set -euo pipefail
+data_dir=$(realpath -m "$1"); port=$2; node=$3; dist_port=$4
+mkdir -p "$data_dir/mnesia" "$data_dir/log"
+export HOME="$data_dir"
+export RABBITMQ_NODENAME="$node"
+export RABBITMQ_NODE_IP_ADDRESS=127.0.0.1
+export RABBITMQ_NODE_PORT="$port"
+export RABBITMQ_DIST_PORT="$dist_port"
+export ERL_CRASH_DUMP="$data_dir/log/erl_crash.dump"
+export RABBITMQ_MNESIA_BASE="$data_dir/mnesia"
+export RABBITMQ_LOG_BASE="$data_dir/log"
+export RABBITMQ_LOGS=-                      # log to stdout, so the dashboard shows it
+export RABBITMQ_ENABLED_PLUGINS_FILE="$data_dir/enabled_plugins"
+export RABBITMQ_CONFIG_FILE="$data_dir/rabbitmq"
+[ -f "$data_dir/enabled_plugins" ] || echo '[].' >"$data_dir/enabled_plugins"
+[ -f "$data_dir/rabbitmq.conf" ] || printf 'loopback_users = none\n' >"$data_dir/rabbitmq.conf"
+exec /usr/lib/rabbitmq/bin/rabbitmq-server

@@ -1,0 +1,25 @@
+namespace ServiceManufacturing.Contracts;
+
+/// <summary>The three categories a fifth-batch applicant can apply in (遴选类别).</summary>
+public enum ApplicationCategory
+{
+    /// <summary>示范企业</summary>
+    Enterprise,
+    /// <summary>示范平台</summary>
+    Platform,
+    /// <summary>示范城市</summary>
+    City,
+}
+
+/// <summary>
+/// An applicant submitted its application to its recommending authority. Published once per submission
+/// (at least once on the wire; the message id is the stored event's id).
+/// </summary>
+public sealed record ApplicationSubmitted(
+    Guid ApplicationId,
+    long Version,
+    ApplicationCategory Category,
+    string OrganisationName,
+    string CreditCode,
+    string AuthorityCode,
+    DateTimeOffset SubmittedAt);

@@ -1,0 +1,31 @@
+using System.Diagnostics;
+using Marten;
+using Microsoft.AspNetCore.Http;
+
+namespace ServiceManufacturing.ServiceDefaults.EventStore;
+
+/// <summary>
+/// Opens sessions whose events carry the trace they were written in: the correlation id is the trace id
+/// (one id from the gateway to the last consumer), the causation id the HTTP request that caused them,
+/// and the W3C traceparent travels as a header so the relay can continue the same trace.
+/// A consumer overrides the causation id with the id of the message it handles.
+/// </summary>
+sealed class CorrelatedSessionFactory(IDocumentStore store, IHttpContextAccessor http) : ISessionFactory
+{
+    internal const string TraceParentHeader = "traceparent";
+
+    public IQuerySession QuerySession() => store.QuerySession();
+
+    public IDocumentSession OpenSession()
+    {
+        var session = store.LightweightSession();
+        if (Activity.Current is { } activity)
+        {
+            session.CorrelationId = activity.TraceId.ToHexString();
+            session.SetHeader(TraceParentHeader, activity.Id!);
+        }
+        if (http.HttpContext is { } context)
+            session.CausationId = context.TraceIdentifier;
+        return session;
+    }
+}

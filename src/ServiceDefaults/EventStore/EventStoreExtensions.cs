@@ -1,0 +1,48 @@
+using JasperFx.Events.Daemon;
+using Marten;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Weasel.Core;
+
+namespace ServiceManufacturing.ServiceDefaults.EventStore;
+
+/// <summary>How every service keeps its events: Marten on the service's own PostgreSQL database.</summary>
+public static class EventStoreExtensions
+{
+    /// <summary>
+    /// Adds Marten on the connection string <paramref name="connectionName"/>: the database is created if missing,
+    /// events carry correlation, causation and trace headers, the async daemon runs the service's subscription.
+    /// </summary>
+    public static MartenServiceCollectionExtensions.MartenConfigurationExpression AddEventStore(
+        this IHostApplicationBuilder builder, string connectionName, Action<StoreOptions> configure)
+    {
+        var connectionString = builder.Configuration.GetConnectionString(connectionName)
+            ?? throw new InvalidOperationException($"Connection string '{connectionName}' is not configured.");
+        builder.Services.AddHealthChecks().AddCheck("event-store", new EventStoreHealthCheck(connectionString), tags: ["ready"]);
+        builder.Services.AddHttpContextAccessor();
+
+        var marten = builder.Services.AddMarten(options =>
+            {
+                options.Connection(connectionString);
+                options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+                // Tests give each class its own schema in one database.
+                if (builder.Configuration["EventStore:Schema"] is { Length: > 0 } schema)
+                    options.DatabaseSchemaName = schema;
+                options.Events.MetadataConfig.CorrelationIdEnabled = true;
+                options.Events.MetadataConfig.CausationIdEnabled = true;
+                options.Events.MetadataConfig.HeadersEnabled = true;
+                options.Events.MetadataConfig.UserNameEnabled = true;
+                options.OpenTelemetry.TrackConnections = JasperFx.OpenTelemetry.TrackLevel.Normal;
+                options.OpenTelemetry.TrackEventCounters();
+                configure(options);
+            })
+            .UseLightweightSessions()
+            .BuildSessionsWith<CorrelatedSessionFactory>()
+            .ApplyAllDatabaseChangesOnStartup()
+            .AddAsyncDaemon(DaemonMode.Solo);
+        // Marten puts its schema migration first among the hosted services; the database must exist before it.
+        builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService>(new DatabaseCreator(connectionString)));
+        return marten;
+    }
+}

@@ -1,0 +1,40 @@
+namespace ServiceManufacturing.ServiceDefaults.Http;
+
+/// <summary>The rules every service's HTTP surface shares.</summary>
+public static class PlatformRules
+{
+    public static readonly Rule BadRequest = new("bad-request", 400,
+        "请求无法处理。", "The request could not be understood.");
+    public static readonly Rule InvalidJson = new("invalid-json", 400,
+        "请求正文不是有效的 JSON，或含有不允许的取值。", "The request body is not valid JSON or holds a value that is not allowed.");
+    public static readonly Rule Validation = new("validation", 400,
+        "请求中的字段无效。", "One or more fields of the request are invalid.");
+    public static readonly Rule InvalidIfMatch = new("invalid-if-match", 400,
+        "If-Match 头必须是本资源的 ETag（版本号）。", "The If-Match header must be an ETag (version) of this resource.");
+    public static readonly Rule BodyTooLarge = new("body-too-large", 413,
+        "请求正文超过允许的大小。", "The request body is larger than allowed.");
+    public static readonly Rule UnsupportedMediaType = new("unsupported-media-type", 415,
+        "不支持该内容类型，请使用 application/json。", "This content type is not supported; send application/json.");
+    public static readonly Rule StaleVersion = new("stale-version", 412,
+        "该记录已被他人修改，请刷新后重试。", "The record was changed since you read it (If-Match no longer holds); reload and try again.");
+    public static readonly Rule ConcurrentChange = new("concurrent-change", 409,
+        "该记录正在被同时修改，请刷新后重试。", "The record was changed by a concurrent request; reload and try again.");
+    public static readonly Rule NoSuchResource = new("not-found", 404,
+        "请求的资源不存在。", "The requested resource does not exist.");
+    public static readonly Rule MethodNotAllowed = new("method-not-allowed", 405,
+        "该资源不支持此请求方法。", "This resource does not support the request method.");
+    public static readonly Rule Unexpected = new("unexpected", 500,
+        "服务器内部错误，已记录。", "An unexpected error occurred and was logged.");
+
+    /// <summary>The rule a bare status code stands for, when the framework answered without one.</summary>
+    public static Rule? ForStatus(int? status) => status switch
+    {
+        400 => BadRequest,
+        404 => NoSuchResource,
+        405 => MethodNotAllowed,
+        413 => BodyTooLarge,
+        415 => UnsupportedMediaType,
+        500 => Unexpected,
+        _ => null,
+    };
+}

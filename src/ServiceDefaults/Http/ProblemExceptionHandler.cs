@@ -1,0 +1,66 @@
+using System.Text.Json;
+using JasperFx;
+using JasperFx.Events;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging;
+
+namespace ServiceManufacturing.ServiceDefaults.Http;
+
+/// <summary>Maps what a request can go wrong with to the 4xx that says so; anything else is a 500 without internals.</summary>
+sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
+    {
+        var problem = ToProblem(context, exception);
+        if (problem.Status >= 500)
+            logger.LogError(exception, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path);
+        context.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    static ProblemDetails ToProblem(HttpContext context, Exception exception) => exception switch
+    {
+        RuleViolation v => FromRule(v.Rule, v.Detail),
+        BadHttpRequestException { InnerException: JsonException json } => InvalidJson(json),
+        BadHttpRequestException bad => FromRule(BadRequestRule(bad.StatusCode), null),
+        ConcurrencyException or ExistingStreamIdCollisionException => FromRule(
+            context.Request.Headers.IfMatch.Count > 0 ? PlatformRules.StaleVersion : PlatformRules.ConcurrentChange, null),
+        _ => FromRule(PlatformRules.Unexpected, null),
+    };
+
+    internal static ProblemDetails FromRule(Rule rule, string? detail) => new()
+    {
+        Status = rule.Status,
+        Type = TypeOf(rule),
+        Title = rule.En,
+        Detail = detail,
+        Extensions = { ["code"] = rule.Code, ["titleZh"] = rule.Zh },
+    };
+
+    internal static string TypeOf(Rule rule) => $"https://servicemanufacturing.miit.gov.cn/problems/{rule.Code}";
+
+    static ProblemDetails InvalidJson(JsonException json)
+    {
+        var field = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "body" : json.Path.TrimStart('$', '.');
+        var problem = FromRule(PlatformRules.InvalidJson, null);
+        problem.Extensions["errors"] = new Dictionary<string, string[]>
+        {
+            [field] = ["这个值无法读取：格式或取值无效。 / The value could not be read: malformed or not one of the allowed values."],
+        };
+        return problem;
+    }
+
+    static Rule BadRequestRule(int status) => status switch
+    {
+        StatusCodes.Status413PayloadTooLarge => PlatformRules.BodyTooLarge,
+        StatusCodes.Status415UnsupportedMediaType => PlatformRules.UnsupportedMediaType,
+        _ => PlatformRules.BadRequest,
+    };
+}

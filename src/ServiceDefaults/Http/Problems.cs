@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Http;
+
+namespace ServiceManufacturing.ServiceDefaults.Http;
+
+/// <summary>Problem responses an endpoint returns itself, shaped like those the exception handler writes.</summary>
+public static class Problems
+{
+    /// <summary>400 naming each invalid field, with its message in Chinese and English.</summary>
+    public static IResult Validation(IDictionary<string, string[]> errors)
+    {
+        var problem = ProblemExceptionHandler.FromRule(PlatformRules.Validation, null);
+        problem.Extensions["errors"] = errors;
+        return TypedResults.Problem(problem);
+    }
+
+    /// <summary>The problem response of <paramref name="rule"/>.</summary>
+    public static IResult Of(Rule rule, string? detail = null) =>
+        TypedResults.Problem(ProblemExceptionHandler.FromRule(rule, detail));
+}

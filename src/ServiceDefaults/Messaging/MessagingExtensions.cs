@@ -1,0 +1,39 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace ServiceManufacturing.ServiceDefaults.Messaging;
+
+/// <summary>How every service talks to the others: MassTransit over RabbitMQ.</summary>
+public static class MessagingExtensions
+{
+    /// <summary>The connection string name of the broker.</summary>
+    public const string ConnectionName = "messaging";
+
+    /// <summary>
+    /// Adds MassTransit on RabbitMQ with the service's consumers. Queues are named for the service
+    /// (Messaging:EndpointPrefix, default the application name) so two services never share a queue.
+    /// </summary>
+    public static IHostApplicationBuilder AddMessaging(this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator>? consumers = null)
+    {
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionName)
+            ?? throw new InvalidOperationException($"Connection string '{ConnectionName}' is not configured.");
+        var prefix = builder.Configuration["Messaging:EndpointPrefix"] ?? builder.Environment.ApplicationName;
+
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(prefix, includeNamespace: false));
+            consumers?.Invoke(bus);
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                rabbit.Host(new Uri(connectionString));
+                // A consumer that loses a concurrency race, or meets a database hiccup, tries again.
+                rabbit.UseMessageRetry(retry => retry.Exponential(10, TimeSpan.FromMilliseconds(100),
+                    TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200)));
+                rabbit.ConfigureEndpoints(context);
+            });
+        });
+        return builder;
+    }
+}
