@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Runs PostgreSQL 15 from Debian's packages in the foreground: data in $1, port $2, password $3.
-# PostgreSQL refuses to run as root, so the server runs as the postgres user.
+# Runs PostgreSQL 15 from Debian's packages in the foreground: data in $1, port $2.
+# The superuser's password comes from $POSTGRES_PASSWORD (used when the data folder is first made).
+# PostgreSQL refuses to run as root, so as root the server runs as the postgres user.
 set -euo pipefail
-data_dir=$(realpath -m "$1"); port=$2; password=$3
+data_dir=$(realpath -m "$1"); port=$2
 bin=/usr/lib/postgresql/15/bin
 as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
@@ -13,9 +14,14 @@ if [ "$(id -u)" = 0 ]; then
   d=$(dirname "$data_dir"); while [ "$d" != / ]; do chmod o+x "$d" 2>/dev/null || true; d=$(dirname "$d"); done
 fi
 if [ ! -s "$data_dir/PG_VERSION" ]; then
-  pwfile=$(mktemp); printf '%s\n' "$password" >"$pwfile"; chmod 644 "$pwfile"
+  pwfile=$(mktemp); printf '%s\n' "${POSTGRES_PASSWORD:?POSTGRES_PASSWORD is not set}" >"$pwfile"; chmod 644 "$pwfile"
   as_postgres "$bin/initdb" -D "$data_dir" -U postgres --auth=scram-sha-256 --pwfile="$pwfile" -E UTF8 --locale=C.UTF-8 >/dev/null
   rm -f "$pwfile"
 fi
-exec_args=(-D "$data_dir" -p "$port" -k "$data_dir" -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=on)
-if [ "$(id -u)" = 0 ]; then exec runuser -u postgres -- "$bin/postgres" "${exec_args[@]}"; else exec "$bin/postgres" "${exec_args[@]}"; fi
+# A server left running on this folder by a run that was killed is stopped first.
+if as_postgres "$bin/pg_ctl" -D "$data_dir" status >/dev/null 2>&1; then
+  echo "stopping a PostgreSQL left running on $data_dir"
+  as_postgres "$bin/pg_ctl" -D "$data_dir" -m fast -w stop >/dev/null
+fi
+args=(-D "$data_dir" -p "$port" -k "$data_dir" -c listen_addresses=127.0.0.1 -c max_connections=300)
+if [ "$(id -u)" = 0 ]; then exec runuser -u postgres -- "$bin/postgres" "${args[@]}"; else exec "$bin/postgres" "${args[@]}"; fi

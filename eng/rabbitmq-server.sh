@@ -17,5 +17,10 @@ export RABBITMQ_LOGS=-                      # log to stdout, so the dashboard sh
 export RABBITMQ_ENABLED_PLUGINS_FILE="$data_dir/enabled_plugins"
 export RABBITMQ_CONFIG_FILE="$data_dir/rabbitmq"
 [ -f "$data_dir/enabled_plugins" ] || echo '[].' >"$data_dir/enabled_plugins"
-[ -f "$data_dir/rabbitmq.conf" ] || printf 'loopback_users = none\n' >"$data_dir/rabbitmq.conf"
+[ -f "$data_dir/rabbitmq.conf" ] || printf '# bound to 127.0.0.1 only (RABBITMQ_NODE_IP_ADDRESS); guest may connect from loopback\n' >"$data_dir/rabbitmq.conf"
+# A node left running by a run that was killed is stopped first.
+if /usr/lib/rabbitmq/bin/rabbitmqctl -n "$node" -q status >/dev/null 2>&1; then
+  echo "stopping RabbitMQ node $node left running"
+  /usr/lib/rabbitmq/bin/rabbitmqctl -n "$node" -q stop >/dev/null 2>&1 || true
+fi
 exec /usr/lib/rabbitmq/bin/rabbitmq-server

@@ -10,11 +10,9 @@ static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddProblemResponses();
-        builder.Services.AddOpenApi();
+        builder.AddServiceApi();
         builder.AddMessaging();
-        builder.AddEventStore("registration", options =>
+        builder.AddEventStore("registrationdb", options =>
         {
             options.Projections.LiveStreamAggregation<Application>();
             options.Projections.Add<ApplicationDetailsProjection>(ProjectionLifecycle.Inline);

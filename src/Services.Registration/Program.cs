@@ -7,9 +7,7 @@ builder.AddServiceDefaults();
 builder.AddApplicationServices();
 
 var app = builder.Build();
-app.UseProblemResponses();
-app.MapOpenApi();
-app.MapDefaultEndpoints();
+app.UseServiceApi();
 app.MapApplicationsApi();
 app.Run();
 

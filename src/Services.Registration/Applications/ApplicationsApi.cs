@@ -3,7 +3,6 @@ using ServiceManufacturing.Contracts;
 using ServiceManufacturing.Contracts.Reference;
 using ServiceManufacturing.ServiceDefaults.EventStore;
 using ServiceManufacturing.ServiceDefaults.Http;
-using ServiceManufacturing.Services.Registration.Organisations;
 
 namespace ServiceManufacturing.Services.Registration.Applications;
 

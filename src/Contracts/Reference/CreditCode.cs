@@ -1,4 +1,4 @@
-namespace ServiceManufacturing.Services.Registration.Organisations;
+namespace ServiceManufacturing.Contracts.Reference;
 
 /// <summary>The unified social credit code (统一社会信用代码) of GB 32100-2015: 18 characters, the last a check.</summary>
 public static class CreditCode

@@ -1,0 +1,67 @@
+using Marten;
+using ServiceManufacturing.Contracts;
+using ServiceManufacturing.Contracts.Reference;
+using ServiceManufacturing.ServiceDefaults.EventStore;
+using ServiceManufacturing.ServiceDefaults.Http;
+
+namespace ServiceManufacturing.Services.Evaluation.Demonstrations;
+
+/// <summary>An earlier-batch demonstration to put on the roster.</summary>
+public sealed record EnrollDemonstrationRequest(
+    int? Batch, ApplicationCategory? Category, string? Name, string? CreditCode, string? AuthorityCode);
+
+public static class DemonstrationsApi
+{
+    public static RouteGroupBuilder MapDemonstrationsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/demonstrations").WithTags("Earlier-batch demonstrations");
+        api.MapPost("/", Enroll).WithName("EnrollDemonstration")
+            .Produces<DemonstrationDetails>(StatusCodes.Status201Created).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        api.MapGet("/{demonstrationId:guid}", Get).WithName("GetDemonstration")
+            .Produces<DemonstrationDetails>().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/", List).WithName("ListDemonstrations").Produces<IReadOnlyList<DemonstrationDetails>>();
+        return api;
+    }
+
+    static async Task<IResult> Enroll(
+        EnrollDemonstrationRequest request, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    {
+        if (Validate(request) is { Count: > 0 } errors) return Problems.Validation(errors);
+        var command = new EnrollDemonstration(Guid.CreateVersion7(), request.Batch!.Value, request.Category!.Value,
+            request.Name!.Trim(), request.CreditCode, request.AuthorityCode!);
+        var version = await session.DecideAsync<Demonstration>(command.DemonstrationId, null,
+            state => DemonstrationDecider.Decide(command, state, clock.GetUtcNow()), ct);
+        var details = await session.LoadAsync<DemonstrationDetails>(command.DemonstrationId, ct);
+        return StreamVersion.WithETag(TypedResults.Created($"/api/v1/demonstrations/{command.DemonstrationId}", details), version);
+    }
+
+    static async Task<IResult> Get(Guid demonstrationId, IQuerySession session, CancellationToken ct) =>
+        await session.LoadAsync<DemonstrationDetails>(demonstrationId, ct) is { } details
+            ? StreamVersion.WithETag(TypedResults.Ok(details), details.Version)
+            : Problems.Of(DemonstrationRules.NotFound);
+
+    static async Task<IResult> List(IQuerySession session, CancellationToken ct, int? batch = null, string? authorityCode = null)
+    {
+        var query = session.Query<DemonstrationDetails>().AsQueryable();
+        if (batch is not null) query = query.Where(d => d.Batch == batch);
+        if (authorityCode is not null) query = query.Where(d => d.AuthorityCode == authorityCode);
+        return TypedResults.Ok(await query.OrderBy(d => d.Batch).ThenBy(d => d.Name).Take(1000).ToListAsync(ct));
+    }
+
+    static Dictionary<string, string[]> Validate(EnrollDemonstrationRequest request)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (request.Batch is null)
+            errors["batch"] = ["请填写入选批次。 / Give the batch the demonstration was selected in."];
+        if (request.Category is null)
+            errors["category"] = ["请选择示范类别。 / Choose a category: enterprise, platform or city."];
+        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 200)
+            errors["name"] = ["请填写示范名称（不超过 200 字）。 / Give the demonstration's name (at most 200 characters)."];
+        if (request.Category is not ApplicationCategory.City && CreditCode.Problem(request.CreditCode) is { } problem)
+            errors["creditCode"] = [problem];
+        if (Authorities.Find(request.AuthorityCode) is null)
+            errors["authorityCode"] = ["请选择 37 个推荐单位之一。 / Choose one of the 37 recommending authorities."];
+        return errors;
+    }
+}

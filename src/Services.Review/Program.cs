@@ -1,0 +1,14 @@
+using ServiceManufacturing.ServiceDefaults.Http;
+using ServiceManufacturing.Services.Review;
+using ServiceManufacturing.Services.Review.ReviewCases;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+app.UseServiceApi();
+app.MapReviewCasesApi();
+app.Run();
+
+public partial class Program;
