@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -55,6 +56,20 @@ public static class ProblemResponses
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.Use(RefuseDeclaredOversizedBodies);
         return app;
+    }
+
+    /// <summary>
+    /// A body whose declared length is past the endpoint's limit is refused before it is read, whatever the
+    /// server; Kestrel's own limit still stops a chunked body that grows past it.
+    /// </summary>
+    static Task RefuseDeclaredOversizedBodies(HttpContext context, Func<Task> next)
+    {
+        var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize
+            ?? MaxJsonBodyBytes;
+        if (context.Request.ContentLength > limit)
+            throw new Microsoft.AspNetCore.Http.BadHttpRequestException("The request body is too large.", StatusCodes.Status413PayloadTooLarge);
+        return next();
     }
 }

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs what the system and its tests need on Debian 12 beside the .NET 10 SDK, when missing:
+# PostgreSQL 15 and rabbitmq-server from Debian's packages. Idempotent: installs nothing that is there.
+set -euo pipefail
+missing=()
+[ -x /usr/lib/postgresql/15/bin/postgres ] || missing+=(postgresql-15)
+[ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || missing+=(rabbitmq-server)
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo_cmd=(); [ "$(id -u)" = 0 ] || sudo_cmd=(sudo)
+  echo "installing ${missing[*]}"
+  "${sudo_cmd[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  # Debian starts the packaged services; this project runs its own instances, so stop those.
+  for service in postgresql rabbitmq-server; do
+    "${sudo_cmd[@]}" service "$service" stop >/dev/null 2>&1 || true
+  done
+fi
+command -v dotnet >/dev/null || { echo "the .NET 10 SDK is required (dotnet on PATH)"; exit 1; }

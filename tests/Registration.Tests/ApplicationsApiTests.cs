@@ -1,0 +1,158 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using ServiceManufacturing.ServiceDefaults.Http;
+using ServiceManufacturing.Services.Registration.Applications;
+using ServiceManufacturing.Tests.TestSupport;
+using Published = ServiceManufacturing.Contracts;
+
+namespace ServiceManufacturing.Tests.Registration;
+
+public class ApplicationsApiTests(RegistrationApp app) : IClassFixture<RegistrationApp>
+{
+    static readonly JsonSerializerOptions Json = JsonOptions();
+    readonly HttpClient client = app.CreateClient();
+
+    [Fact]
+    public async Task ADraftIsCreatedAndSubmittedWithItsVersionAsETag()
+    {
+        var created = await CreateDraftAsync();
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal("\"1\"", created.Headers.ETag?.Tag);
+        var draft = (await created.Content.ReadFromJsonAsync<ApplicationDetails>(Json))!;
+        Assert.Equal(ApplicationStatus.Draft, draft.Status);
+
+        var submitted = await SubmitAsync(draft.Id, "\"1\"");
+        Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
+        Assert.Equal("\"2\"", submitted.Headers.ETag?.Tag);
+        var receipt = (await submitted.Content.ReadFromJsonAsync<SubmissionReceipt>(Json))!;
+        Assert.Equal((draft.Id, 2L, app.Clock.GetUtcNow()), (receipt.ApplicationId, receipt.Version, receipt.SubmittedAt));
+
+        var read = await client.GetAsync($"/api/v1/applications/{draft.Id}");
+        Assert.Equal("\"2\"", read.Headers.ETag?.Tag);
+        Assert.Equal(ApplicationStatus.Submitted, (await read.Content.ReadFromJsonAsync<ApplicationDetails>(Json))!.Status);
+    }
+
+    [Fact]
+    public async Task SubmittingWithAStaleVersionGets412AndChangesNothing()
+    {
+        var draft = (await (await CreateDraftAsync()).Content.ReadFromJsonAsync<ApplicationDetails>(Json))!;
+        var before = await app.EventCountAsync();
+
+        var response = await SubmitAsync(draft.Id, "\"7\"");
+
+        await AssertProblemAsync(response, HttpStatusCode.PreconditionFailed, PlatformRules.StaleVersion.Code);
+        Assert.Equal(before, await app.EventCountAsync());
+    }
+
+    [Fact]
+    public async Task SubmittingTwiceGets409()
+    {
+        var draft = (await (await CreateDraftAsync()).Content.ReadFromJsonAsync<ApplicationDetails>(Json))!;
+        Assert.Equal(HttpStatusCode.OK, (await SubmitAsync(draft.Id, null)).StatusCode);
+
+        await AssertProblemAsync(await SubmitAsync(draft.Id, null), HttpStatusCode.Conflict, ApplicationRules.AlreadySubmitted.Code);
+    }
+
+    [Fact]
+    public async Task AnApplicationThatDoesNotExistGets404() =>
+        await AssertProblemAsync(await client.GetAsync($"/api/v1/applications/{Guid.CreateVersion7()}"),
+            HttpStatusCode.NotFound, ApplicationRules.NotFound.Code);
+
+    public static TheoryData<string, string, string, HttpStatusCode, string> BadRequests => new()
+    {
+        { "malformed JSON", "application/json", "{\"category\":", HttpStatusCode.BadRequest, "invalid-json" },
+        { "unknown enum value", "application/json", Body(category: "\"factory\""), HttpStatusCode.BadRequest, "invalid-json" },
+        { "enum as a number", "application/json", Body(category: "1"), HttpStatusCode.BadRequest, "invalid-json" },
+        { "wrong content type", "text/plain", Body(), HttpStatusCode.UnsupportedMediaType, "unsupported-media-type" },
+        { "oversized body", "application/json", Body(name: new string('厂', 200_000)), HttpStatusCode.RequestEntityTooLarge, "body-too-large" },
+        { "invalid credit code", "application/json", Body(creditCode: "914403001922038217"), HttpStatusCode.BadRequest, "validation" },
+        { "unknown authority", "application/json", Body(authority: "999999"), HttpStatusCode.BadRequest, "validation" },
+        { "missing fields", "application/json", "{}", HttpStatusCode.BadRequest, "validation" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadRequests))]
+    public async Task BadInputGetsAProblemThatNamesItAndStoresNothing(
+        string what, string contentType, string body, HttpStatusCode status, string code)
+    {
+        var before = await app.EventCountAsync();
+
+        var response = await client.PostAsync("/api/v1/applications", new StringContent(body, Encoding.UTF8, contentType));
+
+        var problem = await AssertProblemAsync(response, status, code);
+        Assert.DoesNotContain("   at ", problem.GetRawText());
+        Assert.True(problem.TryGetProperty("titleZh", out _), what);
+        Assert.Equal(before, await app.EventCountAsync());
+    }
+
+    [Fact]
+    public async Task ValidationNamesEachInvalidField()
+    {
+        var response = await client.PostAsync("/api/v1/applications",
+            new StringContent(Body(creditCode: "123", authority: "999999"), Encoding.UTF8, "application/json"));
+
+        var errors = (await AssertProblemAsync(response, HttpStatusCode.BadRequest, "validation")).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("creditCode", out _));
+        Assert.True(errors.TryGetProperty("authorityCode", out _));
+        Assert.False(errors.TryGetProperty("organisationName", out _));
+    }
+
+    [Fact]
+    public async Task AMalformedIfMatchGets400()
+    {
+        var draft = (await (await CreateDraftAsync()).Content.ReadFromJsonAsync<ApplicationDetails>(Json))!;
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/applications/{draft.Id}/submission");
+        request.Headers.TryAddWithoutValidation("If-Match", "version-one");
+
+        await AssertProblemAsync(await client.SendAsync(request), HttpStatusCode.BadRequest, PlatformRules.InvalidIfMatch.Code);
+    }
+
+    [Fact]
+    public async Task ASubmissionIsPublishedFromTheStoredEventWithItsIdAndCorrelation()
+    {
+        await using var probe = await BrokerProbe<Published.ApplicationSubmitted>.StartAsync(app.RabbitMq);
+        var draft = (await (await CreateDraftAsync()).Content.ReadFromJsonAsync<ApplicationDetails>(Json))!;
+
+        await SubmitAsync(draft.Id, "\"1\"");
+
+        var message = await probe.WaitForAsync(m => m.ApplicationId == draft.Id);
+        await using var session = app.Store.QuerySession();
+        var stored = (await session.Events.FetchStreamAsync(draft.Id)).Single(e => e.Data is ApplicationSubmitted);
+        Assert.Equal(stored.Id, message.MessageId);
+        Assert.Equal(stored.CorrelationId, message.CorrelationId?.ToString("N"));
+        Assert.Equal((2L, draft.CreditCode, "440300"), (message.Message.Version, message.Message.CreditCode, message.Message.AuthorityCode));
+    }
+
+    Task<HttpResponseMessage> CreateDraftAsync() =>
+        client.PostAsync("/api/v1/applications", new StringContent(Body(), Encoding.UTF8, "application/json"));
+
+    Task<HttpResponseMessage> SubmitAsync(Guid id, string? ifMatch)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/applications/{id}/submission");
+        if (ifMatch is not null) request.Headers.IfMatch.Add(EntityTagHeaderValue.Parse(ifMatch));
+        return client.SendAsync(request);
+    }
+
+    static string Body(string category = "\"enterprise\"", string name = "深圳某某智能制造有限公司",
+        string creditCode = "914403001922038216", string authority = "440300") =>
+        $$"""{"category":{{category}},"organisationName":"{{name}}","creditCode":"{{creditCode}}","authorityCode":"{{authority}}"}""";
+
+    static async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string code)
+    {
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(code, problem.GetProperty("code").GetString());
+        return problem;
+    }
+
+    static JsonSerializerOptions JsonOptions()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        ProblemResponses.Configure(options);
+        return options;
+    }
+}

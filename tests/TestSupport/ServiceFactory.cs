@@ -1,0 +1,68 @@
+using Xunit;
+using Marten;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace ServiceManufacturing.Tests.TestSupport;
+
+/// <summary>
+/// One service, in process, on the real test servers: its own schema in its database and its own queue names,
+/// so test classes never see each other's data. The clock is a <see cref="TestClock"/>.
+/// </summary>
+public abstract class ServiceFactory<TProgram>(string connectionName, string database)
+    : WebApplicationFactory<TProgram>, IAsyncLifetime where TProgram : class
+{
+    string postgres = "";
+
+    /// <summary>The schema this factory's event store lives in.</summary>
+    public string Schema { get; } = "test_" + Guid.NewGuid().ToString("N")[..12];
+
+    /// <summary>The broker URI the service uses.</summary>
+    public string RabbitMq { get; private set; } = "";
+
+    /// <summary>The service's clock; move it to test dates and deadlines.</summary>
+    public TestClock Clock { get; } = new(new DateTimeOffset(2023, 3, 15, 9, 0, 0, TimeSpan.FromHours(8)));
+
+    /// <summary>The service's event store.</summary>
+    public IDocumentStore Store => Services.GetRequiredService<IDocumentStore>();
+
+    public async Task InitializeAsync()
+    {
+        (postgres, RabbitMq) = await TestServers.GetAsync();
+        _ = Server; // starts the host: schema migration, the broker connection, the async daemon
+    }
+
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting($"ConnectionStrings:{connectionName}",
+            new NpgsqlConnectionStringBuilder(postgres) { Database = database }.ConnectionString);
+        builder.UseSetting("ConnectionStrings:messaging", RabbitMq);
+        builder.UseSetting("EventStore:Schema", Schema);
+        builder.UseSetting("Messaging:EndpointPrefix", Schema);
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    /// <summary>How many events the service has stored, in every stream.</summary>
+    public async Task<long> EventCountAsync()
+    {
+        var statistics = await Store.Advanced.FetchEventStoreStatistics();
+        return statistics.EventCount;
+    }
+}
+
+/// <summary>A clock the test moves.</summary>
+public sealed class TestClock(DateTimeOffset now) : TimeProvider
+{
+    DateTimeOffset now = now;
+
+    public override DateTimeOffset GetUtcNow() => now.ToUniversalTime();
+
+    public void Set(DateTimeOffset value) => now = value;
+
+    public void Advance(TimeSpan by) => now += by;
+}
