@@ -12,7 +12,7 @@ namespace ServiceManufacturing.Tests.Registration;
 
 public class ApplicationsApiTests(RegistrationApp app) : IClassFixture<RegistrationApp>
 {
-    static readonly JsonSerializerOptions Json = JsonOptions();
+    static readonly JsonSerializerOptions Json = ApiJson.Options;
     readonly HttpClient client = app.CreateClient();
 
     [Fact]
@@ -43,7 +43,7 @@ public class ApplicationsApiTests(RegistrationApp app) : IClassFixture<Registrat
 
         var response = await SubmitAsync(draft.Id, "\"7\"");
 
-        await AssertProblemAsync(response, HttpStatusCode.PreconditionFailed, PlatformRules.StaleVersion.Code);
+        await ApiJson.AssertProblemAsync(response, HttpStatusCode.PreconditionFailed, PlatformRules.StaleVersion.Code);
         Assert.Equal(before, await app.EventCountAsync());
     }
 
@@ -53,12 +53,12 @@ public class ApplicationsApiTests(RegistrationApp app) : IClassFixture<Registrat
         var draft = (await (await CreateDraftAsync()).Content.ReadFromJsonAsync<ApplicationDetails>(Json))!;
         Assert.Equal(HttpStatusCode.OK, (await SubmitAsync(draft.Id, null)).StatusCode);
 
-        await AssertProblemAsync(await SubmitAsync(draft.Id, null), HttpStatusCode.Conflict, ApplicationRules.AlreadySubmitted.Code);
+        await ApiJson.AssertProblemAsync(await SubmitAsync(draft.Id, null), HttpStatusCode.Conflict, ApplicationRules.AlreadySubmitted.Code);
     }
 
     [Fact]
     public async Task AnApplicationThatDoesNotExistGets404() =>
-        await AssertProblemAsync(await client.GetAsync($"/api/v1/applications/{Guid.CreateVersion7()}"),
+        await ApiJson.AssertProblemAsync(await client.GetAsync($"/api/v1/applications/{Guid.CreateVersion7()}"),
             HttpStatusCode.NotFound, ApplicationRules.NotFound.Code);
 
     public static TheoryData<string, string, string, HttpStatusCode, string> BadRequests => new()
@@ -82,7 +82,7 @@ public class ApplicationsApiTests(RegistrationApp app) : IClassFixture<Registrat
 
         var response = await client.PostAsync("/api/v1/applications", new StringContent(body, Encoding.UTF8, contentType));
 
-        var problem = await AssertProblemAsync(response, status, code);
+        var problem = await ApiJson.AssertProblemAsync(response, status, code);
         Assert.DoesNotContain("   at ", problem.GetRawText());
         Assert.True(problem.TryGetProperty("titleZh", out _), what);
         Assert.Equal(before, await app.EventCountAsync());
@@ -94,7 +94,7 @@ public class ApplicationsApiTests(RegistrationApp app) : IClassFixture<Registrat
         var response = await client.PostAsync("/api/v1/applications",
             new StringContent(Body(creditCode: "123", authority: "999999"), Encoding.UTF8, "application/json"));
 
-        var errors = (await AssertProblemAsync(response, HttpStatusCode.BadRequest, "validation")).GetProperty("errors");
+        var errors = (await ApiJson.AssertProblemAsync(response, HttpStatusCode.BadRequest, "validation")).GetProperty("errors");
         Assert.True(errors.TryGetProperty("creditCode", out _));
         Assert.True(errors.TryGetProperty("authorityCode", out _));
         Assert.False(errors.TryGetProperty("organisationName", out _));
@@ -107,7 +107,7 @@ public class ApplicationsApiTests(RegistrationApp app) : IClassFixture<Registrat
         var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/applications/{draft.Id}/submission");
         request.Headers.TryAddWithoutValidation("If-Match", "version-one");
 
-        await AssertProblemAsync(await client.SendAsync(request), HttpStatusCode.BadRequest, PlatformRules.InvalidIfMatch.Code);
+        await ApiJson.AssertProblemAsync(await client.SendAsync(request), HttpStatusCode.BadRequest, PlatformRules.InvalidIfMatch.Code);
     }
 
     [Fact]
@@ -139,20 +139,4 @@ public class ApplicationsApiTests(RegistrationApp app) : IClassFixture<Registrat
     static string Body(string category = "\"enterprise\"", string name = "深圳某某智能制造有限公司",
         string creditCode = "914403001922038216", string authority = "440300") =>
         $$"""{"category":{{category}},"organisationName":"{{name}}","creditCode":"{{creditCode}}","authorityCode":"{{authority}}"}""";
-
-    static async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string code)
-    {
-        Assert.Equal(status, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(code, problem.GetProperty("code").GetString());
-        return problem;
-    }
-
-    static JsonSerializerOptions JsonOptions()
-    {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        ProblemResponses.Configure(options);
-        return options;
-    }
 }

@@ -1,0 +1,52 @@
+using System.Net;
+using System.Net.Http.Json;
+using ServiceManufacturing.Services.Evaluation.Demonstrations;
+using ServiceManufacturing.Tests.TestSupport;
+using Published = ServiceManufacturing.Contracts;
+
+namespace ServiceManufacturing.Tests.Evaluation;
+
+public class DemonstrationsApiTests(EvaluationApp app) : IClassFixture<EvaluationApp>
+{
+    readonly HttpClient client = app.CreateClient();
+
+    [Fact]
+    public async Task AnEnrolledDemonstrationIsOnTheRosterAndPublished()
+    {
+        await using var broker = await BrokerProbe<Published.DemonstrationEnrolled>.StartAsync(app.RabbitMq);
+
+        var response = await client.PostAsJsonAsync("/api/v1/demonstrations",
+            new { batch = 3, category = "city", name = "厦门市", authorityCode = "350200" });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var enrolled = (await response.Content.ReadFromJsonAsync<DemonstrationDetails>(ApiJson.Options))!;
+        var read = await client.GetFromJsonAsync<DemonstrationDetails>($"/api/v1/demonstrations/{enrolled.Id}", ApiJson.Options);
+        Assert.Equal(enrolled, read);
+        var roster = await client.GetFromJsonAsync<List<DemonstrationDetails>>("/api/v1/demonstrations?batch=3", ApiJson.Options);
+        Assert.Contains(roster!, d => d.Id == enrolled.Id);
+        var message = await broker.WaitForAsync(m => m.DemonstrationId == enrolled.Id);
+        Assert.Equal(("厦门市", Published.ApplicationCategory.City), (message.Message.Name, message.Message.Category));
+    }
+
+    [Fact]
+    public async Task AFifthBatchDemonstrationIsRefusedByRuleAndNothingIsStored()
+    {
+        var before = await app.EventCountAsync();
+
+        var response = await client.PostAsJsonAsync("/api/v1/demonstrations",
+            new { batch = 5, category = "enterprise", name = "某某公司", creditCode = "914403001922038216", authorityCode = "440300" });
+
+        await ApiJson.AssertProblemAsync(response, HttpStatusCode.UnprocessableEntity, DemonstrationRules.EarlierBatchesOnly.Code);
+        Assert.Equal(before, await app.EventCountAsync());
+    }
+
+    [Fact]
+    public async Task AnEnterpriseWithoutAValidCreditCodeIsRefused()
+    {
+        var response = await client.PostAsJsonAsync("/api/v1/demonstrations",
+            new { batch = 2, category = "enterprise", name = "某某公司", creditCode = "91440300192203821X", authorityCode = "440300" });
+
+        var problem = await ApiJson.AssertProblemAsync(response, HttpStatusCode.BadRequest, "validation");
+        Assert.True(problem.GetProperty("errors").TryGetProperty("creditCode", out _));
+    }
+}
