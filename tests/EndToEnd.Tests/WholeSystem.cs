@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using Aspire.Hosting;
+using Aspire.Hosting.Testing;
+using Npgsql;
+
+namespace ServiceManufacturing.Tests.EndToEnd;
+
+/// <summary>
+/// The whole AppHost, started as an operator would on a machine without Docker: PostgreSQL and RabbitMQ from
+/// Debian's packages as local executables, in a data folder of this test run, on ports of their own.
+/// </summary>
+public sealed class WholeSystem : IAsyncLifetime
+{
+    const int PostgresPort = 57432, AmqpPort = 57672;
+    const string RabbitNode = "sm-e2e@localhost";
+    static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(5);
+
+    readonly string dataDirectory = Environment.GetEnvironmentVariable("SM_E2E_DATA")
+        ?? Path.Combine(Path.GetTempPath(), $"sm-e2e-{Guid.NewGuid():N}");
+
+    public DistributedApplication App { get; private set; } = null!;
+    public HttpClient Gateway { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        if (Directory.Exists(dataDirectory)) Directory.Delete(dataDirectory, recursive: true);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>([
+            "--Infrastructure:Mode=local",
+            $"--Infrastructure:DataDirectory={dataDirectory}",
+            $"--Infrastructure:PostgresPort={PostgresPort}",
+            $"--Infrastructure:RabbitMqPort={AmqpPort}",
+            $"--Infrastructure:RabbitMqNode={RabbitNode}",
+        ]);
+        App = await builder.BuildAsync();
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        await App.StartAsync(timeout.Token);
+        await App.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
+        Gateway = App.CreateHttpClient("gateway");
+        Gateway.Timeout = TimeSpan.FromSeconds(30);
+    }
+
+    public async Task DisposeAsync()
+    {
+        Gateway?.Dispose();
+        if (App is not null) await App.DisposeAsync();
+    }
+
+    /// <summary>A connection to a service's own database, to look at what it stored.</summary>
+    public async Task<NpgsqlConnection> OpenDatabaseAsync(string resourceName)
+    {
+        var connection = new NpgsqlConnection(await App.GetConnectionStringAsync(resourceName));
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    /// <summary>Stops the broker's application inside its node (the node stays up), as an outage would.</summary>
+    public Task StopBrokerAsync() => RabbitMqCtlAsync("stop_app");
+
+    /// <summary>Starts the broker again and waits until it takes connections.</summary>
+    public async Task StartBrokerAsync()
+    {
+        await RabbitMqCtlAsync("start_app");
+        await RabbitMqCtlAsync("await_startup");
+    }
+
+    async Task RabbitMqCtlAsync(string command)
+    {
+        var start = new ProcessStartInfo("/usr/lib/rabbitmq/bin/rabbitmqctl", ["-n", RabbitNode, "-q", command])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment = { ["HOME"] = Path.Combine(dataDirectory, "rabbitmq") },
+        };
+        using var process = Process.Start(start)!;
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"rabbitmqctl {command} failed: {error}");
+    }
+}
