@@ -1,3 +1,4 @@
+using Scalar.AspNetCore;
 using ServiceManufacturing.ServiceDefaults.Http;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,6 +11,15 @@ builder.Services.AddReverseProxy()
 var app = builder.Build();
 app.UseProblemResponses();
 app.MapDefaultEndpoints();
+// Each service's OpenAPI document is proxied as /openapi/{service}.json (appsettings.json); one reference shows all.
+app.MapScalarApiReference("/api-reference", options => options
+    .WithTitle("ServiceManufacturing API")
+    .WithOpenApiRoutePattern("/openapi/{documentName}.json")
+    .AddDocument("registration", "Registration")
+    .AddDocument("review", "Review")
+    .AddDocument("evaluation", "Evaluation")
+    .DisableDefaultFonts()
+    .DisableTelemetry());
 app.MapReverseProxy();
 app.Run();
 

@@ -12,7 +12,16 @@ public static class ServiceApiExtensions
     {
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddProblemResponses();
-        builder.Services.AddOpenApi();
+        var service = builder.Environment.ApplicationName.Replace("Services.", "");
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = $"ServiceManufacturing {service} API";
+            document.Info.Description = "服务型制造示范遴选平台 / Service-oriented Manufacturing Demonstration platform. " +
+                "Call it through the gateway; errors are RFC 9457 problem details in Chinese and English.";
+            // Clients call the gateway that served the document, never the service's own address.
+            document.Servers = [];
+            return Task.CompletedTask;
+        }));
         return builder;
     }
 
