@@ -7,7 +7,8 @@ root=$(realpath "$(dirname "$0")/..")
 cd "$root"
 eng/prerequisites.sh
 
-work="$root/.data/test-run"
+# Test servers live outside the work tree: PostgreSQL runs as the postgres user, which needs no access to it.
+work="${TMPDIR:-/tmp}/servicemanufacturing-tests"
 source eng/test-servers.sh "$work/servers"
 trap stop_test_servers EXIT
 
