@@ -1,23 +1,45 @@
 var builder = DistributedApplication.CreateBuilder(args);
 var infrastructure = builder.AddInfrastructure();
+var identity = IdentitySettings.Add(builder);
 
-var registration = builder.AddProject<Projects.Services_Registration>("registration")
-    .WithInfrastructure(infrastructure, infrastructure.RegistrationDb)
-    .WithHttpHealthCheck("/health");
-
-var review = builder.AddProject<Projects.Services_Review>("review")
-    .WithInfrastructure(infrastructure, infrastructure.ReviewDb)
-    .WithHttpHealthCheck("/health");
-
-var evaluation = builder.AddProject<Projects.Services_Evaluation>("evaluation")
-    .WithInfrastructure(infrastructure, infrastructure.EvaluationDb)
-    .WithHttpHealthCheck("/health");
-
-builder.AddProject<Projects.Gateway>("gateway")
-    .WithReference(registration).WaitFor(registration)
-    .WithReference(review).WaitFor(review)
-    .WithReference(evaluation).WaitFor(evaluation)
+var gateway = builder.AddProject<Projects.Gateway>("gateway")
     .WithHttpHealthCheck("/health")
     .WithExternalHttpEndpoints();
+// Tokens are issued for the gateway's public address; every service checks that issuer.
+var issuer = gateway.GetEndpoint("http");
+
+var identityService = builder.AddProject<Projects.Services_Identity>("identity")
+    .WithInfrastructure(infrastructure, infrastructure.IdentityDb)
+    .WithEnvironment("Identity__Issuer", issuer)
+    .WithEnvironment("Identity__RequireHttps", "false")
+    .WithEnvironment("Identity__SigningKey", identity.SigningKey)
+    .WithEnvironment("Identity__Administrator__Password", identity.AdministratorPassword)
+    // A machine client with read-only (auditor) tokens through client credentials, e.g. for the ministry's reports.
+    .WithEnvironment("Identity__Clients__servicemanufacturing-reporting__DisplayName", "Reporting")
+    .WithEnvironment("Identity__Clients__servicemanufacturing-reporting__Role", "auditor")
+    .WithEnvironment("Identity__Clients__servicemanufacturing-reporting__Secret", identity.ReportingClientSecret)
+    .WithHttpHealthCheck("/health");
+if (identity.DevelopmentUsersPassword is { } developmentUsers)
+    identityService.WithEnvironment("Identity__DevelopmentUsersPassword", developmentUsers);
+
+IResourceBuilder<ProjectResource> Service<TProject>(string name, IResourceBuilder<IResourceWithConnectionString> database)
+    where TProject : IProjectMetadata, new() =>
+    builder.AddProject<TProject>(name)
+        .WithInfrastructure(infrastructure, database)
+        .WithEnvironment("Identity__Issuer", issuer)
+        .WithEnvironment("Identity__SigningPublicKey", identity.SigningPublicKey)
+        .WithHttpHealthCheck("/health");
+
+var registration = Service<Projects.Services_Registration>("registration", infrastructure.RegistrationDb);
+var review = Service<Projects.Services_Review>("review", infrastructure.ReviewDb);
+var evaluation = Service<Projects.Services_Evaluation>("evaluation", infrastructure.EvaluationDb);
+
+gateway
+    .WithEnvironment("Identity__Issuer", issuer)
+    .WithEnvironment("Identity__SigningPublicKey", identity.SigningPublicKey)
+    .WithReference(identityService).WaitFor(identityService)
+    .WithReference(registration).WaitFor(registration)
+    .WithReference(review).WaitFor(review)
+    .WithReference(evaluation).WaitFor(evaluation);
 
 builder.Build().Run();

@@ -8,6 +8,7 @@ sealed record Infrastructure(
     IResourceBuilder<IResourceWithConnectionString> RegistrationDb,
     IResourceBuilder<IResourceWithConnectionString> ReviewDb,
     IResourceBuilder<IResourceWithConnectionString> EvaluationDb,
+    IResourceBuilder<IResourceWithConnectionString> IdentityDb,
     IResourceBuilder<IResourceWithConnectionString> Messaging,
     IReadOnlyList<IResourceBuilder<IResource>> Servers);
 
@@ -44,7 +45,8 @@ static class InfrastructureExtensions
         var postgres = builder.AddPostgres("postgres").WithDataVolume().WithLifetime(ContainerLifetime.Persistent);
         var rabbitmq = builder.AddRabbitMQ("messaging").WithDataVolume().WithLifetime(ContainerLifetime.Persistent);
         return new(postgres.AddDatabase("registrationdb", "registration"), postgres.AddDatabase("reviewdb", "review"),
-            postgres.AddDatabase("evaluationdb", "evaluation"), rabbitmq, [postgres, rabbitmq]);
+            postgres.AddDatabase("evaluationdb", "evaluation"), postgres.AddDatabase("identitydb", "identity"), rabbitmq,
+            [postgres, rabbitmq]);
     }
 
     static Infrastructure AddExistingServers(this IDistributedApplicationBuilder builder, string postgres, string messaging)
@@ -53,7 +55,7 @@ static class InfrastructureExtensions
             builder.AddConnectionString(name, ReferenceExpression.Create(
                 $"{new NpgsqlConnectionStringBuilder(postgres) { Database = database }.ConnectionString}"));
         return new(Database("registrationdb", "registration"), Database("reviewdb", "review"),
-            Database("evaluationdb", "evaluation"),
+            Database("evaluationdb", "evaluation"), Database("identitydb", "identity"),
             builder.AddConnectionString("messaging", ReferenceExpression.Create($"{messaging}")), []);
     }
 

@@ -55,7 +55,7 @@ static class LocalServers
             .WithParentRelationship(rabbitmq);
 
         return new(Database("registrationdb", "registration"), Database("reviewdb", "review"),
-            Database("evaluationdb", "evaluation"), messaging, [postgres, rabbitmq]);
+            Database("evaluationdb", "evaluation"), Database("identitydb", "identity"), messaging, [postgres, rabbitmq]);
     }
 
     /// <summary>RabbitMQ answers the AMQP 0-9-1 protocol header with a Connection.Start frame.</summary>

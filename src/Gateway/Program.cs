@@ -1,15 +1,28 @@
 using Scalar.AspNetCore;
+using ServiceManufacturing.Gateway.Limits;
 using ServiceManufacturing.ServiceDefaults.Http;
+using ServiceManufacturing.ServiceDefaults.Identity;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.Services.AddProblemResponses();
+// The largest body any route takes (uploads); each route narrows it (ReverseProxy:Routes:*:MaxRequestBodySize).
+builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel =>
+    kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue<long>("Gateway:MaxUploadBytes", 25 * 1024 * 1024));
+builder.Services.AddForwardedHeadersFromProxies(builder.Configuration);
+// The gateway reads the token only to limit per user; each service authorizes every request itself.
+builder.AddPlatformAuthentication(requireSignedIn: false);
+builder.Services.AddGatewayLimits(builder.Configuration);
 builder.Services.AddReverseProxy()
     .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
     .AddServiceDiscoveryDestinationResolver();
 
 var app = builder.Build();
+app.UseForwardedHeaders();
 app.UseProblemResponses();
+app.UseCors();
+app.UseAuthentication();
+app.UseRateLimiter();
 app.MapDefaultEndpoints();
 // Each service's OpenAPI document is proxied as /openapi/{service}.json (appsettings.json); one reference shows all.
 app.MapScalarApiReference("/api-reference", options => options
@@ -18,6 +31,7 @@ app.MapScalarApiReference("/api-reference", options => options
     .AddDocument("registration", "Registration")
     .AddDocument("review", "Review")
     .AddDocument("evaluation", "Evaluation")
+    .AddDocument("identity", "Identity")
     .DisableDefaultFonts()
     .DisableTelemetry());
 app.MapReverseProxy();

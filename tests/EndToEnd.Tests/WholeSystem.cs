@@ -1,16 +1,30 @@
 using System.Diagnostics;
 using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Npgsql;
 
 namespace ServiceManufacturing.Tests.EndToEnd;
 
+/// <summary>Every end-to-end class shares one running system (and its fixed server ports), one class at a time.</summary>
+[CollectionDefinition(Name)]
+public sealed class WholeSystemCollection : ICollectionFixture<WholeSystem>
+{
+    public const string Name = "whole system";
+}
+
 /// <summary>
 /// The whole AppHost, started as an operator would on a machine without Docker: PostgreSQL and RabbitMQ from
-/// Debian's packages as local executables, in a data folder of this test run, on ports of their own.
+/// Debian's packages as local executables, in a data folder of this test run, on ports of their own. The gateway's
+/// per-user rate limit is lowered so that a test can pass it.
 /// </summary>
 public sealed class WholeSystem : IAsyncLifetime
 {
+    /// <summary>Requests per user per <see cref="RateLimitWindow"/> at the gateway, in these tests.</summary>
+    public const int PerUserLimit = 40;
+    public static readonly TimeSpan RateLimitWindow = TimeSpan.FromSeconds(10);
+    readonly Dictionary<string, Tokens> signedIn = [];
+
     const int PostgresPort = 57432, AmqpPort = 57672;
     const string RabbitNode = "sm-e2e@localhost";
     static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(5);
@@ -31,13 +45,30 @@ public sealed class WholeSystem : IAsyncLifetime
             $"--Infrastructure:RabbitMqPort={AmqpPort}",
             $"--Infrastructure:RabbitMqNode={RabbitNode}",
         ]);
+        builder.CreateResourceBuilder<ProjectResource>("gateway")
+            .WithEnvironment("RateLimits__PerUser__PermitLimit", PerUserLimit.ToString())
+            .WithEnvironment("RateLimits__PerUser__Window", RateLimitWindow.ToString())
+            .WithEnvironment("RateLimits__PerAddress__PermitLimit", "100000");
         App = await builder.BuildAsync();
         using var timeout = new CancellationTokenSource(StartTimeout);
         await App.StartAsync(timeout.Token);
         await App.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
-        Gateway = App.CreateHttpClient("gateway");
-        Gateway.Timeout = TimeSpan.FromSeconds(30);
+        GatewayAddress = App.GetEndpoint("gateway", "http");
+        Gateway = new HttpClient { BaseAddress = GatewayAddress, Timeout = TimeSpan.FromSeconds(30) };
     }
+
+    public Uri GatewayAddress { get; private set; } = null!;
+
+    /// <summary>A gateway client signed in (through the OIDC flow, once per user) as <paramref name="userName"/>.</summary>
+    public async Task<HttpClient> ClientAsync(string userName, string password = SignIn.DevelopmentPassword)
+    {
+        if (!signedIn.TryGetValue(userName, out var tokens))
+            signedIn[userName] = tokens = await SignIn.AsAsync(GatewayAddress, userName, password);
+        return SignIn.Bearer(GatewayAddress, tokens);
+    }
+
+    /// <summary>The tokens of a user signed in through <see cref="ClientAsync"/>.</summary>
+    public Tokens TokensOf(string userName) => signedIn[userName];
 
     public async Task DisposeAsync()
     {

@@ -8,7 +8,7 @@ namespace ServiceManufacturing.Tests.Evaluation;
 
 public class DemonstrationsApiTests(EvaluationApp app) : IClassFixture<EvaluationApp>
 {
-    readonly HttpClient client = app.CreateClient();
+    readonly HttpClient client = app.ClientFor(TestUsers.Ministry);
 
     [Fact]
     public async Task AnEnrolledDemonstrationIsOnTheRosterAndPublished()
@@ -26,6 +26,22 @@ public class DemonstrationsApiTests(EvaluationApp app) : IClassFixture<Evaluatio
         Assert.Contains(roster!, d => d.Id == enrolled.Id);
         var message = await broker.WaitForAsync(m => m.DemonstrationId == enrolled.Id);
         Assert.Equal(("厦门市", Published.ApplicationCategory.City), (message.Message.Name, message.Message.Category));
+    }
+
+    [Fact]
+    public async Task OnlyTheMinistryEnrollsAndAnOfficerSeesItsOwnAuthoritysDemonstrationsOnly()
+    {
+        var enrolled = (await (await client.PostAsJsonAsync("/api/v1/demonstrations",
+            new { batch = 1, category = "enterprise", name = "深圳某某电子有限公司", creditCode = "914403001922038216", authorityCode = "440300" }))
+            .Content.ReadFromJsonAsync<DemonstrationDetails>(ApiJson.Options))!;
+
+        var officer = app.ClientFor(TestUsers.ShenzhenOfficer);
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.PostAsJsonAsync("/api/v1/demonstrations",
+            new { batch = 1, category = "city", name = "深圳市", authorityCode = "440300" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync($"/api/v1/demonstrations/{enrolled.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.ClientFor(TestUsers.HebeiOfficer).GetAsync($"/api/v1/demonstrations/{enrolled.Id}")).StatusCode);
+        var hebeiRoster = await app.ClientFor(TestUsers.HebeiOfficer).GetFromJsonAsync<List<DemonstrationDetails>>("/api/v1/demonstrations?authorityCode=440300", ApiJson.Options);
+        Assert.All(hebeiRoster!, d => Assert.Equal("130000", d.AuthorityCode));
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using ApplicationCategory = ServiceManufacturing.Contracts.ApplicationCategory;
 using ServiceManufacturing.ServiceDefaults.Http;
+using ServiceManufacturing.ServiceDefaults.Identity;
 using ServiceManufacturing.Services.Registration.Applications;
+using ServiceManufacturing.Tests.TestSupport;
 
 namespace ServiceManufacturing.Tests.Registration;
 
@@ -8,19 +10,38 @@ public class ApplicationDeciderTests
 {
     static readonly Guid Id = Guid.CreateVersion7();
     static readonly DateTimeOffset Now = new(2023, 4, 1, 10, 0, 0, TimeSpan.FromHours(8));
-    static readonly ApplicationDraftCreated Created = new(Id, ApplicationCategory.Enterprise, "某某装备制造股份有限公司",
+    static readonly CurrentUser Applicant = TestUsers.Applicant;
+    static readonly ApplicationDraftCreated Created = new(Id, Applicant.Subject, ApplicationCategory.Enterprise, "某某装备制造股份有限公司",
         "914403001922038216", "440300", Now.AddDays(-3));
 
     [Fact]
     public void CreatingADraftRecordsWhoAppliesInWhichCategoryThroughWhichAuthority() =>
         Given()
-            .When(new CreateApplicationDraft(Id, ApplicationCategory.Enterprise, "某某装备制造股份有限公司", "914403001922038216", "440300"))
-            .Then(new ApplicationDraftCreated(Id, ApplicationCategory.Enterprise, "某某装备制造股份有限公司", "914403001922038216", "440300", Now));
+            .When(new CreateApplicationDraft(Id, ApplicationCategory.Enterprise, "某某装备制造股份有限公司", "914403001922038216", "440300", Applicant))
+            .Then(new ApplicationDraftCreated(Id, Applicant.Subject, ApplicationCategory.Enterprise, "某某装备制造股份有限公司", "914403001922038216", "440300", Now));
+
+    [Fact]
+    public void AnApplicantAppliesOnlyForItsOwnOrganisation() =>
+        Given()
+            .When(new CreateApplicationDraft(Id, ApplicationCategory.Enterprise, "别人的公司", "91110000600037341L", "110000", Applicant))
+            .ThenRefused(ApplicationRules.OwnOrganisationOnly);
+
+    [Fact]
+    public void AnEnterpriseCannotFileACityApplication() =>
+        Given()
+            .When(new CreateApplicationDraft(Id, ApplicationCategory.City, "深圳市", "914403001922038216", "440300", Applicant))
+            .ThenRefused(ApplicationRules.CityFiledByCityAuthority);
+
+    [Fact]
+    public void ACityAuthorityFilesOnlyItsCitysApplication() =>
+        Given()
+            .When(new CreateApplicationDraft(Id, ApplicationCategory.Enterprise, "宁波某某公司", "914403001922038216", "330200", TestUsers.CityAuthority))
+            .ThenRefused(ApplicationRules.CityAuthorityFilesCitiesOnly);
 
     [Fact]
     public void CreatingOverAnExistingApplicationIsRefused() =>
         Given(Created)
-            .When(new CreateApplicationDraft(Id, ApplicationCategory.City, "x", "914403001922038216", "440300"))
+            .When(new CreateApplicationDraft(Id, ApplicationCategory.Enterprise, "x", "914403001922038216", "440300", Applicant))
             .ThenRefused(ApplicationRules.AlreadyExists);
 
     [Fact]

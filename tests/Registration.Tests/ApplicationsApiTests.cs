@@ -3,7 +3,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Marten;
 using ServiceManufacturing.ServiceDefaults.Http;
+using ServiceManufacturing.ServiceDefaults.Identity;
 using ServiceManufacturing.Services.Registration.Applications;
 using ServiceManufacturing.Tests.TestSupport;
 using Published = ServiceManufacturing.Contracts;
@@ -13,7 +15,7 @@ namespace ServiceManufacturing.Tests.Registration;
 public class ApplicationsApiTests(RegistrationApp app) : IClassFixture<RegistrationApp>
 {
     static readonly JsonSerializerOptions Json = ApiJson.Options;
-    readonly HttpClient client = app.CreateClient();
+    readonly HttpClient client = app.ClientFor(TestUsers.Applicant);
 
     [Fact]
     public async Task ADraftIsCreatedAndSubmittedWithItsVersionAsETag()
@@ -124,6 +126,91 @@ public class ApplicationsApiTests(RegistrationApp app) : IClassFixture<Registrat
         Assert.Equal(stored.Id, message.MessageId);
         Assert.Equal(stored.CorrelationId, message.CorrelationId?.ToString("N"));
         Assert.Equal((2L, draft.CreditCode, "440300"), (message.Message.Version, message.Message.CreditCode, message.Message.AuthorityCode));
+    }
+
+    [Fact]
+    public async Task AnotherOrganisationsApplicationIsNotFoundAndTheAttemptIsRecorded()
+    {
+        var draft = (await (await CreateDraftAsync()).Content.ReadFromJsonAsync<ApplicationDetails>(Json))!;
+        var other = app.ClientFor(TestUsers.OtherApplicant);
+
+        await ApiJson.AssertProblemAsync(await other.GetAsync($"/api/v1/applications/{draft.Id}"), HttpStatusCode.NotFound, ApplicationRules.NotFound.Code);
+        await ApiJson.AssertProblemAsync(await other.PostAsync($"/api/v1/applications/{draft.Id}/submission", null), HttpStatusCode.NotFound, ApplicationRules.NotFound.Code);
+
+        await using var session = app.Store.QuerySession();
+        var denials = await session.Events.QueryRawEventDataOnly<AccessDenied>()
+            .Where(d => d.Subject == TestUsers.OtherApplicant.Subject).ToListAsync();
+        Assert.Equal(2, denials.Count);
+        Assert.Equal(ApplicationStatus.Draft, (await session.LoadAsync<ApplicationDetails>(draft.Id))!.Status);
+    }
+
+    [Fact]
+    public async Task AnOfficerSeesTheSubmittedApplicationsOfItsOwnAuthorityOnly()
+    {
+        var draft = (await (await CreateDraftAsync()).Content.ReadFromJsonAsync<ApplicationDetails>(Json))!;
+        var shenzhen = app.ClientFor(TestUsers.ShenzhenOfficer);
+        Assert.Equal(HttpStatusCode.NotFound, (await shenzhen.GetAsync($"/api/v1/applications/{draft.Id}")).StatusCode); // a draft is the applicant's alone
+
+        await SubmitAsync(draft.Id, null);
+
+        Assert.Equal(HttpStatusCode.OK, (await shenzhen.GetAsync($"/api/v1/applications/{draft.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.ClientFor(TestUsers.HebeiOfficer).GetAsync($"/api/v1/applications/{draft.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await shenzhen.PostAsync($"/api/v1/applications/{draft.Id}/submission", null)).StatusCode);
+    }
+
+    [Fact]
+    public async Task AnAuditorReadsEverythingAndEveryReadIsRecorded()
+    {
+        var draft = (await (await CreateDraftAsync()).Content.ReadFromJsonAsync<ApplicationDetails>(Json))!;
+
+        Assert.Equal(HttpStatusCode.OK, (await app.ClientFor(TestUsers.Auditor).GetAsync($"/api/v1/applications/{draft.Id}")).StatusCode);
+
+        await using var session = app.Store.QuerySession();
+        var reads = await session.Events.QueryRawEventDataOnly<AuditorRead>().Where(r => r.Path == $"/api/v1/applications/{draft.Id}").ToListAsync();
+        Assert.Equal(TestUsers.Auditor.Subject, Assert.Single(reads).Subject);
+    }
+
+    [Fact]
+    public async Task TheActingUserIsOnEveryEvent()
+    {
+        var draft = (await (await CreateDraftAsync()).Content.ReadFromJsonAsync<ApplicationDetails>(Json))!;
+        await SubmitAsync(draft.Id, null);
+
+        await using var session = app.Store.QuerySession();
+        var events = await session.Events.FetchStreamAsync(draft.Id);
+        Assert.All(events, e => Assert.Equal(TestUsers.Applicant.AuditName, e.UserName));
+    }
+
+    public static TheoryData<string, string?> BadTokens => new()
+    {
+        { "no token", null },
+        { "expired beyond the clock skew", TestTokens.For(TestUsers.Applicant, TimeSpan.FromMinutes(15), DateTime.UtcNow.AddMinutes(-17)) },
+        { "signed by another key", TestTokens.For(TestUsers.Applicant, signingKey: System.Security.Cryptography.RSA.Create(2048)) },
+        { "tampered", TestTokens.For(TestUsers.Applicant)[..^4] + "AAAA" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadTokens))]
+    public async Task ARequestWithoutAValidTokenGets401(string what, string? token)
+    {
+        var anonymous = app.CreateClient();
+        if (token is not null) anonymous.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+        var response = await anonymous.PostAsync("/api/v1/applications", new StringContent(Body(), Encoding.UTF8, "application/json"));
+
+        await ApiJson.AssertProblemAsync(response, HttpStatusCode.Unauthorized, PlatformRules.SignInRequired.Code);
+        Assert.False(string.IsNullOrEmpty(what));
+    }
+
+    [Fact]
+    public async Task ATokenJustPastItsExpiryIsStillAcceptedWithinTheClockSkew()
+    {
+        var late = app.CreateClient();
+        late.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
+            TestTokens.For(TestUsers.Applicant, TimeSpan.FromMinutes(15), DateTime.UtcNow.AddMinutes(-15.5)));
+
+        Assert.Equal(HttpStatusCode.Created, (await late.PostAsync("/api/v1/applications",
+            new StringContent(Body(), Encoding.UTF8, "application/json"))).StatusCode);
     }
 
     Task<HttpResponseMessage> CreateDraftAsync() =>

@@ -9,7 +9,7 @@ namespace ServiceManufacturing.Tests.Review;
 
 public class ApplicationSubmittedConsumerTests(ReviewApp app) : IClassFixture<ReviewApp>
 {
-    readonly HttpClient client = app.CreateClient();
+    readonly HttpClient client = app.ClientFor(TestUsers.DalianOfficer);
 
     [Fact]
     public async Task ASubmissionFromTheBrokerOpensAReviewCaseThatTheApiShows()
@@ -47,6 +47,26 @@ public class ApplicationSubmittedConsumerTests(ReviewApp app) : IClassFixture<Re
     }
 
     [Fact]
+    public async Task AnotherAuthoritysOfficerGets404AndAnApplicantMayNotReadReviewCases()
+    {
+        await using var broker = await BrokerProbe<ApplicationSubmitted>.StartAsync(app.RabbitMq);
+        var dalian = Submission();
+        await broker.PublishAsync(dalian, Guid.CreateVersion7());
+        await Eventually.GetAsync(() => ReadCaseAsync(dalian.ApplicationId));
+
+        var hebei = await app.ClientFor(TestUsers.HebeiOfficer).GetAsync($"/api/v1/review-cases/{dalian.ApplicationId}");
+        await ApiJson.AssertProblemAsync(hebei, HttpStatusCode.NotFound, "review-case-not-found");
+        var applicant = await app.ClientFor(TestUsers.Applicant).GetAsync($"/api/v1/review-cases/{dalian.ApplicationId}");
+        await ApiJson.AssertProblemAsync(applicant, HttpStatusCode.Forbidden, "forbidden");
+        Assert.Equal(HttpStatusCode.OK, (await app.ClientFor(TestUsers.Ministry).GetAsync($"/api/v1/review-cases/{dalian.ApplicationId}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AnOfficerMayNotListAnotherAuthoritysWorklist() =>
+        await ApiJson.AssertProblemAsync(await client.GetAsync("/api/v1/review-cases?authorityCode=130000"),
+            HttpStatusCode.Forbidden, "own-authority-only");
+
+    [Fact]
     public async Task TheWorklistListsAnAuthoritysCasesOnly()
     {
         await using var broker = await BrokerProbe<ApplicationSubmitted>.StartAsync(app.RabbitMq);
@@ -55,12 +75,15 @@ public class ApplicationSubmittedConsumerTests(ReviewApp app) : IClassFixture<Re
         await broker.PublishAsync(dalian, Guid.CreateVersion7());
         await broker.PublishAsync(hebei, Guid.CreateVersion7());
         await Eventually.GetAsync(() => ReadCaseAsync(dalian.ApplicationId));
-        await Eventually.GetAsync(() => ReadCaseAsync(hebei.ApplicationId));
+        await Eventually.GetAsync(() => ReadCaseAsync(hebei.ApplicationId, TestUsers.HebeiOfficer));
 
-        var page = await client.GetFromJsonAsync<Page<ReviewCaseDetails>>("/api/v1/review-cases?authorityCode=210200", Json);
+        var page = await client.GetFromJsonAsync<Page<ReviewCaseDetails>>("/api/v1/review-cases", Json);
+        var all = await app.ClientFor(TestUsers.Ministry).GetFromJsonAsync<Page<ReviewCaseDetails>>("/api/v1/review-cases?pageSize=200", Json);
 
         Assert.Contains(page!.Items, c => c.Id == dalian.ApplicationId);
         Assert.DoesNotContain(page.Items, c => c.Id == hebei.ApplicationId);
+        Assert.All(page.Items, c => Assert.Equal("210200", c.AuthorityCode));
+        Assert.Contains(all!.Items, c => c.Id == hebei.ApplicationId);
     }
 
     [Fact]
@@ -78,9 +101,9 @@ public class ApplicationSubmittedConsumerTests(ReviewApp app) : IClassFixture<Re
     static ApplicationSubmitted Submission() => new(Guid.CreateVersion7(), 2, ApplicationCategory.Enterprise,
         "大连某某重工股份有限公司", "914403001922038216", "210200", DateTimeOffset.UtcNow);
 
-    async Task<ReviewCaseDetails?> ReadCaseAsync(Guid id)
+    async Task<ReviewCaseDetails?> ReadCaseAsync(Guid id, ServiceManufacturing.ServiceDefaults.Identity.CurrentUser? reader = null)
     {
-        var response = await client.GetAsync($"/api/v1/review-cases/{id}");
+        var response = await (reader is null ? client : app.ClientFor(reader)).GetAsync($"/api/v1/review-cases/{id}");
         return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<ReviewCaseDetails>(Json) : null;
     }
 

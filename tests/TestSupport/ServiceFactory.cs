@@ -44,8 +44,13 @@ public abstract class ServiceFactory<TProgram>(string connectionName, string dat
         builder.UseSetting("ConnectionStrings:messaging", RabbitMq);
         builder.UseSetting("EventStore:Schema", Schema);
         builder.UseSetting("Messaging:EndpointPrefix", Schema);
+        builder.UseSetting("Identity:Issuer", TestTokens.Issuer);
+        builder.UseSetting("Identity:SigningPublicKey", TestTokens.PublicKeyPem);
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
+
+    /// <summary>A client that calls the service as <paramref name="user"/>.</summary>
+    public HttpClient ClientFor(ServiceManufacturing.ServiceDefaults.Identity.CurrentUser user) => CreateClient().As(user);
 
     /// <summary>How many events the service has stored, in every stream.</summary>
     public async Task<long> EventCountAsync()

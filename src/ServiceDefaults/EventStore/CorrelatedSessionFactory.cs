@@ -1,14 +1,15 @@
 using System.Diagnostics;
 using Marten;
 using Microsoft.AspNetCore.Http;
+using ServiceManufacturing.ServiceDefaults.Identity;
 
 namespace ServiceManufacturing.ServiceDefaults.EventStore;
 
 /// <summary>
 /// Opens sessions whose events carry the trace they were written in: the correlation id is the trace id
 /// (one id from the gateway to the last consumer), the causation id the HTTP request that caused them,
-/// and the W3C traceparent travels as a header so the relay can continue the same trace.
-/// A consumer overrides the causation id with the id of the message it handles.
+/// the acting user the signed-in user, and the W3C traceparent travels as a header so the relay can continue
+/// the same trace. A consumer continues from the message it handles (<see cref="ConsumerSessions"/>).
 /// </summary>
 sealed class CorrelatedSessionFactory(IDocumentStore store, IHttpContextAccessor http) : ISessionFactory
 {
@@ -25,7 +26,11 @@ sealed class CorrelatedSessionFactory(IDocumentStore store, IHttpContextAccessor
             session.SetHeader(TraceParentHeader, activity.Id!);
         }
         if (http.HttpContext is { } context)
+        {
             session.CausationId = context.TraceIdentifier;
+            if (context.User.Identity?.IsAuthenticated == true)
+                session.LastModifiedBy = CurrentUser.From(context.User).AuditName;
+        }
         return session;
     }
 }

@@ -68,6 +68,7 @@ public sealed class IntegrationEventRelay : SubscriptionBase
                         context.CorrelationId = correlation;
                     context.Headers.Set(MessageHeaders.CausationId, @event.CausationId);
                     context.Headers.Set(MessageHeaders.EventSequence, @event.Sequence);
+                    context.Headers.Set(MessageHeaders.ActingUser, @event.UserName);
                 }, timeout.Token);
                 return;
             }
@@ -96,6 +97,9 @@ public static class MessageHeaders
 
     /// <summary>The global sequence of the event the message was published from.</summary>
     public const string EventSequence = "SM-Event-Sequence";
+
+    /// <summary>Who did what the event records; the consumer's events name them too.</summary>
+    public const string ActingUser = "SM-Acting-User";
 }
 
 /// <summary>Registers a service's relay.</summary>

@@ -19,6 +19,10 @@ public static class PlatformRules
         "该记录已被他人修改，请刷新后重试。", "The record was changed since you read it (If-Match no longer holds); reload and try again.");
     public static readonly Rule ConcurrentChange = new("concurrent-change", 409,
         "该记录正在被同时修改，请刷新后重试。", "The record was changed by a concurrent request; reload and try again.");
+    public static readonly Rule SignInRequired = new("sign-in-required", 401,
+        "请先登录：缺少有效的访问令牌，或令牌已过期。", "Sign in first: the access token is missing, invalid or expired.");
+    public static readonly Rule Forbidden = new("forbidden", 403,
+        "您的角色无权执行此操作。", "Your role may not do this.");
     public static readonly Rule NoSuchResource = new("not-found", 404,
         "请求的资源不存在。", "The requested resource does not exist.");
     public static readonly Rule MethodNotAllowed = new("method-not-allowed", 405,
@@ -30,6 +34,8 @@ public static class PlatformRules
     public static Rule? ForStatus(int? status) => status switch
     {
         400 => BadRequest,
+        401 => SignInRequired,
+        403 => Forbidden,
         404 => NoSuchResource,
         405 => MethodNotAllowed,
         413 => BodyTooLarge,

@@ -56,6 +56,12 @@ public static class ProblemResponses
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        return app;
+    }
+
+    /// <summary>Refuses a body whose declared length is past the endpoint's limit (see below).</summary>
+    public static WebApplication UseBodySizeLimit(this WebApplication app)
+    {
         app.Use(RefuseDeclaredOversizedBodies);
         return app;
     }

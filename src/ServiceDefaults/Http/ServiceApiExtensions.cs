@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
+using ServiceManufacturing.ServiceDefaults.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -7,11 +9,18 @@ namespace ServiceManufacturing.ServiceDefaults.Http;
 /// <summary>What every service's REST API shares: problem responses, OpenAPI, the clock.</summary>
 public static class ServiceApiExtensions
 {
-    /// <summary>Adds problem responses, the OpenAPI document and <see cref="TimeProvider"/>.</summary>
+    /// <summary>
+    /// Adds problem responses, the OpenAPI document, <see cref="TimeProvider"/>, and token validation with a
+    /// fallback policy that requires a signed-in user; refused requests are recorded as events.
+    /// </summary>
     public static IHostApplicationBuilder AddServiceApi(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddProblemResponses();
+        builder.AddPlatformAuthentication();
+        builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, DeniedAccessRecorder>();
+        builder.Services.AddScoped<AccessGuard>();
+        builder.Services.AddForwardedHeadersFromProxies(builder.Configuration);
         var service = builder.Environment.ApplicationName.Replace("Services.", "");
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
@@ -25,11 +34,15 @@ public static class ServiceApiExtensions
         return builder;
     }
 
-    /// <summary>Problem responses first, then /openapi/v1.json, /health and /alive.</summary>
+    /// <summary>Problem responses first, then authentication, authorization, /openapi/v1.json, /health and /alive.</summary>
     public static WebApplication UseServiceApi(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseProblemResponses();
-        app.MapOpenApi();
+        app.UseBodySizeLimit();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi().AllowAnonymous();
         app.MapDefaultEndpoints();
         return app;
     }

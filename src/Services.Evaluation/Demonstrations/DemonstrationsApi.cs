@@ -3,6 +3,7 @@ using ServiceManufacturing.Contracts;
 using ServiceManufacturing.Contracts.Reference;
 using ServiceManufacturing.ServiceDefaults.EventStore;
 using ServiceManufacturing.ServiceDefaults.Http;
+using ServiceManufacturing.ServiceDefaults.Identity;
 
 namespace ServiceManufacturing.Services.Evaluation.Demonstrations;
 
@@ -12,15 +13,18 @@ public sealed record EnrollDemonstrationRequest(
 
 public static class DemonstrationsApi
 {
+    static readonly string[] Readers = [PlatformRoles.AuthorityOfficer, PlatformRoles.MinistryOfficer, PlatformRoles.Auditor];
+
     public static RouteGroupBuilder MapDemonstrationsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/demonstrations").WithTags("Earlier-batch demonstrations");
-        api.MapPost("/", Enroll).WithName("EnrollDemonstration")
+        api.MapPost("/", Enroll).WithName("EnrollDemonstration").RequireRoles(PlatformRoles.MinistryOfficer)
             .Produces<DemonstrationDetails>(StatusCodes.Status201Created).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        api.MapGet("/{demonstrationId:guid}", Get).WithName("GetDemonstration")
+        api.MapGet("/{demonstrationId:guid}", Get).WithName("GetDemonstration").RequireRoles(Readers)
             .Produces<DemonstrationDetails>().ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapGet("/", List).WithName("ListDemonstrations").Produces<IReadOnlyList<DemonstrationDetails>>();
+        api.MapGet("/", List).WithName("ListDemonstrations").RequireRoles(Readers)
+            .Produces<IReadOnlyList<DemonstrationDetails>>();
         return api;
     }
 
@@ -36,13 +40,19 @@ public static class DemonstrationsApi
         return StreamVersion.WithETag(TypedResults.Created($"/api/v1/demonstrations/{command.DemonstrationId}", details), version);
     }
 
-    static async Task<IResult> Get(Guid demonstrationId, IQuerySession session, CancellationToken ct) =>
-        await session.LoadAsync<DemonstrationDetails>(demonstrationId, ct) is { } details
-            ? StreamVersion.WithETag(TypedResults.Ok(details), details.Version)
-            : Problems.Of(DemonstrationRules.NotFound);
-
-    static async Task<IResult> List(IQuerySession session, CancellationToken ct, int? batch = null, string? authorityCode = null)
+    static async Task<IResult> Get(Guid demonstrationId, IDocumentSession session, AccessGuard access, CancellationToken ct)
     {
+        var details = await session.LoadAsync<DemonstrationDetails>(demonstrationId, ct);
+        return await access.ReadAsync(details is not null && access.User.ActsFor(details.AuthorityCode), DemonstrationRules.NotFound)
+            ?? StreamVersion.WithETag(TypedResults.Ok(details), details!.Version);
+    }
+
+    /// <summary>An officer sees its own authority's demonstrations; the ministry and auditors any.</summary>
+    static async Task<IResult> List(IDocumentSession session, AccessGuard access, CancellationToken ct,
+        int? batch = null, string? authorityCode = null)
+    {
+        if (!access.User.SeesEverything) authorityCode = access.User.AuthorityCode;
+        await access.ReadAsync(true, DemonstrationRules.NotFound);
         var query = session.Query<DemonstrationDetails>().AsQueryable();
         if (batch is not null) query = query.Where(d => d.Batch == batch);
         if (authorityCode is not null) query = query.Where(d => d.AuthorityCode == authorityCode);

@@ -1,6 +1,7 @@
 using JasperFx.Events;
 using Marten.Events.Aggregation;
 using ServiceManufacturing.Contracts;
+using ServiceManufacturing.ServiceDefaults.Identity;
 
 namespace ServiceManufacturing.Services.Registration.Applications;
 
@@ -8,6 +9,7 @@ namespace ServiceManufacturing.Services.Registration.Applications;
 public sealed record ApplicationDetails(
     Guid Id,
     long Version,
+    string OwnerSubject,
     ApplicationCategory Category,
     string OrganisationName,
     string CreditCode,
@@ -20,9 +22,27 @@ public sealed record ApplicationDetails(
 public sealed class ApplicationDetailsProjection : SingleStreamProjection<ApplicationDetails, Guid>
 {
     public static ApplicationDetails Create(IEvent<ApplicationDraftCreated> e) => new(
-        e.Data.ApplicationId, e.Version, e.Data.Category, e.Data.OrganisationName, e.Data.CreditCode,
+        e.Data.ApplicationId, e.Version, e.Data.OwnerSubject, e.Data.Category, e.Data.OrganisationName, e.Data.CreditCode,
         e.Data.AuthorityCode, ApplicationStatus.Draft, e.Data.CreatedAt, null);
 
     public static ApplicationDetails Apply(IEvent<ApplicationSubmitted> e, ApplicationDetails current) =>
         current with { Version = e.Version, Status = ApplicationStatus.Submitted, SubmittedAt = e.Data.SubmittedAt };
+}
+
+/// <summary>Who may see and change an application.</summary>
+public static class ApplicationAccess
+{
+    /// <summary>The ministry and auditors; its owner (an applicant: anyone of its organisation); once submitted, its authority.</summary>
+    public static bool CanSee(CurrentUser user, ApplicationDetails application) =>
+        user.SeesEverything
+        || CanChange(user, application)
+        || (application.Status != ApplicationStatus.Draft && user.ActsFor(application.AuthorityCode));
+
+    /// <summary>Its owner: the applicant organisation's accounts, or the city authority account that filed it.</summary>
+    public static bool CanChange(CurrentUser user, ApplicationDetails application) => user.Role switch
+    {
+        PlatformRoles.Applicant => user.CreditCode == application.CreditCode,
+        PlatformRoles.CityAuthority => user.Subject == application.OwnerSubject,
+        _ => false,
+    };
 }

@@ -3,6 +3,7 @@ using ServiceManufacturing.Contracts;
 using ServiceManufacturing.Contracts.Reference;
 using ServiceManufacturing.ServiceDefaults.EventStore;
 using ServiceManufacturing.ServiceDefaults.Http;
+using ServiceManufacturing.ServiceDefaults.Identity;
 
 namespace ServiceManufacturing.Services.Registration.Applications;
 
@@ -19,35 +20,46 @@ public static class ApplicationsApi
     {
         var api = app.MapGroup("/api/v1/applications").WithTags("Applications");
         api.MapPost("/", CreateDraft).WithName("CreateApplicationDraft")
-            .Produces<ApplicationDetails>(StatusCodes.Status201Created).ProducesValidationProblem();
+            .RequireRoles(PlatformRoles.Applicant, PlatformRoles.CityAuthority)
+            .Produces<ApplicationDetails>(StatusCodes.Status201Created).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapGet("/{applicationId:guid}", Get).WithName("GetApplication")
+            .RequireRoles(PlatformRoles.Applicant, PlatformRoles.CityAuthority, PlatformRoles.AuthorityOfficer,
+                PlatformRoles.MinistryOfficer, PlatformRoles.Auditor)
             .Produces<ApplicationDetails>().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/{applicationId:guid}/submission", Submit).WithName("SubmitApplication")
+            .RequireRoles(PlatformRoles.Applicant, PlatformRoles.CityAuthority)
             .Produces<SubmissionReceipt>().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
         return api;
     }
 
-    static async Task<IResult> CreateDraft(
-        CreateApplicationRequest request, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    static async Task<IResult> CreateDraft(CreateApplicationRequest request, IDocumentSession session,
+        AccessGuard access, TimeProvider clock, CancellationToken ct)
     {
         if (Validate(request) is { Count: > 0 } errors) return Problems.Validation(errors);
         var command = new CreateApplicationDraft(Guid.CreateVersion7(), request.Category!.Value,
-            request.OrganisationName!.Trim(), request.CreditCode!, request.AuthorityCode!);
+            request.OrganisationName!.Trim(), request.CreditCode!, request.AuthorityCode!, access.User);
         var version = await session.DecideAsync<Application>(command.ApplicationId, null,
             state => ApplicationDecider.Decide(command, state, clock.GetUtcNow()), ct);
         var details = await session.LoadAsync<ApplicationDetails>(command.ApplicationId, ct);
         return StreamVersion.WithETag(TypedResults.Created($"/api/v1/applications/{command.ApplicationId}", details), version);
     }
 
-    static async Task<IResult> Get(Guid applicationId, IQuerySession session, CancellationToken ct) =>
-        await session.LoadAsync<ApplicationDetails>(applicationId, ct) is { } details
-            ? StreamVersion.WithETag(TypedResults.Ok(details), details.Version)
-            : Problems.Of(ApplicationRules.NotFound);
-
-    static async Task<IResult> Submit(
-        Guid applicationId, HttpRequest http, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    static async Task<IResult> Get(Guid applicationId, IDocumentSession session, AccessGuard access, CancellationToken ct)
     {
+        var details = await session.LoadAsync<ApplicationDetails>(applicationId, ct);
+        return await access.ReadAsync(details is not null && ApplicationAccess.CanSee(access.User, details), ApplicationRules.NotFound)
+            ?? StreamVersion.WithETag(TypedResults.Ok(details), details!.Version);
+    }
+
+    static async Task<IResult> Submit(Guid applicationId, HttpRequest http, IDocumentSession session,
+        AccessGuard access, TimeProvider clock, CancellationToken ct)
+    {
+        var details = await session.LoadAsync<ApplicationDetails>(applicationId, ct);
+        if (await access.ChangeAsync(details is not null && ApplicationAccess.CanChange(access.User, details),
+                ApplicationRules.NotFound) is { } refused)
+            return refused;
         var now = clock.GetUtcNow();
         var version = await session.DecideAsync<Application>(applicationId, StreamVersion.Expected(http),
             state => ApplicationDecider.Decide(new SubmitApplication(applicationId), state, now), ct);

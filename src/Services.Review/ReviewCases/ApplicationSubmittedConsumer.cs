@@ -11,7 +11,7 @@ public sealed class ApplicationSubmittedConsumer(IDocumentSession session, TimeP
     public async Task Consume(ConsumeContext<ApplicationSubmitted> context)
     {
         var m = context.Message;
-        session.CausationId = context.MessageId?.ToString();
+        session.ContinueFrom(context);
         var command = new OpenReviewCase(m.ApplicationId, m.Version, m.Category, m.OrganisationName, m.CreditCode,
             m.AuthorityCode, m.SubmittedAt);
         await session.DecideAsync<ReviewCase>(m.ApplicationId, null,

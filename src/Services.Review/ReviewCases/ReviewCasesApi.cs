@@ -1,6 +1,7 @@
 using Marten;
 using Marten.Pagination;
 using ServiceManufacturing.ServiceDefaults.Http;
+using ServiceManufacturing.ServiceDefaults.Identity;
 
 namespace ServiceManufacturing.Services.Review.ReviewCases;
 
@@ -11,24 +12,37 @@ public static class ReviewCasesApi
 {
     static readonly Rule NotFound = Rule.NotFound("review-case-not-found",
         "审核案卷不存在。", "There is no review case for this application.");
+    static readonly Rule OwnAuthorityOnly = new("own-authority-only", 403,
+        "只能查看本推荐单位的申报。", "You may see only the applications submitted to your own authority.");
+    static readonly string[] Readers = [PlatformRoles.AuthorityOfficer, PlatformRoles.MinistryOfficer, PlatformRoles.Auditor];
 
     public static RouteGroupBuilder MapReviewCasesApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/review-cases").WithTags("Review cases");
-        api.MapGet("/{applicationId:guid}", Get).WithName("GetReviewCase")
+        api.MapGet("/{applicationId:guid}", Get).WithName("GetReviewCase").RequireRoles(Readers)
             .Produces<ReviewCaseDetails>().ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapGet("/", List).WithName("ListReviewCases").Produces<Page<ReviewCaseDetails>>().ProducesValidationProblem();
+        api.MapGet("/", List).WithName("ListReviewCases").RequireRoles(Readers)
+            .Produces<Page<ReviewCaseDetails>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
         return api;
     }
 
-    static async Task<IResult> Get(Guid applicationId, IQuerySession session, CancellationToken ct) =>
-        await session.LoadAsync<ReviewCaseDetails>(applicationId, ct) is { } details
-            ? StreamVersion.WithETag(TypedResults.Ok(details), details.Version)
-            : Problems.Of(NotFound);
+    static async Task<IResult> Get(Guid applicationId, IDocumentSession session, AccessGuard access, CancellationToken ct)
+    {
+        var details = await session.LoadAsync<ReviewCaseDetails>(applicationId, ct);
+        return await access.ReadAsync(details is not null && access.User.ActsFor(details.AuthorityCode), NotFound)
+            ?? StreamVersion.WithETag(TypedResults.Ok(details), details!.Version);
+    }
 
-    static async Task<IResult> List(IQuerySession session, CancellationToken ct,
+    /// <summary>An officer's worklist is its own authority's; the ministry and auditors may name any authority.</summary>
+    static async Task<IResult> List(IDocumentSession session, AccessGuard access, CancellationToken ct,
         string? authorityCode = null, int page = 1, int pageSize = 50)
     {
+        var user = access.User;
+        if (!user.SeesEverything)
+        {
+            if (authorityCode is not null && authorityCode != user.AuthorityCode) return await access.ForbidAsync(OwnAuthorityOnly);
+            authorityCode = user.AuthorityCode;
+        }
         if (page < 1 || pageSize is < 1 or > 200)
             return Problems.Validation(new Dictionary<string, string[]>
             {
@@ -37,6 +51,7 @@ public static class ReviewCasesApi
         var query = session.Query<ReviewCaseDetails>().AsQueryable();
         if (authorityCode is not null) query = query.Where(c => c.AuthorityCode == authorityCode);
         var items = await query.OrderBy(c => c.SubmittedAt).ToPagedListAsync(page, pageSize, ct);
+        await access.ReadAsync(true, NotFound);
         return TypedResults.Ok(new Page<ReviewCaseDetails>(items.ToList(), items.TotalItemCount, page, pageSize));
     }
 }

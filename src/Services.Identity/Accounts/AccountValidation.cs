@@ -1,0 +1,53 @@
+using System.Text.RegularExpressions;
+using ServiceManufacturing.Contracts.Reference;
+using ServiceManufacturing.ServiceDefaults.Identity;
+
+namespace ServiceManufacturing.Services.Identity.Accounts;
+
+/// <summary>A new account: an applicant registering itself, or one the ministry creates.</summary>
+public sealed record RegisterAccountRequest(
+    string? UserName, string? Password, string? DisplayName, string? Role = null,
+    string? AuthorityCode = null, string? CreditCode = null, string? City = null);
+
+/// <summary>The rules an account's fields follow, checked before anything is stored.</summary>
+public static partial class AccountValidation
+{
+    public const int MinPasswordLength = 10;
+
+    [GeneratedRegex("^[a-z0-9._@-]{3,64}$")]
+    private static partial Regex UserNamePattern();
+
+    public static string Normalize(string userName) => userName.Trim().ToLowerInvariant();
+
+    public static Dictionary<string, string[]> Validate(RegisterAccountRequest request)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (request.UserName is null || !UserNamePattern().IsMatch(Normalize(request.UserName)))
+            errors["userName"] = ["用户名为 3 至 64 位字母、数字或 . _ @ -。 / The user name has 3 to 64 letters, digits or . _ @ -."];
+        if (PasswordProblem(request.Password) is { } password) errors["password"] = [password];
+        if (string.IsNullOrWhiteSpace(request.DisplayName) || request.DisplayName.Length > 200)
+            errors["displayName"] = ["请填写名称（不超过 200 字）。 / Give a name (at most 200 characters)."];
+        switch (request.Role)
+        {
+            case PlatformRoles.Applicant when CreditCode.Problem(request.CreditCode) is { } problem:
+                errors["creditCode"] = [problem];
+                break;
+            case PlatformRoles.AuthorityOfficer or PlatformRoles.CityAuthority when Authorities.Find(request.AuthorityCode) is null:
+                errors["authorityCode"] = ["请选择 37 个推荐单位之一。 / Choose one of the 37 recommending authorities."];
+                break;
+            case PlatformRoles.CityAuthority when string.IsNullOrWhiteSpace(request.City):
+                errors["city"] = ["请填写城市名称。 / Name the city."];
+                break;
+            case null or "" or not (PlatformRoles.Applicant or PlatformRoles.CityAuthority or PlatformRoles.AuthorityOfficer
+                or PlatformRoles.MinistryOfficer or PlatformRoles.Expert or PlatformRoles.Auditor):
+                errors["role"] = ["未知角色。 / Unknown role."];
+                break;
+        }
+        return errors;
+    }
+
+    public static string? PasswordProblem(string? password) =>
+        password is null || password.Length < MinPasswordLength || !password.Any(char.IsLetter) || !password.Any(char.IsDigit)
+            ? $"密码至少 {MinPasswordLength} 位，且同时包含字母和数字。 / The password needs at least {MinPasswordLength} characters, with letters and digits."
+            : null;
+}

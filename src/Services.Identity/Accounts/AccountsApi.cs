@@ -1,0 +1,86 @@
+using Marten;
+using ServiceManufacturing.ServiceDefaults.Http;
+using ServiceManufacturing.ServiceDefaults.Identity;
+
+namespace ServiceManufacturing.Services.Identity.Accounts;
+
+/// <summary>A password change: the user's own (with the current password) or a ministry officer's reset.</summary>
+public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);
+
+public static class AccountsApi
+{
+    public static RouteGroupBuilder MapAccountsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/accounts").WithTags("Accounts");
+        api.MapPost("/applicants", RegisterApplicant).WithName("RegisterApplicant").AllowAnonymous()
+            .Produces<AccountDetails>(StatusCodes.Status201Created).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapPost("/", Create).WithName("CreateAccount").RequireRoles(PlatformRoles.MinistryOfficer)
+            .Produces<AccountDetails>(StatusCodes.Status201Created).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapGet("/", List).WithName("ListAccounts").RequireRoles(PlatformRoles.MinistryOfficer, PlatformRoles.Auditor)
+            .Produces<IReadOnlyList<AccountDetails>>();
+        api.MapGet("/me", Me).WithName("GetMyAccount").Produces<AccountDetails>().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/{accountId:guid}", Get).WithName("GetAccount")
+            .RequireRoles(PlatformRoles.MinistryOfficer, PlatformRoles.Auditor)
+            .Produces<AccountDetails>().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/me/password", ChangeOwnPassword).WithName("ChangeMyPassword")
+            .Produces(StatusCodes.Status204NoContent).ProducesValidationProblem();
+        api.MapPost("/{accountId:guid}/password", ResetPassword).WithName("ResetPassword")
+            .RequireRoles(PlatformRoles.MinistryOfficer)
+            .Produces(StatusCodes.Status204NoContent).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        return api;
+    }
+
+    static Task<IResult> RegisterApplicant(RegisterAccountRequest request, AccountOperations accounts, IQuerySession session, CancellationToken ct) =>
+        RegisterAsync(request with { Role = PlatformRoles.Applicant, AuthorityCode = null, City = null }, accounts, session, null, ct);
+
+    static Task<IResult> Create(RegisterAccountRequest request, AccountOperations accounts, IQuerySession session, AccessGuard access, CancellationToken ct) =>
+        RegisterAsync(request, accounts, session, access.User.Subject, ct);
+
+    static async Task<IResult> RegisterAsync(RegisterAccountRequest request, AccountOperations accounts, IQuerySession session,
+        string? registeredBy, CancellationToken ct)
+    {
+        if (AccountValidation.Validate(request) is { Count: > 0 } errors) return Problems.Validation(errors);
+        var id = await accounts.RegisterAsync(request, request.Role!, registeredBy, ct);
+        var details = await session.LoadAsync<AccountDetails>(id, ct);
+        return StreamVersion.WithETag(TypedResults.Created($"/api/v1/accounts/{id}", details), details!.Version);
+    }
+
+    static async Task<IResult> List(IDocumentSession session, AccessGuard access, CancellationToken ct, string? role = null)
+    {
+        var query = session.Query<AccountDetails>().AsQueryable();
+        if (role is not null) query = query.Where(a => a.Role == role);
+        await access.ReadAsync(true, AccountRules.NotFound);
+        return TypedResults.Ok(await query.OrderBy(a => a.UserName).Take(1000).ToListAsync(ct));
+    }
+
+    static async Task<IResult> Me(IQuerySession session, AccessGuard access, CancellationToken ct) =>
+        Guid.TryParse(access.User.Subject, out var id) && await session.LoadAsync<AccountDetails>(id, ct) is { } details
+            ? TypedResults.Ok(details)
+            : Problems.Of(AccountRules.NotFound);
+
+    static async Task<IResult> Get(Guid accountId, IDocumentSession session, AccessGuard access, CancellationToken ct)
+    {
+        var details = await session.LoadAsync<AccountDetails>(accountId, ct);
+        return await access.ReadAsync(details is not null, AccountRules.NotFound) ?? TypedResults.Ok(details);
+    }
+
+    static async Task<IResult> ChangeOwnPassword(ChangePasswordRequest request, AccountOperations accounts, AccessGuard access, CancellationToken ct)
+    {
+        if (AccountValidation.PasswordProblem(request.NewPassword) is { } problem)
+            return Problems.Validation(new Dictionary<string, string[]> { ["newPassword"] = [problem] });
+        if (!Guid.TryParse(access.User.Subject, out var id)) return Problems.Of(AccountRules.NotFound);
+        await accounts.ChangePasswordAsync(id, request.CurrentPassword ?? "", request.NewPassword!, null, ct);
+        return TypedResults.NoContent();
+    }
+
+    static async Task<IResult> ResetPassword(Guid accountId, ChangePasswordRequest request, AccountOperations accounts,
+        AccessGuard access, CancellationToken ct)
+    {
+        if (AccountValidation.PasswordProblem(request.NewPassword) is { } problem)
+            return Problems.Validation(new Dictionary<string, string[]> { ["newPassword"] = [problem] });
+        await accounts.ChangePasswordAsync(accountId, null, request.NewPassword!, access.User.Subject, ct);
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,79 @@
+using Microsoft.Extensions.Options;
+using OpenIddict.Abstractions;
+using ServiceManufacturing.ServiceDefaults.Identity;
+using ServiceManufacturing.Services.Identity.Accounts;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace ServiceManufacturing.Services.Identity.Connect;
+
+/// <summary>
+/// At start: the configured OAuth clients, the first ministry account, and in development one account of each role.
+/// Each is created only when missing, so restarts change nothing.
+/// </summary>
+sealed class Seeding(IServiceScopeFactory scopes, IOptions<IdentityProviderOptions> options, ILogger<Seeding> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
+        foreach (var (clientId, client) in options.Value.Clients)
+            await SeedClientAsync(applications, clientId, client, ct);
+
+        var accounts = scope.ServiceProvider.GetRequiredService<AccountOperations>();
+        if (options.Value.Administrator.Password is { Length: > 0 } password)
+            await SeedAccountAsync(accounts, new(options.Value.Administrator.UserName, password, "产业政策与法规司 管理员",
+                PlatformRoles.MinistryOfficer), ct);
+        if (options.Value.DevelopmentUsersPassword is { Length: > 0 } devPassword)
+            foreach (var user in DevelopmentUsers(devPassword))
+                await SeedAccountAsync(accounts, user, ct);
+    }
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>One account of each role, for development (the README says how to sign in as each).</summary>
+    public static IEnumerable<RegisterAccountRequest> DevelopmentUsers(string password) =>
+    [
+        new("officer.hebei", password, "河北省工业和信息化厅", PlatformRoles.AuthorityOfficer, AuthorityCode: "130000"),
+        new("officer.shenzhen", password, "深圳市工业和信息化局", PlatformRoles.AuthorityOfficer, AuthorityCode: "440300"),
+        new("city.ningbo", password, "宁波市经济和信息化局", PlatformRoles.CityAuthority, AuthorityCode: "330200", City: "宁波市"),
+        new("expert.zhang", password, "张评审", PlatformRoles.Expert),
+        new("auditor.li", password, "李审计", PlatformRoles.Auditor),
+        new("applicant.shenzhen", password, "深圳某某智能制造有限公司", PlatformRoles.Applicant, CreditCode: "914403001922038216"),
+    ];
+
+    async Task SeedAccountAsync(AccountOperations accounts, RegisterAccountRequest account, CancellationToken ct)
+    {
+        if (await accounts.FindAsync(account.UserName!, ct) is not null) return;
+        await accounts.RegisterAsync(account, account.Role!, registeredBy: "seed", ct);
+        logger.LogInformation("Seeded the {Role} account {UserName}", account.Role, account.UserName);
+    }
+
+    static async Task SeedClientAsync(IOpenIddictApplicationManager applications, string clientId, ClientOptions client, CancellationToken ct)
+    {
+        var descriptor = new OpenIddictApplicationDescriptor
+        {
+            ClientId = clientId,
+            DisplayName = client.DisplayName,
+            ClientType = client.Secret is null ? ClientTypes.Public : ClientTypes.Confidential,
+            ClientSecret = client.Secret,
+        };
+        if (client.Secret is null)
+        {
+            descriptor.Permissions.UnionWith([Permissions.Endpoints.Authorization, Permissions.Endpoints.Token,
+                Permissions.Endpoints.EndSession, Permissions.GrantTypes.AuthorizationCode, Permissions.GrantTypes.RefreshToken,
+                Permissions.ResponseTypes.Code, Permissions.Scopes.Profile, Permissions.Prefixes.Scope + PlatformClaims.ApiScope]);
+            descriptor.Requirements.Add(Requirements.Features.ProofKeyForCodeExchange);
+            descriptor.RedirectUris.UnionWith(client.RedirectUris.Select(u => new Uri(u)));
+            descriptor.PostLogoutRedirectUris.UnionWith(client.PostLogoutRedirectUris.Select(u => new Uri(u)));
+        }
+        else
+        {
+            descriptor.Permissions.UnionWith([Permissions.Endpoints.Token, Permissions.GrantTypes.ClientCredentials,
+                Permissions.Prefixes.Scope + PlatformClaims.ApiScope]);
+        }
+        if (await applications.FindByClientIdAsync(clientId, ct) is { } existing)
+            await applications.UpdateAsync(existing, descriptor, ct);
+        else
+            await applications.CreateAsync(descriptor, ct);
+    }
+}

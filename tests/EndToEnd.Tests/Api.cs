@@ -1,0 +1,68 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace ServiceManufacturing.Tests.EndToEnd;
+
+/// <summary>What the end-to-end tests do through the gateway, as a front-end would.</summary>
+public static class Api
+{
+    public const string ShenzhenCreditCode = "914403001922038216";
+
+    /// <summary>Creates a draft for the signed-in applicant's organisation and submits it; the application's id.</summary>
+    public static async Task<Guid> CreateAndSubmitAsync(HttpClient applicant, string name, string authority = "440300",
+        string creditCode = ShenzhenCreditCode, Action<HttpRequestMessage>? decorate = null)
+    {
+        using var create = new HttpRequestMessage(HttpMethod.Post, "/api/v1/applications")
+        {
+            Content = JsonContent.Create(new { category = "enterprise", organisationName = name, creditCode, authorityCode = authority }),
+        };
+        decorate?.Invoke(create);
+        var created = await SendAsync(applicant, create);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        using var submit = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/applications/{id}/submission");
+        submit.Headers.IfMatch.Add(created.Headers.ETag!);
+        decorate?.Invoke(submit);
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(applicant, submit)).StatusCode);
+        return id;
+    }
+
+    /// <summary>Polls until the review case appears for <paramref name="officer"/>.</summary>
+    public static async Task<JsonElement> WaitForReviewCaseAsync(HttpClient officer, Guid id, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var response = await SendAsync(officer, new HttpRequestMessage(HttpMethod.Get, $"/api/v1/review-cases/{id}"));
+            if (response.IsSuccessStatusCode) return await response.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"No review case for {id} after {timeout}.");
+            await Task.Delay(500);
+        }
+    }
+
+    /// <summary>Sends, waiting out the gateway's rate limit as a well-behaved client does (Retry-After).</summary>
+    public static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpRequestMessage request)
+    {
+        while (true)
+        {
+            var response = await client.SendAsync(await CloneAsync(request));
+            if (response.StatusCode != HttpStatusCode.TooManyRequests) return response;
+            await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1));
+        }
+    }
+
+    static async Task<HttpRequestMessage> CloneAsync(HttpRequestMessage request)
+    {
+        var clone = new HttpRequestMessage(request.Method, request.RequestUri);
+        foreach (var header in request.Headers) clone.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        if (request.Content is not null)
+        {
+            clone.Content = new ByteArrayContent(await request.Content.ReadAsByteArrayAsync());
+            foreach (var header in request.Content.Headers) clone.Content.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+        return clone;
+    }
+}
