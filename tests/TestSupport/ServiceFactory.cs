@@ -46,11 +46,22 @@ public abstract class ServiceFactory<TProgram>(string connectionName, string dat
         builder.UseSetting("Messaging:EndpointPrefix", Schema);
         builder.UseSetting("Identity:Issuer", TestTokens.Issuer);
         builder.UseSetting("Identity:SigningPublicKey", TestTokens.PublicKeyPem);
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
+    /// <summary>Settings of this service beyond the common ones.</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string>> Settings => [];
+
     /// <summary>A client that calls the service as <paramref name="user"/>.</summary>
     public HttpClient ClientFor(ServiceManufacturing.ServiceDefaults.Identity.CurrentUser user) => CreateClient().As(user);
+
+    /// <summary>A client that sees each answer as given, redirects included; as <paramref name="user"/> when given.</summary>
+    public HttpClient RawClient(ServiceManufacturing.ServiceDefaults.Identity.CurrentUser? user = null)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        return user is null ? client : client.As(user);
+    }
 
     /// <summary>How many events the service has stored, in every stream.</summary>
     public async Task<long> EventCountAsync()

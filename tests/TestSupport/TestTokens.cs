@@ -15,6 +15,9 @@ public static class TestTokens
     public const string Issuer = "http://identity.test/";
     static readonly RSA Key = RSA.Create(2048);
 
+    /// <summary>The private key, for the identity provider under test, which signs with it.</summary>
+    public static string PrivateKeyPem { get; } = Key.ExportPkcs8PrivateKeyPem();
+
     /// <summary>The public key the services validate with.</summary>
     public static string PublicKeyPem { get; } = Key.ExportSubjectPublicKeyInfoPem();
 

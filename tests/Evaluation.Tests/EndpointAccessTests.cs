@@ -1,0 +1,22 @@
+using ServiceManufacturing.ServiceDefaults.Identity;
+using ServiceManufacturing.Tests.TestSupport;
+using static ServiceManufacturing.Tests.TestSupport.EndpointAccess;
+
+namespace ServiceManufacturing.Tests.Evaluation;
+
+public class EndpointAccessTests(EvaluationApp app) : IClassFixture<EvaluationApp>
+{
+    /// <summary>Who may call each of Evaluation's endpoints. A new endpoint fails the test until it is added here.</summary>
+    static readonly Dictionary<string, string[]> Table = new()
+    {
+        ["GET /alive"] = [Anonymous],
+        ["GET /health"] = [Anonymous],
+        ["GET /openapi/{documentName}.json"] = [Anonymous],
+        ["POST /api/v1/demonstrations/"] = [PlatformRoles.MinistryOfficer],
+        ["GET /api/v1/demonstrations/"] = [PlatformRoles.AuthorityOfficer, PlatformRoles.MinistryOfficer, PlatformRoles.Auditor],
+        ["GET /api/v1/demonstrations/{demonstrationId:guid}"] = [PlatformRoles.AuthorityOfficer, PlatformRoles.MinistryOfficer, PlatformRoles.Auditor],
+    };
+
+    [Fact]
+    public Task EveryEndpointAnswersEachRoleAsTheTableSays() => VerifyAsync(app, Table);
+}

@@ -1,0 +1,23 @@
+using ServiceManufacturing.ServiceDefaults.Identity;
+using ServiceManufacturing.Tests.TestSupport;
+using static ServiceManufacturing.Tests.TestSupport.EndpointAccess;
+
+namespace ServiceManufacturing.Tests.Registration;
+
+public class EndpointAccessTests(RegistrationApp app) : IClassFixture<RegistrationApp>
+{
+    /// <summary>Who may call each of Registration's endpoints. A new endpoint fails the test until it is added here.</summary>
+    static readonly Dictionary<string, string[]> Table = new()
+    {
+        ["GET /alive"] = [Anonymous],
+        ["GET /health"] = [Anonymous],
+        ["GET /openapi/{documentName}.json"] = [Anonymous],
+        ["POST /api/v1/applications/"] = [PlatformRoles.Applicant, PlatformRoles.CityAuthority],
+        ["GET /api/v1/applications/{applicationId:guid}"] = [PlatformRoles.Applicant, PlatformRoles.CityAuthority,
+            PlatformRoles.AuthorityOfficer, PlatformRoles.MinistryOfficer, PlatformRoles.Auditor],
+        ["POST /api/v1/applications/{applicationId:guid}/submission"] = [PlatformRoles.Applicant, PlatformRoles.CityAuthority],
+    };
+
+    [Fact]
+    public Task EveryEndpointAnswersEachRoleAsTheTableSays() => VerifyAsync(app, Table);
+}
