@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs what the system and its tests need on Debian 12 beside the .NET 10 SDK, when missing:
-# PostgreSQL 15 and rabbitmq-server from Debian's packages. Idempotent: installs nothing that is there.
+# PostgreSQL 15, rabbitmq-server and Node.js from Debian's packages. Idempotent: installs nothing that is there.
 set -euo pipefail
 missing=()
 [ -x /usr/lib/postgresql/15/bin/postgres ] || missing+=(postgresql-15)
 [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || missing+=(rabbitmq-server)
+command -v npm >/dev/null || missing+=(nodejs npm)   # Redocly lints the OpenAPI documents in the tests
 if [ ${#missing[@]} -gt 0 ]; then
   sudo_cmd=(); [ "$(id -u)" = 0 ] || sudo_cmd=(sudo)
   echo "installing ${missing[*]}"

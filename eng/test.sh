@@ -6,6 +6,7 @@ set -euo pipefail
 root=$(realpath "$(dirname "$0")/..")
 cd "$root"
 eng/prerequisites.sh
+npm ci --prefix eng/openapi --no-audit --no-fund --loglevel=error   # Redocly, for the OpenAPI lint tests
 
 # Test servers live outside the work tree: PostgreSQL runs as the postgres user, which needs no access to it.
 work="${TMPDIR:-/tmp}/servicemanufacturing-tests"

@@ -30,7 +30,7 @@ public static class ServiceApiExtensions
             // Clients call the gateway that served the document, never the service's own address.
             document.Servers = [];
             return Task.CompletedTask;
-        }));
+        }).AddSecurity());
         return builder;
     }
 

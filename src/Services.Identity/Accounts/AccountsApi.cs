@@ -12,21 +12,21 @@ public static class AccountsApi
     public static RouteGroupBuilder MapAccountsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/accounts").WithTags("Accounts");
-        api.MapPost("/applicants", RegisterApplicant).WithName("RegisterApplicant").AllowAnonymous()
+        api.MapPost("/applicants", RegisterApplicant).WithName("RegisterApplicant").WithSummary("申报单位注册 / An applicant registers itself").AllowAnonymous()
             .Produces<AccountDetails>(StatusCodes.Status201Created).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
-        api.MapPost("/", Create).WithName("CreateAccount").RequireRoles(PlatformRoles.MinistryOfficer)
+        api.MapPost("/", Create).WithName("CreateAccount").WithSummary("创建账号 / The ministry creates an account").RequireRoles(PlatformRoles.MinistryOfficer)
             .Produces<AccountDetails>(StatusCodes.Status201Created).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
-        api.MapGet("/", List).WithName("ListAccounts").RequireRoles(PlatformRoles.MinistryOfficer, PlatformRoles.Auditor)
+        api.MapGet("/", List).WithName("ListAccounts").WithSummary("账号列表 / List accounts").RequireRoles(PlatformRoles.MinistryOfficer, PlatformRoles.Auditor)
             .Produces<IReadOnlyList<AccountDetails>>();
-        api.MapGet("/me", Me).WithName("GetMyAccount").Produces<AccountDetails>().ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapGet("/{accountId:guid}", Get).WithName("GetAccount")
+        api.MapGet("/me", Me).WithName("GetMyAccount").WithSummary("我的账号 / The signed-in account").Produces<AccountDetails>().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/{accountId:guid}", Get).WithName("GetAccount").WithSummary("查看账号 / Read an account")
             .RequireRoles(PlatformRoles.MinistryOfficer, PlatformRoles.Auditor)
             .Produces<AccountDetails>().ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapPost("/me/password", ChangeOwnPassword).WithName("ChangeMyPassword")
+        api.MapPost("/me/password", ChangeOwnPassword).WithName("ChangeMyPassword").WithSummary("修改密码 / Change one's own password")
             .Produces(StatusCodes.Status204NoContent).ProducesValidationProblem();
-        api.MapPost("/{accountId:guid}/password", ResetPassword).WithName("ResetPassword")
+        api.MapPost("/{accountId:guid}/password", ResetPassword).WithName("ResetPassword").WithSummary("重置密码 / The ministry resets a password")
             .RequireRoles(PlatformRoles.MinistryOfficer)
             .Produces(StatusCodes.Status204NoContent).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         return api;

@@ -19,15 +19,15 @@ public static class ApplicationsApi
     public static RouteGroupBuilder MapApplicationsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/applications").WithTags("Applications");
-        api.MapPost("/", CreateDraft).WithName("CreateApplicationDraft")
+        api.MapPost("/", CreateDraft).WithName("CreateApplicationDraft").WithSummary("创建申报草稿 / Start an application draft")
             .RequireRoles(PlatformRoles.Applicant, PlatformRoles.CityAuthority)
             .Produces<ApplicationDetails>(StatusCodes.Status201Created).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        api.MapGet("/{applicationId:guid}", Get).WithName("GetApplication")
+        api.MapGet("/{applicationId:guid}", Get).WithName("GetApplication").WithSummary("查看申报 / Read an application")
             .RequireRoles(PlatformRoles.Applicant, PlatformRoles.CityAuthority, PlatformRoles.AuthorityOfficer,
                 PlatformRoles.MinistryOfficer, PlatformRoles.Auditor)
             .Produces<ApplicationDetails>().ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapPost("/{applicationId:guid}/submission", Submit).WithName("SubmitApplication")
+        api.MapPost("/{applicationId:guid}/submission", Submit).WithName("SubmitApplication").WithSummary("提交申报 / Submit an application to its authority")
             .RequireRoles(PlatformRoles.Applicant, PlatformRoles.CityAuthority)
             .Produces<SubmissionReceipt>().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);

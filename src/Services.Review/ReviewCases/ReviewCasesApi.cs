@@ -19,9 +19,9 @@ public static class ReviewCasesApi
     public static RouteGroupBuilder MapReviewCasesApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/review-cases").WithTags("Review cases");
-        api.MapGet("/{applicationId:guid}", Get).WithName("GetReviewCase").RequireRoles(Readers)
+        api.MapGet("/{applicationId:guid}", Get).WithName("GetReviewCase").WithSummary("查看审核案卷 / Read a review case").RequireRoles(Readers)
             .Produces<ReviewCaseDetails>().ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapGet("/", List).WithName("ListReviewCases").RequireRoles(Readers)
+        api.MapGet("/", List).WithName("ListReviewCases").WithSummary("审核工作清单 / The worklist of review cases").RequireRoles(Readers)
             .Produces<Page<ReviewCaseDetails>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
         return api;
     }

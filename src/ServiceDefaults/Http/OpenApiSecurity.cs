@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace ServiceManufacturing.ServiceDefaults.Http;
+
+/// <summary>
+/// Tells a front-end team how to call: the bearer token of the platform's OpenID Connect provider (authorization
+/// code with PKCE at the gateway), required by every operation that is not anonymous, which may then answer 401 or 403.
+/// </summary>
+static class OpenApiSecurity
+{
+    const string Scheme = "oidc";
+
+    public static OpenApiOptions AddSecurity(this OpenApiOptions options)
+    {
+        options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Components ??= new OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+            document.Components.SecuritySchemes[Scheme] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.OAuth2,
+                Description = "统一身份认证：授权码 + PKCE（网关 /connect/*） / Sign in through the gateway's OpenID Connect provider.",
+                Flows = new OpenApiOAuthFlows
+                {
+                    AuthorizationCode = new OpenApiOAuthFlow
+                    {
+                        AuthorizationUrl = new Uri("/connect/authorize", UriKind.Relative),
+                        TokenUrl = new Uri("/connect/token", UriKind.Relative),
+                        RefreshUrl = new Uri("/connect/token", UriKind.Relative),
+                        Scopes = new Dictionary<string, string> { ["api"] = "The platform's API", ["openid"] = "Sign-in", ["offline_access"] = "Refresh tokens" },
+                    },
+                    ClientCredentials = new OpenApiOAuthFlow
+                    {
+                        TokenUrl = new Uri("/connect/token", UriKind.Relative),
+                        Scopes = new Dictionary<string, string> { ["api"] = "The platform's API" },
+                    },
+                },
+            };
+            return Task.CompletedTask;
+        });
+        options.AddOperationTransformer((operation, context, _) =>
+        {
+            if (context.Description.ActionDescriptor.EndpointMetadata.OfType<IAllowAnonymous>().Any())
+            {
+                operation.Security = [new OpenApiSecurityRequirement()]; // explicitly open: no token needed
+                return Task.CompletedTask;
+            }
+            operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Scheme, context.Document)] = ["api"] }];
+            operation.Responses ??= new OpenApiResponses();
+            operation.Responses.TryAdd("401", new OpenApiResponse { Description = "Sign in first: no valid access token." });
+            operation.Responses.TryAdd("403", new OpenApiResponse { Description = "The signed-in role may not do this." });
+            return Task.CompletedTask;
+        });
+        return options;
+    }
+}
