@@ -13,7 +13,9 @@ cat <<'URLS'
   ServiceManufacturing is starting (the services wait for PostgreSQL and RabbitMQ to be healthy):
     Gateway (the only public door)  http://localhost:5080
     API reference                   http://localhost:5080/api-reference
-    OpenAPI documents               http://localhost:5080/openapi/{registration,review,evaluation}.json
+    OpenAPI documents               http://localhost:5080/openapi/{registration,review,evaluation,identity}.json
+    Sign in (OpenID Connect)        http://localhost:5080/.well-known/openid-configuration
+    Development users               see README.md, "Signing in" (password ServiceMfg-2023)
     Aspire dashboard                http://localhost:18888
 
 URLS

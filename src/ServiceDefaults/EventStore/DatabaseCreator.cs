@@ -22,9 +22,9 @@ sealed class DatabaseCreator(string connectionString) : IHostedService
             await using var create = new NpgsqlCommand($"create database \"{target.Database!.Replace("\"", "\"\"")}\"", connection);
             await create.ExecuteNonQueryAsync(ct);
         }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase)
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.UniqueViolation)
         {
-            // Another instance created it first.
+            // Another instance created it first (at the same moment, PostgreSQL reports a unique violation).
         }
     }
 
