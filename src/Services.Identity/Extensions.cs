@@ -4,6 +4,7 @@ using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.IdentityModel.Tokens;
 using ServiceManufacturing.ServiceDefaults.EventStore;
 using ServiceManufacturing.ServiceDefaults.Http;
@@ -49,7 +50,8 @@ static class Extensions
 
         builder.Services.AddDbContext<TokenStore>(db => db
             .UseNpgsql(builder.Configuration.GetConnectionString("identitydb"))
-            .UseOpenIddict());
+            .UseOpenIddict()
+            .ReplaceService<IModelCacheKeyFactory, SchemaModelCacheKeyFactory>());
         builder.Services.AddHostedService<TokenStoreCreator>();
         builder.Services.AddHostedService<Seeding>();
         builder.Services.AddOpenIddict()

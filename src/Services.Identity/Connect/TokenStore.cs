@@ -12,11 +12,20 @@ namespace ServiceManufacturing.Services.Identity.Connect;
 /// </summary>
 public sealed class TokenStore(DbContextOptions<TokenStore> options, IOptions<IdentityProviderOptions> identity) : DbContext(options)
 {
+    public string Schema { get; } = identity.Value.TokenStoreSchema;
+
     protected override void OnModelCreating(ModelBuilder model)
     {
-        model.HasDefaultSchema(identity.Value.TokenStoreSchema);
+        model.HasDefaultSchema(Schema);
         base.OnModelCreating(model);
     }
+}
+
+/// <summary>EF Core caches a model per context type; the schema is part of the model, so it is part of the key.</summary>
+sealed class SchemaModelCacheKeyFactory : IModelCacheKeyFactory
+{
+    public object Create(DbContext context, bool designTime) =>
+        (context.GetType(), (context as TokenStore)?.Schema, designTime);
 }
 
 /// <summary>Creates the token store's tables on first start (there are no migrations to run).</summary>
@@ -28,6 +37,12 @@ sealed class TokenStoreCreator(IServiceScopeFactory scopes, IOptions<IdentityPro
         var store = scope.ServiceProvider.GetRequiredService<TokenStore>();
         var connection = (NpgsqlConnection)store.Database.GetDbConnection();
         await connection.OpenAsync(ct);
+        // Two instances starting together: one creates, the other waits and then finds the tables.
+        await using var locked = new NpgsqlCommand("select pg_advisory_lock(hashtext($1))", connection)
+        {
+            Parameters = { new() { Value = $"token-store:{identity.Value.TokenStoreSchema}" } },
+        };
+        await locked.ExecuteNonQueryAsync(ct);
         await using var exists = new NpgsqlCommand(
             "select 1 from information_schema.tables where table_schema = $1 and table_name = 'OpenIddictApplications'", connection)
         {
