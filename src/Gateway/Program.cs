@@ -32,6 +32,15 @@ app.MapScalarApiReference("/api-reference", options => options
     .AddDocument("review", "Review")
     .AddDocument("evaluation", "Evaluation")
     .AddDocument("identity", "Identity")
+    // "Try it" signs in like the web front-end: authorization code with PKCE, as the public client.
+    .AddPreferredSecuritySchemes(["oidc"])
+    .AddAuthorizationCodeFlow("oidc", flow =>
+    {
+        flow.ClientId = "servicemanufacturing-web";
+        flow.Pkce = Pkce.Sha256;
+        flow.SelectedScopes = ["openid", "api"];
+        flow.RedirectUri = builder.Configuration["ApiReference:RedirectUri"];
+    })
     .DisableDefaultFonts()
     .DisableTelemetry());
 app.MapReverseProxy();

@@ -88,6 +88,41 @@ public class AccountsApiTests(IdentityApp app) : IClassFixture<IdentityApp>
         Assert.Equal(PlatformRoles.MinistryOfficer, admin?.Role);
     }
 
+    [Fact]
+    public async Task TheMinistryResetsAPasswordAndOnlyTheNewOneSignsIn()
+    {
+        var created = await app.ClientFor(TestUsers.Ministry).PostAsJsonAsync("/api/v1/accounts", new
+        {
+            userName = "expert.wang", password = "First-Password-1", displayName = "王评审", role = "expert",
+        });
+        var account = (await created.Content.ReadFromJsonAsync<AccountDetails>(ApiJson.Options))!;
+
+        var reset = await app.ClientFor(TestUsers.Ministry).PostAsJsonAsync($"/api/v1/accounts/{account.Id}/password",
+            new { newPassword = "Second-Password-2" });
+
+        Assert.Equal(HttpStatusCode.NoContent, reset.StatusCode);
+        using var scope = app.Services.CreateScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<AccountOperations>();
+        Assert.Null(await accounts.SignInAsync("expert.wang", "First-Password-1", CancellationToken.None));
+        Assert.NotNull(await accounts.SignInAsync("expert.wang", "Second-Password-2", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ChangingOnesOwnPasswordNeedsTheCurrentOne()
+    {
+        var created = await app.CreateClient().PostAsJsonAsync("/api/v1/accounts/applicants", new
+        {
+            userName = "changes.own", password = "First-Password-1", displayName = "某公司", creditCode = "914403001922038216",
+        });
+        var account = (await created.Content.ReadFromJsonAsync<AccountDetails>(ApiJson.Options))!;
+        var self = app.ClientFor(account.ToUser());
+
+        await ApiJson.AssertProblemAsync(await self.PostAsJsonAsync("/api/v1/accounts/me/password",
+            new { currentPassword = "Not-My-Password-1", newPassword = "Second-Password-2" }), HttpStatusCode.BadRequest, AccountRules.WrongPassword.Code);
+        Assert.Equal(HttpStatusCode.NoContent, (await self.PostAsJsonAsync("/api/v1/accounts/me/password",
+            new { currentPassword = "First-Password-1", newPassword = "Second-Password-2" })).StatusCode);
+    }
+
     /// <summary>Who may call each of Identity's endpoints. A new endpoint fails the test until it is added here.</summary>
     static readonly Dictionary<string, string[]> Table = new()
     {
