@@ -46,6 +46,7 @@ public static class Extensions
                 .AddRuntimeInstrumentation()
                 .AddMeter("Marten", "MassTransit", "Npgsql"))
             .WithTracing(tracing => tracing
+                .SetSampler(new ParentBasedSampler(new QuietDaemonSampler()))
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource("Marten", "MassTransit", "ServiceManufacturing.Relay")
                 .AddAspNetCoreInstrumentation(o => o.Filter = context =>
