@@ -12,14 +12,20 @@ public enum ApplicationCategory
 }
 
 /// <summary>
-/// An applicant submitted its application to its recommending authority. Published once per submission
-/// (at least once on the wire; the message id is the stored event's id).
+/// An applicant submitted its application to its recommending authority. Published once per submission (at least
+/// once on the wire; the message id is the stored event's id). <see cref="Class"/> is the platform or city class
+/// (sharedManufacturing, other, comprehensive, industrialDesign), <see cref="Warnings"/> what reviewers should see.
 /// </summary>
 public sealed record ApplicationSubmitted(
     Guid ApplicationId,
     long Version,
+    Guid CampaignId,
     ApplicationCategory Category,
+    string? Class,
+    string? ServiceMode,
     string OrganisationName,
     string CreditCode,
     string AuthorityCode,
+    IReadOnlyList<string> Warnings,
+    string ContentHash,
     DateTimeOffset SubmittedAt);

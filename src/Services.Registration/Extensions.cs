@@ -3,6 +3,8 @@ using ServiceManufacturing.ServiceDefaults.EventStore;
 using ServiceManufacturing.ServiceDefaults.Http;
 using ServiceManufacturing.ServiceDefaults.Messaging;
 using ServiceManufacturing.Services.Registration.Applications;
+using ServiceManufacturing.Services.Registration.Campaigns;
+using ServiceManufacturing.Services.Registration.Roster;
 
 namespace ServiceManufacturing.Services.Registration;
 
@@ -11,11 +13,20 @@ static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceApi();
-        builder.AddMessaging();
+        builder.AddMessaging(bus =>
+        {
+            bus.AddConsumer<DemonstrationEnrolledConsumer>();
+            bus.AddConsumer<ReviewStageConsumer>();
+        });
         builder.AddEventStore("registrationdb", options =>
         {
             options.Projections.LiveStreamAggregation<Application>();
             options.Projections.Add<ApplicationDetailsProjection>(ProjectionLifecycle.Inline);
+            options.Projections.Snapshot<Campaign>(SnapshotLifecycle.Inline);
+            options.Projections.LiveStreamAggregation<RosterEntry>();
+            options.Projections.Add<EarlierDemonstrationProjection>(ProjectionLifecycle.Inline);
+            options.Schema.For<CityApplicationClaim>().Identity(c => c.Id);
         }).AddIntegrationEventRelay<IntegrationEvents>();
+        builder.Services.AddHostedService<CampaignSeeding>();
     }
 }

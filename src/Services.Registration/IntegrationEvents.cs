@@ -10,8 +10,17 @@ sealed class IntegrationEvents : IIntegrationEventMap
 {
     public object? ToMessage(IEvent @event) => @event.Data switch
     {
-        ApplicationSubmitted e => new Published.ApplicationSubmitted(e.ApplicationId, @event.Version, e.Category,
-            e.OrganisationName, e.CreditCode, e.AuthorityCode, e.SubmittedAt),
+        ApplicationSubmitted e => new Published.ApplicationSubmitted(e.ApplicationId, @event.Version, e.CampaignId, e.Category,
+            Camel(e.Form.Platform?.Class?.ToString() ?? e.Form.City?.Class?.ToString()),
+            Camel((e.Form.Enterprise?.ServiceMode ?? e.Form.Platform?.ServiceMode)?.ToString()),
+            e.OrganisationName, e.CreditCode, e.AuthorityCode, e.Warnings, e.ContentHash, e.SubmittedAt),
+        Campaigns.CampaignOpened e => new Published.CampaignOpened(e.CampaignId, e.Year, e.Batch, e.Name, e.EligibilityWindowStart,
+            e.PlatformMinimumOperatingYears, e.EnterpriseServiceRevenueShare, e.Deadlines, e.Quotas, e.OpenedAt),
+        Campaigns.CampaignClosed e => new Published.CampaignClosed(e.CampaignId, e.ClosedAt),
+        Campaigns.DeadlineExceptionGranted e => new Published.DeadlineExceptionGranted(e.CampaignId, e.AuthorityCode, e.Deadline,
+            e.Until, e.Reason, e.ApprovedBy, e.GrantedAt),
         _ => null,
     };
+
+    static string? Camel(string? name) => name is null ? null : char.ToLowerInvariant(name[0]) + name[1..];
 }

@@ -1,6 +1,7 @@
 using ServiceManufacturing.ServiceDefaults.Http;
 using ServiceManufacturing.Services.Registration;
 using ServiceManufacturing.Services.Registration.Applications;
+using ServiceManufacturing.Services.Registration.Campaigns;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -9,6 +10,7 @@ builder.AddApplicationServices();
 var app = builder.Build();
 app.UseServiceApi();
 app.MapApplicationsApi();
+app.MapCampaignsApi();
 app.Run();
 
 public partial class Program;

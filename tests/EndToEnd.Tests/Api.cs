@@ -22,12 +22,31 @@ public static class Api
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 
+        using var save = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/applications/{id}/form") { Content = JsonContent.Create(EnterpriseForm) };
+        save.Headers.IfMatch.Add(created.Headers.ETag!);
+        decorate?.Invoke(save);
+        var saved = await SendAsync(applicant, save);
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+
         using var submit = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/applications/{id}/submission");
-        submit.Headers.IfMatch.Add(created.Headers.ETag!);
+        submit.Headers.IfMatch.Add(saved.Headers.ETag!);
         decorate?.Invoke(submit);
         Assert.Equal(HttpStatusCode.OK, (await SendAsync(applicant, submit)).StatusCode);
         return id;
     }
+
+    /// <summary>A complete enterprise form (附件1), as a front-end sends it.</summary>
+    public static readonly object EnterpriseForm = new
+    {
+        contact = new { name = "李明", title = "总经理助理", phone = "0755-88880000", email = "liming@example.cn" },
+        declarations = new { operatingAndFinancialConditionGood = true, incidents = Array.Empty<object>() },
+        enterprise = new
+        {
+            manufacturingIndustry = "通用设备制造业", serviceMode = "fullLifeCycleManagement",
+            revenues = new[] { new { year = 2022, operatingRevenue = 100000, serviceRevenue = 40000 } },
+            transformationMeasures = "战略规划、组织保障、技术创新", results = "服务收入三年增长 60%",
+        },
+    };
 
     /// <summary>Polls until the review case appears for <paramref name="officer"/>.</summary>
     public static async Task<JsonElement> WaitForReviewCaseAsync(HttpClient officer, Guid id, TimeSpan timeout)

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using System.Net.Http.Json;
 using Npgsql;
 
 namespace ServiceManufacturing.Tests.EndToEnd;
@@ -55,6 +56,27 @@ public sealed class WholeSystem : IAsyncLifetime
         await App.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
         GatewayAddress = App.GetEndpoint("gateway", "http");
         Gateway = new HttpClient { BaseAddress = GatewayAddress, Timeout = TimeSpan.FromSeconds(30) };
+        await OpenACurrentCampaignAsync();
+    }
+
+    /// <summary>
+    /// The seeded 2023 fifth batch closed for applications on 2023-05-31; as the ministry would, close it and open a
+    /// campaign of this year, so that submissions made now are in time.
+    /// </summary>
+    async Task OpenACurrentCampaignAsync()
+    {
+        using var ministry = await ClientAsync("ministry-admin", "Ministry-Admin-2023");
+        (await ministry.PostAsync("/api/v1/campaigns/0186b7a0-0000-7000-8000-000000000005/closure", null)).EnsureSuccessStatusCode();
+        var fifth = await ministry.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/campaigns/0186b7a0-0000-7000-8000-000000000005");
+        var year = DateTime.UtcNow.Year;
+        var later = $"{year + 1}-12-31";
+        (await ministry.PostAsJsonAsync("/api/v1/campaigns", new
+        {
+            year, batch = 6, name = $"{year}年服务型制造示范遴选（测试）", eligibilityWindowStart = $"{year - 2}-01-01",
+            platformMinimumOperatingYears = 2, enterpriseServiceRevenueShare = 0.3,
+            deadlines = new { contactPersons = later, applications = later, recommendations = later, evaluationMaterial = later },
+            quotas = fifth.GetProperty("quotas"),
+        })).EnsureSuccessStatusCode();
     }
 
     public Uri GatewayAddress { get; private set; } = null!;

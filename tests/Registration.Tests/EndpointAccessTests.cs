@@ -16,6 +16,18 @@ public class EndpointAccessTests(RegistrationApp app) : IClassFixture<Registrati
         ["GET /api/v1/applications/{applicationId:guid}"] = [PlatformRoles.Applicant, PlatformRoles.CityAuthority,
             PlatformRoles.AuthorityOfficer, PlatformRoles.MinistryOfficer, PlatformRoles.Auditor],
         ["POST /api/v1/applications/{applicationId:guid}/submission"] = [PlatformRoles.Applicant, PlatformRoles.CityAuthority],
+        ["GET /api/v1/applications/"] = [PlatformRoles.Applicant, PlatformRoles.CityAuthority,
+            PlatformRoles.AuthorityOfficer, PlatformRoles.MinistryOfficer, PlatformRoles.Auditor],
+        ["PUT /api/v1/applications/{applicationId:guid}/form"] = [PlatformRoles.Applicant, PlatformRoles.CityAuthority],
+        ["POST /api/v1/applications/{applicationId:guid}/withdrawal"] = [PlatformRoles.Applicant, PlatformRoles.CityAuthority],
+        ["POST /api/v1/applications/{applicationId:guid}/receipt-verification"] = [PlatformRoles.Applicant, PlatformRoles.CityAuthority,
+            PlatformRoles.AuthorityOfficer, PlatformRoles.MinistryOfficer, PlatformRoles.Auditor],
+        ["GET /api/v1/campaigns/"] = [SignedIn],
+        ["GET /api/v1/campaigns/current"] = [SignedIn],
+        ["GET /api/v1/campaigns/{campaignId:guid}"] = [SignedIn],
+        ["POST /api/v1/campaigns/"] = [PlatformRoles.MinistryOfficer],
+        ["POST /api/v1/campaigns/{campaignId:guid}/closure"] = [PlatformRoles.MinistryOfficer],
+        ["POST /api/v1/campaigns/{campaignId:guid}/deadline-exceptions"] = [PlatformRoles.MinistryOfficer],
     };
 
     [Fact]

@@ -98,8 +98,8 @@ public class ApplicationSubmittedConsumerTests(ReviewApp app) : IClassFixture<Re
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/v1/review-cases?page=abc")).StatusCode);
     }
 
-    static ApplicationSubmitted Submission() => new(Guid.CreateVersion7(), 2, ApplicationCategory.Enterprise,
-        "大连某某重工股份有限公司", "914403001922038216", "210200", DateTimeOffset.UtcNow);
+    static ApplicationSubmitted Submission() => new(Guid.CreateVersion7(), 3, Guid.CreateVersion7(), ApplicationCategory.Enterprise,
+        null, "customization", "大连某某重工股份有限公司", "914403001922038216", "210200", [], new string('a', 64), DateTimeOffset.UtcNow);
 
     async Task<ReviewCaseDetails?> ReadCaseAsync(Guid id, ServiceManufacturing.ServiceDefaults.Identity.CurrentUser? reader = null)
     {

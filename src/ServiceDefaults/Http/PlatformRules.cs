@@ -23,6 +23,8 @@ public static class PlatformRules
         "请先登录：缺少有效的访问令牌，或令牌已过期。", "Sign in first: the access token is missing, invalid or expired.");
     public static readonly Rule Forbidden = new("forbidden", 403,
         "您的角色无权执行此操作。", "Your role may not do this.");
+    public static readonly Rule Duplicate = new("duplicate", 409,
+        "该记录已存在（可能是同时提交的另一请求）。", "This already exists, possibly through a request made at the same moment.");
     public static readonly Rule NoSuchResource = new("not-found", 404,
         "请求的资源不存在。", "The requested resource does not exist.");
     public static readonly Rule MethodNotAllowed = new("method-not-allowed", 405,

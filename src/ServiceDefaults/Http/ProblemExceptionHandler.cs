@@ -32,6 +32,8 @@ sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<Pr
         BadHttpRequestException bad => FromRule(BadRequestRule(bad.StatusCode), null),
         ConcurrencyException or ExistingStreamIdCollisionException => FromRule(
             context.Request.Headers.IfMatch.Count > 0 ? PlatformRules.StaleVersion : PlatformRules.ConcurrentChange, null),
+        DocumentAlreadyExistsException => FromRule(PlatformRules.Duplicate, null),
+        _ when IsUniqueViolation(exception) => FromRule(PlatformRules.Duplicate, null),
         _ => FromRule(PlatformRules.Unexpected, null),
     };
 
@@ -43,6 +45,14 @@ sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<Pr
         Detail = detail,
         Extensions = { ["code"] = rule.Code, ["titleZh"] = rule.Zh },
     };
+
+    /// <summary>A unique index refused a concurrent duplicate (e.g. a second claim on a one-only place).</summary>
+    static bool IsUniqueViolation(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+            if (exception is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation }) return true;
+        return false;
+    }
 
     internal static string TypeOf(Rule rule) => $"https://servicemanufacturing.miit.gov.cn/problems/{rule.Code}";
 

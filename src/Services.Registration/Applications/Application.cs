@@ -2,16 +2,47 @@ using ServiceManufacturing.Contracts;
 
 namespace ServiceManufacturing.Services.Registration.Applications;
 
-/// <summary>Where an application is in its life.</summary>
-public enum ApplicationStatus { Draft, Submitted }
+/// <summary>Where an application is in its life: its own steps, then the review stages Review reports.</summary>
+public enum ApplicationStatus
+{
+    Draft, Submitted, ReturnedForChanges, Withdrawn,
+    PassedInitialReview, RejectedInitialReview, Recommended, NotRecommended, SubmittedToMinistry,
+    AwaitingExpertReview, UnderExpertReview, SiteVisit, Selected, NotSelected,
+}
 
 /// <summary>What the decider needs to know of an application: built from its stream, never mutated.</summary>
 public sealed record Application(
-    Guid Id, string OwnerSubject, ApplicationCategory Category, string OrganisationName, string CreditCode, string AuthorityCode,
-    ApplicationStatus Status)
+    Guid Id, Guid CampaignId, string OwnerSubject, ApplicationCategory Category, string OrganisationName, string CreditCode,
+    string AuthorityCode, ApplicationForm Form, ApplicationStatus Status, int Round, IReadOnlyList<Guid> ReportedMessages)
 {
-    public static Application Create(ApplicationDraftCreated e) =>
-        new(e.ApplicationId, e.OwnerSubject, e.Category, e.OrganisationName, e.CreditCode, e.AuthorityCode, ApplicationStatus.Draft);
+    public static Application Create(ApplicationDraftCreated e) => new(e.ApplicationId, e.CampaignId, e.OwnerSubject,
+        e.Category, e.OrganisationName, e.CreditCode, e.AuthorityCode, ApplicationForm.Empty, ApplicationStatus.Draft, 0, []);
 
-    public Application Apply(ApplicationSubmitted e) => this with { Status = ApplicationStatus.Submitted };
+    public Application Apply(ApplicationFormSaved e) => this with { Form = e.Form };
+
+    public Application Apply(ApplicationSubmitted e) => this with { Status = ApplicationStatus.Submitted, Round = Round + 1 };
+
+    public Application Apply(ApplicationWithdrawn e) => this with { Status = ApplicationStatus.Withdrawn };
+
+    public Application Apply(ReviewStageReported e) =>
+        this with { Status = StatusOf(e.Stage), ReportedMessages = [.. ReportedMessages, e.MessageId] };
+
+    /// <summary>A draft, or an application its authority returned for changes, can be edited and submitted.</summary>
+    public bool IsEditable => Status is ApplicationStatus.Draft or ApplicationStatus.ReturnedForChanges;
+
+    public static ApplicationStatus StatusOf(ReviewStage stage) => stage switch
+    {
+        ReviewStage.PassedInitialReview => ApplicationStatus.PassedInitialReview,
+        ReviewStage.RejectedInitialReview => ApplicationStatus.RejectedInitialReview,
+        ReviewStage.ReturnedForChanges => ApplicationStatus.ReturnedForChanges,
+        ReviewStage.Recommended => ApplicationStatus.Recommended,
+        ReviewStage.NotRecommended => ApplicationStatus.NotRecommended,
+        ReviewStage.SubmittedToMinistry => ApplicationStatus.SubmittedToMinistry,
+        ReviewStage.AwaitingExpertReview => ApplicationStatus.AwaitingExpertReview,
+        ReviewStage.UnderExpertReview => ApplicationStatus.UnderExpertReview,
+        ReviewStage.SiteVisit => ApplicationStatus.SiteVisit,
+        ReviewStage.Selected => ApplicationStatus.Selected,
+        ReviewStage.NotSelected => ApplicationStatus.NotSelected,
+        _ => throw new ArgumentOutOfRangeException(nameof(stage)),
+    };
 }

@@ -1,35 +1,112 @@
 using ServiceManufacturing.Contracts;
+using ServiceManufacturing.Contracts.Reference;
 using ServiceManufacturing.ServiceDefaults.Http;
 using ServiceManufacturing.ServiceDefaults.Identity;
+using ServiceManufacturing.Services.Registration.Campaigns;
 
 namespace ServiceManufacturing.Services.Registration.Applications;
 
 public abstract record ApplicationCommand(Guid ApplicationId);
 
+/// <summary>Start a draft in <see cref="Campaign"/>, the campaign taking applications (null: none is).</summary>
 public sealed record CreateApplicationDraft(
-    Guid ApplicationId, ApplicationCategory Category, string OrganisationName, string CreditCode, string AuthorityCode,
-    CurrentUser By) : ApplicationCommand(ApplicationId);
+    Guid ApplicationId, Campaign? Campaign, ApplicationCategory Category, string OrganisationName, string CreditCode,
+    string AuthorityCode, CurrentUser By) : ApplicationCommand(ApplicationId);
 
-public sealed record SubmitApplication(Guid ApplicationId) : ApplicationCommand(ApplicationId);
+public sealed record SaveApplicationForm(Guid ApplicationId, ApplicationForm Form) : ApplicationCommand(ApplicationId);
+
+/// <summary>
+/// Submit to the authority. What the decider cannot know from the stream comes with the command: the campaign,
+/// whether the city already is a demonstration city, whether the authority (a separately planned city) already has a
+/// city application, and the content hash of what is submitted.
+/// </summary>
+public sealed record SubmitApplication(
+    Guid ApplicationId, Campaign Campaign, bool CityIsEarlierDemonstration, bool AuthorityHasCityApplication, string ContentHash)
+    : ApplicationCommand(ApplicationId);
+
+public sealed record WithdrawApplication(Guid ApplicationId, string? Reason) : ApplicationCommand(ApplicationId);
+
+public sealed record ReportReviewStage(Guid ApplicationId, ReviewStage Stage, string? Reason, Guid MessageId, DateTimeOffset At)
+    : ApplicationCommand(ApplicationId);
 
 /// <summary>Decides what an application command means, given the application's state and the time.</summary>
 public static class ApplicationDecider
 {
     public static object[] Decide(ApplicationCommand command, Application? state, DateTimeOffset now) => command switch
     {
-        CreateApplicationDraft { By.Role: PlatformRoles.Applicant, Category: ApplicationCategory.City } =>
-            throw new RuleViolation(ApplicationRules.CityFiledByCityAuthority),
-        CreateApplicationDraft { By.Role: PlatformRoles.CityAuthority, Category: not ApplicationCategory.City } =>
-            throw new RuleViolation(ApplicationRules.CityAuthorityFilesCitiesOnly),
-        CreateApplicationDraft { By.Role: PlatformRoles.Applicant } c when c.CreditCode != c.By.CreditCode =>
-            throw new RuleViolation(ApplicationRules.OwnOrganisationOnly),
-        CreateApplicationDraft c when state is null => [new ApplicationDraftCreated(
-            c.ApplicationId, c.By.Subject, c.Category, c.OrganisationName, c.CreditCode, c.AuthorityCode, now)],
-        CreateApplicationDraft => throw new RuleViolation(ApplicationRules.AlreadyExists),
+        CreateApplicationDraft c => Create(c, state, now),
         _ when state is null => throw new RuleViolation(ApplicationRules.NotFound),
-        SubmitApplication when state.Status == ApplicationStatus.Draft => [new ApplicationSubmitted(
-            state.Id, state.Category, state.OrganisationName, state.CreditCode, state.AuthorityCode, now)],
-        SubmitApplication => throw new RuleViolation(ApplicationRules.AlreadySubmitted),
+        SaveApplicationForm c => Save(c, state, now),
+        SubmitApplication c => Submit(c, state, now),
+        WithdrawApplication c when state.Status == ApplicationStatus.Submitted => [new ApplicationWithdrawn(state.Id, c.Reason, now)],
+        WithdrawApplication => throw new RuleViolation(ApplicationRules.CannotWithdraw),
+        // Review's messages arrive at least once: a message already reported changes nothing.
+        ReportReviewStage c when state.ReportedMessages.Contains(c.MessageId) => [],
+        ReportReviewStage c => [new ReviewStageReported(state.Id, c.Stage, c.Reason, c.MessageId, c.At)],
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, "Unknown application command."),
     };
+
+    static object[] Create(CreateApplicationDraft c, Application? state, DateTimeOffset now)
+    {
+        if (state is not null) throw new RuleViolation(ApplicationRules.AlreadyExists);
+        if (c.Campaign is not { TakesApplications: true }) throw new RuleViolation(ApplicationRules.NoOpenCampaign);
+        if (c.By.Is(PlatformRoles.Applicant) && c.Category == ApplicationCategory.City)
+            throw new RuleViolation(ApplicationRules.CityFiledByCityAuthority);
+        if (c.By.Is(PlatformRoles.CityAuthority) && c.Category != ApplicationCategory.City)
+            throw new RuleViolation(ApplicationRules.CityAuthorityFilesCitiesOnly);
+        if (c.By.Is(PlatformRoles.Applicant) && c.CreditCode != c.By.CreditCode)
+            throw new RuleViolation(ApplicationRules.OwnOrganisationOnly);
+        if (c.Category == ApplicationCategory.City && Authorities.Find(c.AuthorityCode)?.Type == AuthorityType.Xpcc)
+            throw new RuleViolation(ApplicationRules.NoCitiesThroughXpcc);
+        return [new ApplicationDraftCreated(c.ApplicationId, c.Campaign.Id, c.By.Subject, c.Category, c.OrganisationName,
+            c.CreditCode, c.AuthorityCode, now)];
+    }
+
+    static object[] Save(SaveApplicationForm c, Application state, DateTimeOffset now)
+    {
+        if (!state.IsEditable) throw new RuleViolation(ApplicationRules.NotEditable);
+        if (state.Category == ApplicationCategory.Enterprise && c.Form.Enterprise?.ServiceMode == ServiceMode.SharedManufacturing)
+            throw new RuleViolation(ApplicationRules.SharedManufacturingIsForPlatforms);
+        // Only the section of the application's own category is kept.
+        var form = c.Form with
+        {
+            Enterprise = state.Category == ApplicationCategory.Enterprise ? c.Form.Enterprise : null,
+            Platform = state.Category == ApplicationCategory.Platform ? c.Form.Platform : null,
+            City = state.Category == ApplicationCategory.City ? c.Form.City : null,
+        };
+        return [new ApplicationFormSaved(state.Id, form, now)];
+    }
+
+    static object[] Submit(SubmitApplication c, Application state, DateTimeOffset now)
+    {
+        if (!state.IsEditable) throw new RuleViolation(ApplicationRules.AlreadySubmitted);
+        var campaign = c.Campaign;
+        if (campaign.Id != state.CampaignId || !campaign.TakesApplications) throw new RuleViolation(ApplicationRules.CampaignClosed);
+        if (campaign.IsPast(state.AuthorityCode, DeadlineKind.Applications, now)) throw new RuleViolation(ApplicationRules.DeadlinePassed);
+        if (FormCompleteness.Missing(state.Category, state.Form) is { Count: > 0 } missing)
+            throw new RuleViolation(ApplicationRules.Incomplete, string.Join(", ", missing.Keys));
+        if (state.Form.Declarations?.Incidents?.Any(i => i.Date >= campaign.EligibilityWindowStart) == true)
+            throw new RuleViolation(ApplicationRules.IncidentInWindow);
+
+        List<string> warnings = [];
+        switch (state.Category)
+        {
+            case ApplicationCategory.Enterprise:
+                var latest = state.Form.Enterprise!.Revenues!.MaxBy(r => r.Year)!;
+                if (latest.ServiceRevenue < latest.OperatingRevenue * campaign.EnterpriseServiceRevenueShare)
+                    warnings.Add(ApplicationRules.ServiceRevenueBelowShare); // in principle 30%: flagged, not refused
+                break;
+            case ApplicationCategory.Platform
+                when state.Form.Platform!.InOperationSince!.Value.AddYears(campaign.PlatformMinimumOperatingYears) > ChinaTime.DayOf(now):
+                throw new RuleViolation(ApplicationRules.PlatformTooYoung);
+            case ApplicationCategory.City when Authorities.Find(state.AuthorityCode)?.Type == AuthorityType.Xpcc:
+                throw new RuleViolation(ApplicationRules.NoCitiesThroughXpcc);
+            case ApplicationCategory.City when c.CityIsEarlierDemonstration:
+                throw new RuleViolation(ApplicationRules.AlreadyDemonstrationCity);
+            case ApplicationCategory.City when c.AuthorityHasCityApplication:
+                throw new RuleViolation(ApplicationRules.OneCityPerSeparatelyPlannedCity);
+        }
+        return [new ApplicationSubmitted(state.Id, state.CampaignId, state.Category, state.OrganisationName, state.CreditCode,
+            state.AuthorityCode, state.Form, c.ContentHash, warnings, now)];
+    }
 }

@@ -3,11 +3,12 @@ using ServiceManufacturing.Contracts;
 namespace ServiceManufacturing.Services.Registration.Applications;
 
 /// <summary>
-/// An applicant (or a city authority, for its city) started an application draft for its organisation, through its
-/// recommending authority. <see cref="OwnerSubject"/> is the account that owns the draft.
+/// An applicant (or a city authority, for its city) started an application draft in the campaign taking applications,
+/// through its recommending authority. <see cref="OwnerSubject"/> is the account that owns the draft.
 /// </summary>
 public sealed record ApplicationDraftCreated(
     Guid ApplicationId,
+    Guid CampaignId,
     string OwnerSubject,
     ApplicationCategory Category,
     string OrganisationName,
@@ -15,11 +16,27 @@ public sealed record ApplicationDraftCreated(
     string AuthorityCode,
     DateTimeOffset CreatedAt);
 
-/// <summary>The applicant submitted the application, as it then stood, to its authority.</summary>
+/// <summary>The applicant saved the form as it now stands (a draft may be partial).</summary>
+public sealed record ApplicationFormSaved(Guid ApplicationId, ApplicationForm Form, DateTimeOffset SavedAt);
+
+/// <summary>
+/// The applicant submitted the application, as it then stood, to its authority: <see cref="ContentHash"/> is the
+/// SHA-256 of that content, <see cref="Warnings"/> what reviewers should see (e.g. service revenue under 30%).
+/// </summary>
 public sealed record ApplicationSubmitted(
     Guid ApplicationId,
+    Guid CampaignId,
     ApplicationCategory Category,
     string OrganisationName,
     string CreditCode,
     string AuthorityCode,
+    ApplicationForm Form,
+    string ContentHash,
+    IReadOnlyList<string> Warnings,
     DateTimeOffset SubmittedAt);
+
+/// <summary>The applicant withdrew the application before its authority decided.</summary>
+public sealed record ApplicationWithdrawn(Guid ApplicationId, string? Reason, DateTimeOffset WithdrawnAt);
+
+/// <summary>Review reported how the application stands (from its message <see cref="MessageId"/>).</summary>
+public sealed record ReviewStageReported(Guid ApplicationId, ReviewStage Stage, string? Reason, Guid MessageId, DateTimeOffset At);

@@ -1,9 +1,12 @@
 using Marten;
+using Marten.Pagination;
 using ServiceManufacturing.Contracts;
 using ServiceManufacturing.Contracts.Reference;
 using ServiceManufacturing.ServiceDefaults.EventStore;
 using ServiceManufacturing.ServiceDefaults.Http;
 using ServiceManufacturing.ServiceDefaults.Identity;
+using ServiceManufacturing.Services.Registration.Campaigns;
+using ServiceManufacturing.Services.Registration.Roster;
 
 namespace ServiceManufacturing.Services.Registration.Applications;
 
@@ -11,26 +14,45 @@ namespace ServiceManufacturing.Services.Registration.Applications;
 public sealed record CreateApplicationRequest(
     ApplicationCategory? Category, string? OrganisationName, string? CreditCode, string? AuthorityCode);
 
-/// <summary>Proof of a submission: the application, the version submitted and when.</summary>
-public sealed record SubmissionReceipt(Guid ApplicationId, long Version, DateTimeOffset SubmittedAt);
+/// <summary>Proof of a submission: the application, the version submitted, when, and the SHA-256 of its content.</summary>
+public sealed record SubmissionReceipt(Guid ApplicationId, long Version, DateTimeOffset SubmittedAt, string ContentHash, IReadOnlyList<string> Warnings);
+
+public sealed record WithdrawalRequest(string? Reason);
+
+public sealed record ReceiptVerification(bool Valid);
+
+public sealed record Page<T>(IReadOnlyList<T> Items, long TotalCount, int PageNumber, int PageSize);
 
 public static class ApplicationsApi
 {
+    static readonly string[] Owners = [PlatformRoles.Applicant, PlatformRoles.CityAuthority];
+    static readonly string[] Readers = [PlatformRoles.Applicant, PlatformRoles.CityAuthority, PlatformRoles.AuthorityOfficer,
+        PlatformRoles.MinistryOfficer, PlatformRoles.Auditor];
+
     public static RouteGroupBuilder MapApplicationsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/applications").WithTags("Applications");
         api.MapPost("/", CreateDraft).WithName("CreateApplicationDraft").WithSummary("创建申报草稿 / Start an application draft")
-            .RequireRoles(PlatformRoles.Applicant, PlatformRoles.CityAuthority)
-            .Produces<ApplicationDetails>(StatusCodes.Status201Created).ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .RequireRoles(Owners).Produces<ApplicationDetails>(StatusCodes.Status201Created).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        api.MapGet("/", List).WithName("ListApplications").WithSummary("申报列表 / The applications the caller may see")
+            .RequireRoles(Readers).Produces<Page<ApplicationDetails>>().ProducesValidationProblem();
         api.MapGet("/{applicationId:guid}", Get).WithName("GetApplication").WithSummary("查看申报 / Read an application")
-            .RequireRoles(PlatformRoles.Applicant, PlatformRoles.CityAuthority, PlatformRoles.AuthorityOfficer,
-                PlatformRoles.MinistryOfficer, PlatformRoles.Auditor)
-            .Produces<ApplicationDetails>().ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapPost("/{applicationId:guid}/submission", Submit).WithName("SubmitApplication").WithSummary("提交申报 / Submit an application to its authority")
-            .RequireRoles(PlatformRoles.Applicant, PlatformRoles.CityAuthority)
-            .Produces<SubmissionReceipt>().ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireRoles(Readers).Produces<ApplicationDetails>().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPut("/{applicationId:guid}/form", SaveForm).WithName("SaveApplicationForm")
+            .WithSummary("保存申报书（可部分填写） / Save the application form (a draft may be partial)").RequireRoles(Owners)
+            .Produces<ApplicationDetails>().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        api.MapPost("/{applicationId:guid}/submission", Submit).WithName("SubmitApplication")
+            .WithSummary("提交申报 / Submit an application to its authority").RequireRoles(Owners)
+            .Produces<SubmissionReceipt>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        api.MapPost("/{applicationId:guid}/withdrawal", Withdraw).WithName("WithdrawApplication")
+            .WithSummary("撤回申报 / Withdraw an application before its authority decides").RequireRoles(Owners)
+            .Produces<ApplicationDetails>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapPost("/{applicationId:guid}/receipt-verification", VerifyReceipt).WithName("VerifySubmissionReceipt")
+            .WithSummary("核验提交回执 / Verify a submission receipt").RequireRoles(Readers)
+            .Produces<ReceiptVerification>().ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 
@@ -38,12 +60,35 @@ public static class ApplicationsApi
         AccessGuard access, TimeProvider clock, CancellationToken ct)
     {
         if (Validate(request) is { Count: > 0 } errors) return Problems.Validation(errors);
-        var command = new CreateApplicationDraft(Guid.CreateVersion7(), request.Category!.Value,
-            request.OrganisationName!.Trim(), request.CreditCode!, request.AuthorityCode!, access.User);
+        var command = new CreateApplicationDraft(Guid.CreateVersion7(), await CampaignsApi.CurrentAsync(session, ct),
+            request.Category!.Value, request.OrganisationName!.Trim(), request.CreditCode!, request.AuthorityCode!, access.User);
         var version = await session.DecideAsync<Application>(command.ApplicationId, null,
             state => ApplicationDecider.Decide(command, state, clock.GetUtcNow()), ct);
         var details = await session.LoadAsync<ApplicationDetails>(command.ApplicationId, ct);
         return StreamVersion.WithETag(TypedResults.Created($"/api/v1/applications/{command.ApplicationId}", details), version);
+    }
+
+    static async Task<IResult> List(IDocumentSession session, AccessGuard access, CancellationToken ct,
+        Guid? campaignId = null, ApplicationStatus? status = null, ApplicationCategory? category = null, int page = 1, int pageSize = 50)
+    {
+        if (page < 1 || pageSize is < 1 or > 200)
+            return Problems.Validation(new Dictionary<string, string[]> { ["pageSize"] = ["页码从 1 开始，每页 1 至 200 条。 / Pages start at 1 and hold 1 to 200 items."] });
+        var user = access.User;
+        var query = session.Query<ApplicationDetails>().AsQueryable();
+        query = user.Role switch
+        {
+            PlatformRoles.Applicant => query.Where(a => a.CreditCode == user.CreditCode),
+            PlatformRoles.CityAuthority => query.Where(a => a.OwnerSubject == user.Subject),
+            PlatformRoles.AuthorityOfficer => query.Where(a => a.AuthorityCode == user.AuthorityCode
+                && a.Status != ApplicationStatus.Draft && a.Status != ApplicationStatus.Withdrawn),
+            _ => query,
+        };
+        if (campaignId is not null) query = query.Where(a => a.CampaignId == campaignId);
+        if (status is not null) query = query.Where(a => a.Status == status);
+        if (category is not null) query = query.Where(a => a.Category == category);
+        var items = await query.OrderByDescending(a => a.UpdatedAt).ToPagedListAsync(page, pageSize, ct);
+        await access.ReadAsync(true, ApplicationRules.NotFound);
+        return TypedResults.Ok(new Page<ApplicationDetails>(items.ToList(), items.TotalItemCount, page, pageSize));
     }
 
     static async Task<IResult> Get(Guid applicationId, IDocumentSession session, AccessGuard access, CancellationToken ct)
@@ -53,17 +98,79 @@ public static class ApplicationsApi
             ?? StreamVersion.WithETag(TypedResults.Ok(details), details!.Version);
     }
 
+    static async Task<IResult> SaveForm(Guid applicationId, ApplicationForm form, HttpRequest http, IDocumentSession session,
+        AccessGuard access, TimeProvider clock, CancellationToken ct)
+    {
+        if (await OwnedAsync(applicationId, session, access, ct) is { } refused) return refused;
+        var version = await session.DecideAsync<Application>(applicationId, StreamVersion.Expected(http),
+            state => ApplicationDecider.Decide(new SaveApplicationForm(applicationId, form), state, clock.GetUtcNow()), ct);
+        return StreamVersion.WithETag(TypedResults.Ok(await session.LoadAsync<ApplicationDetails>(applicationId, ct)), version);
+    }
+
     static async Task<IResult> Submit(Guid applicationId, HttpRequest http, IDocumentSession session,
         AccessGuard access, TimeProvider clock, CancellationToken ct)
     {
-        var details = await session.LoadAsync<ApplicationDetails>(applicationId, ct);
-        if (await access.ChangeAsync(details is not null && ApplicationAccess.CanChange(access.User, details),
-                ApplicationRules.NotFound) is { } refused)
-            return refused;
+        if (await OwnedAsync(applicationId, session, access, ct) is { } refused) return refused;
+        var details = (await session.LoadAsync<ApplicationDetails>(applicationId, ct))!;
+        var campaign = await session.LoadAsync<Campaign>(details.CampaignId, ct)
+            ?? throw new InvalidOperationException($"Campaign {details.CampaignId} is missing.");
+        var cityIsDemonstration = details.Category == ApplicationCategory.City
+            && await EarlierDemonstration.IsDemonstrationCityAsync(session, details.Form.City?.CityName, ct);
+        var authorityHasCity = details.Category == ApplicationCategory.City
+            && await ClaimCityApplicationAsync(session, details, ct);
         var now = clock.GetUtcNow();
+        var version = await session.DecideAsync<Application>(applicationId, StreamVersion.Expected(http), state => ApplicationDecider.Decide(
+            new SubmitApplication(applicationId, campaign, cityIsDemonstration, authorityHasCity, state is null ? "" : SubmissionContent.Hash(state)),
+            state, now), ct);
+        var submitted = (await session.LoadAsync<ApplicationDetails>(applicationId, ct))!;
+        return StreamVersion.WithETag(TypedResults.Ok(
+            new SubmissionReceipt(applicationId, version, now, submitted.ContentHash!, submitted.Warnings)), version);
+    }
+
+    /// <summary>
+    /// For a separately planned city: true when another city application holds its one place; otherwise the place is
+    /// claimed in this session, so it is saved (or refused as a duplicate) together with the submission.
+    /// </summary>
+    static async Task<bool> ClaimCityApplicationAsync(IDocumentSession session, ApplicationDetails details, CancellationToken ct)
+    {
+        if (Authorities.Find(details.AuthorityCode)?.Type != AuthorityType.SeparatelyPlannedCity) return false;
+        var id = CityApplicationClaim.IdFor(details.CampaignId, details.AuthorityCode);
+        var claim = await session.LoadAsync<CityApplicationClaim>(id, ct);
+        if (claim is not null) return claim.ApplicationId != details.Id;
+        session.Insert(new CityApplicationClaim(id, details.Id));
+        return false;
+    }
+
+    static async Task<IResult> Withdraw(Guid applicationId, WithdrawalRequest request, HttpRequest http, IDocumentSession session,
+        AccessGuard access, TimeProvider clock, CancellationToken ct)
+    {
+        if (await OwnedAsync(applicationId, session, access, ct) is { } refused) return refused;
+        var details = (await session.LoadAsync<ApplicationDetails>(applicationId, ct))!;
+        if (await session.LoadAsync<CityApplicationClaim>(CityApplicationClaim.IdFor(details.CampaignId, details.AuthorityCode), ct)
+            is { } claim && claim.ApplicationId == applicationId)
+            session.Delete(claim); // the city's one place is free again
         var version = await session.DecideAsync<Application>(applicationId, StreamVersion.Expected(http),
-            state => ApplicationDecider.Decide(new SubmitApplication(applicationId), state, now), ct);
-        return StreamVersion.WithETag(TypedResults.Ok(new SubmissionReceipt(applicationId, version, now)), version);
+            state => ApplicationDecider.Decide(new WithdrawApplication(applicationId, request.Reason?.Trim()), state, clock.GetUtcNow()), ct);
+        return StreamVersion.WithETag(TypedResults.Ok(await session.LoadAsync<ApplicationDetails>(applicationId, ct)), version);
+    }
+
+    static async Task<IResult> VerifyReceipt(Guid applicationId, SubmissionReceipt receipt, IDocumentSession session,
+        AccessGuard access, CancellationToken ct)
+    {
+        var details = await session.LoadAsync<ApplicationDetails>(applicationId, ct);
+        if (await access.ReadAsync(details is not null && ApplicationAccess.CanSee(access.User, details), ApplicationRules.NotFound) is { } refused)
+            return refused;
+        var events = await session.Events.FetchStreamAsync(applicationId, receipt.Version, token: ct);
+        var valid = events.LastOrDefault() is { Data: ApplicationSubmitted submitted } e && e.Version == receipt.Version
+            && submitted.ContentHash == receipt.ContentHash && submitted.SubmittedAt == receipt.SubmittedAt;
+        return TypedResults.Ok(new ReceiptVerification(valid));
+    }
+
+    /// <summary>Null when the caller owns the application; else its 404, recorded as a refusal.</summary>
+    static async Task<IResult?> OwnedAsync(Guid applicationId, IDocumentSession session, AccessGuard access, CancellationToken ct)
+    {
+        var details = await session.LoadAsync<ApplicationDetails>(applicationId, ct);
+        return await access.ChangeAsync(details is not null && ApplicationAccess.CanChange(access.User, details), ApplicationRules.NotFound);
     }
 
     static Dictionary<string, string[]> Validate(CreateApplicationRequest request)

@@ -1,0 +1,189 @@
+using System.Net;
+using System.Net.Http.Json;
+using Marten;
+using ServiceManufacturing.ServiceDefaults.Identity;
+using ServiceManufacturing.Services.Registration.Applications;
+using ServiceManufacturing.Services.Registration.Campaigns;
+using ServiceManufacturing.Services.Registration.Roster;
+using ServiceManufacturing.Tests.TestSupport;
+using Published = ServiceManufacturing.Contracts;
+
+namespace ServiceManufacturing.Tests.Registration;
+
+/// <summary>Each eligibility rule through the service: the refusal (with nothing stored) or the warning.</summary>
+public class EligibilityApiTests(RegistrationApp app) : IClassFixture<RegistrationApp>
+{
+    static readonly CurrentUser Qingdao = new("city-qingdao", "青岛市工业和信息化局", PlatformRoles.CityAuthority, "370200", null, "青岛市");
+    static readonly CurrentUser Xpcc = new("city-xpcc", "兵团某师市", PlatformRoles.CityAuthority, "660000", null, "石河子市");
+
+    [Fact]
+    public async Task AnIncidentInTheEligibilityWindowIsRefusedAndNothingIsStored()
+    {
+        var draft = await DraftAsync(TestUsers.Applicant, "enterprise", "440300", Forms.Enterprise().WithIncident(new DateOnly(2022, 5, 1)));
+
+        await AssertRefusedAsync(TestUsers.Applicant, draft, ApplicationRules.IncidentInWindow.Code);
+    }
+
+    [Fact]
+    public async Task ServiceRevenueUnder30PercentIsAcceptedAndFlaggedForReviewers()
+    {
+        var draft = await DraftAsync(TestUsers.Applicant, "enterprise", "440300", Forms.Enterprise(100_000m, 25_000m));
+
+        var receipt = await SubmitAsync(TestUsers.Applicant, draft);
+
+        Assert.Equal([ApplicationRules.ServiceRevenueBelowShare], receipt.Warnings);
+        var details = await app.ClientFor(TestUsers.ShenzhenOfficer).GetFromJsonAsync<ApplicationDetails>($"/api/v1/applications/{draft}", ApiJson.Options);
+        Assert.Equal([ApplicationRules.ServiceRevenueBelowShare], details!.Warnings);
+    }
+
+    [Fact]
+    public async Task APlatformShortOfTwoFullYearsIsRefusedAndNothingIsStored()
+    {
+        var today = ChinaTime.DayOf(app.Clock.GetUtcNow());
+        var young = await DraftAsync(TestUsers.Applicant, "platform", "440300", Forms.Platform(today.AddYears(-2).AddDays(1)));
+        await AssertRefusedAsync(TestUsers.Applicant, young, ApplicationRules.PlatformTooYoung.Code);
+
+        var old = await DraftAsync(TestUsers.Applicant, "platform", "440300", Forms.Platform(today.AddYears(-2)));
+        await SubmitAsync(TestUsers.Applicant, old);
+    }
+
+    [Fact]
+    public async Task ACityThatAlreadyIsADemonstrationCityIsRefusedAndNothingIsStored()
+    {
+        await using var evaluation = await BrokerProbe<Published.DemonstrationEnrolled>.StartAsync(app.RabbitMq);
+        var enrolled = new Published.DemonstrationEnrolled(Guid.CreateVersion7(), 2, Published.ApplicationCategory.City, "青岛市", null, "370200", DateTimeOffset.UtcNow);
+        await evaluation.PublishAsync(enrolled, Guid.CreateVersion7());
+        await Eventually.GetAsync(async () =>
+        {
+            await using var session = app.Store.QuerySession();
+            return await session.LoadAsync<EarlierDemonstration>(enrolled.DemonstrationId);
+        });
+        var draft = await DraftAsync(Qingdao, "city", "370200", Forms.City("青岛"));
+
+        await AssertRefusedAsync(Qingdao, draft, ApplicationRules.AlreadyDemonstrationCity.Code);
+    }
+
+    [Fact]
+    public async Task ACityApplicationThroughXpccIsRefusedAndNothingIsStored()
+    {
+        var response = await app.ClientFor(Xpcc).PostAsJsonAsync("/api/v1/applications",
+            new { category = "city", organisationName = "石河子市", creditCode = "914403001922038216", authorityCode = "660000" });
+
+        await ApiJson.AssertProblemAsync(response, HttpStatusCode.UnprocessableEntity, ApplicationRules.NoCitiesThroughXpcc.Code);
+        await using var session = app.Store.QuerySession();
+        Assert.False(await session.Events.QueryRawEventDataOnly<ApplicationDraftCreated>().AnyAsync(d => d.OwnerSubject == Xpcc.Subject));
+    }
+
+    [Fact]
+    public async Task ASeparatelyPlannedCityFilesOneCityApplicationEvenAtTheSameMoment()
+    {
+        var ningbo = TestUsers.CityAuthority;
+        var comprehensive = await DraftAsync(ningbo, "city", "330200", Forms.City("宁波市"));
+        var design = await DraftAsync(ningbo, "city", "330200", Forms.City("宁波市", CityClass.IndustrialDesign));
+
+        var both = await Task.WhenAll(
+            app.ClientFor(ningbo).PostAsync($"/api/v1/applications/{comprehensive}/submission", null),
+            app.ClientFor(ningbo).PostAsync($"/api/v1/applications/{design}/submission", null));
+
+        Assert.Single(both, r => r.StatusCode == HttpStatusCode.OK);
+        var refused = Assert.Single(both, r => r.StatusCode != HttpStatusCode.OK);
+        Assert.Contains(refused.StatusCode, new[] { HttpStatusCode.Conflict, HttpStatusCode.UnprocessableEntity });
+        var (won, lost) = both[0].StatusCode == HttpStatusCode.OK ? (comprehensive, design) : (design, comprehensive);
+        await AssertRefusedAsync(ningbo, lost, ApplicationRules.OneCityPerSeparatelyPlannedCity.Code);
+
+        // Withdrawing the first frees the city's one place.
+        Assert.Equal(HttpStatusCode.OK, (await app.ClientFor(ningbo).PostAsJsonAsync($"/api/v1/applications/{won}/withdrawal", new { reason = "改报另一类" })).StatusCode);
+        await SubmitAsync(ningbo, lost);
+    }
+
+    [Fact]
+    public async Task ALateSubmissionIsRefusedAndTheSameSubmissionPassesUnderAnException()
+    {
+        var draft = await DraftAsync(TestUsers.Applicant, "enterprise", "440300", Forms.Enterprise());
+        var before = app.Clock.GetUtcNow();
+        app.Clock.Set(new DateTimeOffset(2023, 6, 1, 0, 0, 1, ChinaTime.Offset));
+        try
+        {
+            await AssertRefusedAsync(TestUsers.Applicant, draft, ApplicationRules.DeadlinePassed.Code);
+
+            var granted = await app.ClientFor(TestUsers.Ministry).PostAsJsonAsync($"/api/v1/campaigns/{FifthBatch2023.Id}/deadline-exceptions",
+                new { authorityCode = "440300", deadline = "applications", until = "2023-06-10", reason = "系统故障导致无法提交" });
+            Assert.Equal(HttpStatusCode.OK, granted.StatusCode);
+
+            await SubmitAsync(TestUsers.Applicant, draft);
+        }
+        finally
+        {
+            app.Clock.Set(before);
+        }
+    }
+
+    [Fact]
+    public async Task AReceiptVerifiesAndATamperedOneDoesNot()
+    {
+        var draft = await DraftAsync(TestUsers.Applicant, "enterprise", "440300", Forms.Enterprise());
+        var receipt = await SubmitAsync(TestUsers.Applicant, draft);
+        var client = app.ClientFor(TestUsers.Applicant);
+
+        var valid = await client.PostAsJsonAsync($"/api/v1/applications/{draft}/receipt-verification", receipt, ApiJson.Options);
+        var tampered = await client.PostAsJsonAsync($"/api/v1/applications/{draft}/receipt-verification",
+            receipt with { ContentHash = new string('0', 64) }, ApiJson.Options);
+
+        Assert.True((await valid.Content.ReadFromJsonAsync<ReceiptVerification>(ApiJson.Options))!.Valid);
+        Assert.False((await tampered.Content.ReadFromJsonAsync<ReceiptVerification>(ApiJson.Options))!.Valid);
+    }
+
+    [Fact]
+    public async Task ReviewsWordReachesTheApplicantAndAReturnedApplicationIsResubmitted()
+    {
+        await using var review = await BrokerProbe<Published.ApplicationReviewStageReached>.StartAsync(app.RabbitMq);
+        var draft = await DraftAsync(TestUsers.Applicant, "enterprise", "440300", Forms.Enterprise());
+        await SubmitAsync(TestUsers.Applicant, draft);
+        var returned = new Published.ApplicationReviewStageReached(draft, Published.ReviewStage.ReturnedForChanges, "请补充近三年收入", DateTimeOffset.UtcNow);
+
+        await review.PublishAsync(returned, Guid.CreateVersion7());
+        var details = await Eventually.GetAsync(async () =>
+        {
+            var d = await app.ClientFor(TestUsers.Applicant).GetFromJsonAsync<ApplicationDetails>($"/api/v1/applications/{draft}", ApiJson.Options);
+            return d!.Status == ApplicationStatus.ReturnedForChanges ? d : null;
+        });
+        Assert.Equal("请补充近三年收入", details.ReviewReason);
+
+        var saved = await app.ClientFor(TestUsers.Applicant).PutAsJsonAsync($"/api/v1/applications/{draft}/form", Forms.Enterprise(120_000m, 50_000m), ApiJson.Options);
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        await SubmitAsync(TestUsers.Applicant, draft);
+        var resubmitted = await app.ClientFor(TestUsers.Applicant).GetFromJsonAsync<ApplicationDetails>($"/api/v1/applications/{draft}", ApiJson.Options);
+        Assert.Equal((ApplicationStatus.Submitted, 2), (resubmitted!.Status, resubmitted.Round));
+    }
+
+    async Task<Guid> DraftAsync(CurrentUser user, string category, string authority, ApplicationForm form)
+    {
+        var client = app.ClientFor(user);
+        var created = await client.PostAsJsonAsync("/api/v1/applications",
+            new { category, organisationName = user.Name, creditCode = user.CreditCode ?? "914403001922038216", authorityCode = authority });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<ApplicationDetails>(ApiJson.Options))!.Id;
+        Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync($"/api/v1/applications/{id}/form", form, ApiJson.Options)).StatusCode);
+        return id;
+    }
+
+    async Task<SubmissionReceipt> SubmitAsync(CurrentUser user, Guid id)
+    {
+        var response = await app.ClientFor(user).PostAsync($"/api/v1/applications/{id}/submission", null);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<SubmissionReceipt>(ApiJson.Options))!;
+    }
+
+    async Task AssertRefusedAsync(CurrentUser user, Guid id, string rule)
+    {
+        await using var session = app.Store.QuerySession();
+        var before = (await session.Events.FetchStreamStateAsync(id))!.Version;
+
+        var response = await app.ClientFor(user).PostAsync($"/api/v1/applications/{id}/submission", null);
+
+        var problem = await ApiJson.AssertProblemAsync(response, HttpStatusCode.UnprocessableEntity, rule);
+        Assert.Contains("titleZh", problem.GetRawText());
+        await using var after = app.Store.QuerySession();
+        Assert.Equal(before, (await after.Events.FetchStreamStateAsync(id))!.Version);
+    }
+}
