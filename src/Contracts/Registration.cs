@@ -29,3 +29,6 @@ public sealed record ApplicationSubmitted(
     IReadOnlyList<string> Warnings,
     string ContentHash,
     DateTimeOffset SubmittedAt);
+
+/// <summary>The applicant uploaded its stamped application form (the authority may now recommend it).</summary>
+public sealed record StampedFormUploaded(Guid ApplicationId, string Sha256, DateTimeOffset UploadedAt);

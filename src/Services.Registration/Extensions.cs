@@ -4,6 +4,7 @@ using ServiceManufacturing.ServiceDefaults.Http;
 using ServiceManufacturing.ServiceDefaults.Messaging;
 using ServiceManufacturing.Services.Registration.Applications;
 using ServiceManufacturing.Services.Registration.Campaigns;
+using ServiceManufacturing.Services.Registration.Documents;
 using ServiceManufacturing.Services.Registration.Roster;
 
 namespace ServiceManufacturing.Services.Registration;
@@ -28,5 +29,9 @@ static class Extensions
             options.Schema.For<CityApplicationClaim>().Identity(c => c.Id);
         }).AddIntegrationEventRelay<IntegrationEvents>();
         builder.Services.AddHostedService<CampaignSeeding>();
+        var database = builder.Configuration.GetConnectionString("registrationdb")!;
+        builder.Services.AddSingleton(services => new ScanArchive(Npgsql.NpgsqlDataSource.Create(database),
+            services.GetRequiredService<Marten.IDocumentStore>()));
+        builder.Services.AddHostedService<ScanArchiveTable>();
     }
 }

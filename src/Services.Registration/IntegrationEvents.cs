@@ -14,6 +14,7 @@ sealed class IntegrationEvents : IIntegrationEventMap
             Camel(e.Form.Platform?.Class?.ToString() ?? e.Form.City?.Class?.ToString()),
             Camel((e.Form.Enterprise?.ServiceMode ?? e.Form.Platform?.ServiceMode)?.ToString()),
             e.OrganisationName, e.CreditCode, e.AuthorityCode, e.Warnings, e.ContentHash, e.SubmittedAt),
+        StampedFormUploaded e => new Published.StampedFormUploaded(e.ApplicationId, e.Sha256, e.UploadedAt),
         Campaigns.CampaignOpened e => new Published.CampaignOpened(e.CampaignId, e.Year, e.Batch, e.Name, e.EligibilityWindowStart,
             e.PlatformMinimumOperatingYears, e.EnterpriseServiceRevenueShare, e.Deadlines, e.Quotas, e.OpenedAt),
         Campaigns.CampaignClosed e => new Published.CampaignClosed(e.CampaignId, e.ClosedAt),

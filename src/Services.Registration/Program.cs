@@ -2,6 +2,7 @@ using ServiceManufacturing.ServiceDefaults.Http;
 using ServiceManufacturing.Services.Registration;
 using ServiceManufacturing.Services.Registration.Applications;
 using ServiceManufacturing.Services.Registration.Campaigns;
+using ServiceManufacturing.Services.Registration.Documents;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -11,6 +12,7 @@ var app = builder.Build();
 app.UseServiceApi();
 app.MapApplicationsApi();
 app.MapCampaignsApi();
+app.MapDocumentsApi();
 app.Run();
 
 public partial class Program;

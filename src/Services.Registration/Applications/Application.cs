@@ -6,7 +6,7 @@ namespace ServiceManufacturing.Services.Registration.Applications;
 public enum ApplicationStatus
 {
     Draft, Submitted, ReturnedForChanges, Withdrawn,
-    PassedInitialReview, RejectedInitialReview, Recommended, NotRecommended, SubmittedToMinistry,
+    PassedInitialReview, RejectedInitialReview, StampedFormUploaded, Recommended, NotRecommended, SubmittedToMinistry,
     AwaitingExpertReview, UnderExpertReview, SiteVisit, Selected, NotSelected,
 }
 
@@ -21,6 +21,8 @@ public sealed record Application(
     public Application Apply(ApplicationFormSaved e) => this with { Form = e.Form };
 
     public Application Apply(ApplicationSubmitted e) => this with { Status = ApplicationStatus.Submitted, Round = Round + 1 };
+
+    public Application Apply(StampedFormUploaded e) => this with { Status = ApplicationStatus.StampedFormUploaded };
 
     public Application Apply(ApplicationWithdrawn e) => this with { Status = ApplicationStatus.Withdrawn };
 

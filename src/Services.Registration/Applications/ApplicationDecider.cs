@@ -24,6 +24,10 @@ public sealed record SubmitApplication(
     Guid ApplicationId, Campaign Campaign, bool CityIsEarlierDemonstration, bool AuthorityHasCityApplication, string ContentHash)
     : ApplicationCommand(ApplicationId);
 
+/// <summary>Record the stamped scan (already stored) of an application that passed initial review.</summary>
+public sealed record UploadStampedForm(Guid ApplicationId, Guid DocumentId, string ContentType, long Length, string Sha256)
+    : ApplicationCommand(ApplicationId);
+
 public sealed record WithdrawApplication(Guid ApplicationId, string? Reason) : ApplicationCommand(ApplicationId);
 
 public sealed record ReportReviewStage(Guid ApplicationId, ReviewStage Stage, string? Reason, Guid MessageId, DateTimeOffset At)
@@ -38,6 +42,9 @@ public static class ApplicationDecider
         _ when state is null => throw new RuleViolation(ApplicationRules.NotFound),
         SaveApplicationForm c => Save(c, state, now),
         SubmitApplication c => Submit(c, state, now),
+        UploadStampedForm c when state.Status is ApplicationStatus.PassedInitialReview or ApplicationStatus.StampedFormUploaded =>
+            [new StampedFormUploaded(state.Id, c.DocumentId, c.ContentType, c.Length, c.Sha256, now)],
+        UploadStampedForm => throw new RuleViolation(ApplicationRules.StampedFormAfterPassing),
         WithdrawApplication c when state.Status == ApplicationStatus.Submitted => [new ApplicationWithdrawn(state.Id, c.Reason, now)],
         WithdrawApplication => throw new RuleViolation(ApplicationRules.CannotWithdraw),
         // Review's messages arrive at least once: a message already reported changes nothing.

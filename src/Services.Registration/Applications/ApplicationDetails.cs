@@ -21,16 +21,20 @@ public sealed record ApplicationDetails(
     string? ContentHash,
     IReadOnlyList<string> Warnings,
     string? ReviewReason,
+    StampedScan? StampedForm,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     DateTimeOffset? SubmittedAt);
+
+/// <summary>The stamped form's scan as the platform keeps it.</summary>
+public sealed record StampedScan(Guid DocumentId, string ContentType, long Length, string Sha256, DateTimeOffset UploadedAt);
 
 /// <summary>Keeps <see cref="ApplicationDetails"/> in step with each application's stream, in the same transaction.</summary>
 public sealed class ApplicationDetailsProjection : SingleStreamProjection<ApplicationDetails, Guid>
 {
     public static ApplicationDetails Create(IEvent<ApplicationDraftCreated> e) => new(
         e.Data.ApplicationId, e.Version, e.Data.CampaignId, e.Data.OwnerSubject, e.Data.Category, e.Data.OrganisationName,
-        e.Data.CreditCode, e.Data.AuthorityCode, ApplicationStatus.Draft, ApplicationForm.Empty, 0, null, [], null,
+        e.Data.CreditCode, e.Data.AuthorityCode, ApplicationStatus.Draft, ApplicationForm.Empty, 0, null, [], null, null,
         e.Data.CreatedAt, e.Data.CreatedAt, null);
 
     public static ApplicationDetails Apply(IEvent<ApplicationFormSaved> e, ApplicationDetails d) =>
@@ -40,6 +44,12 @@ public sealed class ApplicationDetailsProjection : SingleStreamProjection<Applic
     {
         Version = e.Version, Status = ApplicationStatus.Submitted, Round = d.Round + 1, ContentHash = e.Data.ContentHash,
         Warnings = e.Data.Warnings, ReviewReason = null, SubmittedAt = e.Data.SubmittedAt, UpdatedAt = e.Data.SubmittedAt,
+    };
+
+    public static ApplicationDetails Apply(IEvent<StampedFormUploaded> e, ApplicationDetails d) => d with
+    {
+        Version = e.Version, Status = ApplicationStatus.StampedFormUploaded, UpdatedAt = e.Data.UploadedAt,
+        StampedForm = new StampedScan(e.Data.DocumentId, e.Data.ContentType, e.Data.Length, e.Data.Sha256, e.Data.UploadedAt),
     };
 
     public static ApplicationDetails Apply(IEvent<ApplicationWithdrawn> e, ApplicationDetails d) =>

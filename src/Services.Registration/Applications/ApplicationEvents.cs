@@ -40,3 +40,9 @@ public sealed record ApplicationWithdrawn(Guid ApplicationId, string? Reason, Da
 
 /// <summary>Review reported how the application stands (from its message <see cref="MessageId"/>).</summary>
 public sealed record ReviewStageReported(Guid ApplicationId, ReviewStage Stage, string? Reason, Guid MessageId, DateTimeOffset At);
+
+/// <summary>
+/// The applicant uploaded its application form stamped with its official seal (a city's: the city government's),
+/// after passing initial review; the platform keeps the scan and its SHA-256.
+/// </summary>
+public sealed record StampedFormUploaded(Guid ApplicationId, Guid DocumentId, string ContentType, long Length, string Sha256, DateTimeOffset UploadedAt);

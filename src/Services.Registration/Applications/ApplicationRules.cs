@@ -30,6 +30,9 @@ public static class ApplicationRules
     public static readonly Rule SharedManufacturingIsForPlatforms = Rule.Unprocessable("shared-manufacturing-platforms-only",
         "共享制造模式仅适用于示范平台。", "Shared manufacturing is a service mode of platforms only.");
 
+    public static readonly Rule StampedFormAfterPassing = Rule.Conflict("stamped-form-after-passing",
+        "通过推荐单位初审后，方可上传盖章的申报书扫描件。", "The stamped application form is uploaded after the authority's initial review passed it.");
+
     // Eligibility, rule by rule.
     public static readonly Rule DeadlinePassed = Rule.Unprocessable("deadline-passed",
         "已过推荐单位的申报截止时间（北京时间当日 24 时），且未获工业和信息化部批准延期。",

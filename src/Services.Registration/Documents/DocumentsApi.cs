@@ -1,0 +1,70 @@
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using ServiceManufacturing.ServiceDefaults.EventStore;
+using ServiceManufacturing.ServiceDefaults.Http;
+using ServiceManufacturing.ServiceDefaults.Identity;
+using ServiceManufacturing.Services.Registration.Applications;
+using ServiceManufacturing.Services.Registration.Campaigns;
+
+namespace ServiceManufacturing.Services.Registration.Documents;
+
+public static class DocumentsApi
+{
+    static readonly string[] Owners = [PlatformRoles.Applicant, PlatformRoles.CityAuthority];
+    static readonly string[] Readers = [PlatformRoles.Applicant, PlatformRoles.CityAuthority, PlatformRoles.AuthorityOfficer,
+        PlatformRoles.MinistryOfficer, PlatformRoles.Auditor];
+
+    public static RouteGroupBuilder MapDocumentsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/applications/{applicationId:guid}").WithTags("Application documents");
+        api.MapGet("/form-document", FormDocument).WithName("DownloadApplicationForm")
+            .WithSummary("下载申报书（Word） / Download the filled application form (DOCX)").RequireRoles(Readers)
+            .Produces<byte[]>(StatusCodes.Status200OK, ApplicationFormDocument.ContentType).ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPut("/stamped-form", UploadStampedForm).WithName("UploadStampedForm")
+            .WithSummary("上传盖章申报书扫描件（PDF、JPEG、PNG，20 MB 以内） / Upload the stamped form's scan").RequireRoles(Owners)
+            .WithMetadata(new RequestSizeLimitAttribute(ScanArchive.MaxBytes))
+            .Produces<ApplicationDetails>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        api.MapGet("/stamped-form", DownloadStampedForm).WithName("DownloadStampedForm")
+            .WithSummary("下载盖章申报书扫描件 / Download the stamped form's scan").RequireRoles(Readers)
+            .Produces<byte[]>(StatusCodes.Status200OK, "application/pdf", "image/jpeg", "image/png").ProducesProblem(StatusCodes.Status404NotFound);
+        return api;
+    }
+
+    static async Task<IResult> FormDocument(Guid applicationId, IDocumentSession session, AccessGuard access, CancellationToken ct)
+    {
+        var details = await session.LoadAsync<ApplicationDetails>(applicationId, ct);
+        if (await access.ReadAsync(details is not null && ApplicationAccess.CanSee(access.User, details), ApplicationRules.NotFound) is { } refused)
+            return refused;
+        var campaign = (await session.LoadAsync<Campaign>(details!.CampaignId, ct))!;
+        return TypedResults.File(ApplicationFormDocument.Create(details, campaign), ApplicationFormDocument.ContentType,
+            $"申报书-{details.OrganisationName}.docx");
+    }
+
+    static async Task<IResult> UploadStampedForm(Guid applicationId, HttpRequest http, IDocumentSession session, ScanArchive archive,
+        AccessGuard access, TimeProvider clock, CancellationToken ct)
+    {
+        var details = await session.LoadAsync<ApplicationDetails>(applicationId, ct);
+        if (await access.ChangeAsync(details is not null && ApplicationAccess.CanChange(access.User, details), ApplicationRules.NotFound) is { } refused)
+            return refused;
+        // Checked before the bytes are read, so that an upload that will be refused is not stored.
+        if (details!.Status is not (ApplicationStatus.PassedInitialReview or ApplicationStatus.StampedFormUploaded))
+            return Problems.Of(ApplicationRules.StampedFormAfterPassing);
+        var scan = await archive.StoreAsync(http.Body, ct);
+        var command = new UploadStampedForm(applicationId, scan.DocumentId, scan.ContentType, scan.Length, scan.Sha256);
+        var version = await session.DecideAsync<Application>(applicationId, details.Version,
+            state => ApplicationDecider.Decide(command, state, clock.GetUtcNow()), ct);
+        return StreamVersion.WithETag(TypedResults.Ok(await session.LoadAsync<ApplicationDetails>(applicationId, ct)), version);
+    }
+
+    static async Task<IResult> DownloadStampedForm(Guid applicationId, IDocumentSession session, ScanArchive archive,
+        AccessGuard access, CancellationToken ct)
+    {
+        var details = await session.LoadAsync<ApplicationDetails>(applicationId, ct);
+        if (await access.ReadAsync(details?.StampedForm is not null && ApplicationAccess.CanSee(access.User, details), ApplicationRules.NotFound) is { } refused)
+            return refused;
+        var scan = details!.StampedForm!;
+        return Results.Stream(output => archive.CopyToAsync(scan.DocumentId, output, ct), scan.ContentType,
+            $"stamped-form-{applicationId}{(scan.ContentType == "application/pdf" ? ".pdf" : scan.ContentType == "image/png" ? ".png" : ".jpg")}");
+    }
+}

@@ -1,0 +1,132 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using ServiceManufacturing.ServiceDefaults.Identity;
+using ServiceManufacturing.Services.Registration.Applications;
+using ServiceManufacturing.Services.Registration.Documents;
+using ServiceManufacturing.Tests.TestSupport;
+using Published = ServiceManufacturing.Contracts;
+
+namespace ServiceManufacturing.Tests.Registration;
+
+public class DocumentsApiTests(RegistrationApp app) : IClassFixture<RegistrationApp>
+{
+    public static TheoryData<string, string, string[]> Categories => new()
+    {
+        { "enterprise", "440300", ["示范企业", "深圳某某智能制造有限公司", "914403001922038216", "深圳市（440300）", "李明", "总经理助理", "0755-88880000",
+            "liming@example.cn", "是", "2020-06-01 重大安全事故：2020 年车间火灾，已整改", "通用设备制造业", "全生命周期管理", "100,000 / 40,000",
+            "战略规划、组织保障、技术创新、流程再造", "服务收入三年增长 60%"] },
+        { "platform", "440300", ["示范平台", "共享制造类", "从制造业企业衍生", "共享制造", "2020-01-01", "在线发布设备与产能", "订单智能匹配",
+            "按工序分解、多工厂协同", "第三方支付担保", "双向信用评价", "在线服务与线上线下联动", "接入工厂 1200 家"] },
+        { "city", "330200", ["示范城市", "综合类", "宁波市", "12", "4", "6", "出台服务型制造专项政策", "示范企业 12 家、平台 4 个、项目 6 个"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Categories))]
+    public async Task TheDownloadedFormHoldsTheApplicantsChineseNameAndEveryFieldInACjkTypeface(string category, string authority, string[] expected)
+    {
+        var user = category == "city" ? TestUsers.CityAuthority : TestUsers.Applicant;
+        var form = category switch { "enterprise" => Forms.Enterprise(), "platform" => Forms.Platform(new DateOnly(2020, 1, 1)), _ => Forms.City("宁波市") };
+        var id = await DraftAsync(user, category, authority, form);
+
+        var response = await app.ClientFor(user).GetAsync($"/api/v1/applications/{id}/form-document");
+
+        Assert.Equal(ApplicationFormDocument.ContentType, response.Content.Headers.ContentType?.MediaType);
+        using var document = WordprocessingDocument.Open(await response.Content.ReadAsStreamAsync(), false);
+        var body = document.MainDocumentPart!.Document.Body!;
+        var text = string.Join("\n", body.Descendants<Text>().Select(t => t.Text));
+        Assert.Contains(user.Name, text);
+        Assert.All(expected, value => Assert.Contains(value, text));
+        Assert.All(body.Descendants<RunFonts>(), fonts => Assert.Equal("宋体", fonts.EastAsia?.Value));
+    }
+
+    [Fact]
+    public async Task AStampedScanIsKeptWithItsHashAfterTheAuthorityPassedTheApplication()
+    {
+        var id = await PassedAsync();
+        var scan = Pdf(1_500_000);
+
+        var uploaded = await UploadAsync(id, scan, "application/pdf");
+
+        Assert.Equal(HttpStatusCode.OK, uploaded.StatusCode);
+        var details = (await uploaded.Content.ReadFromJsonAsync<ApplicationDetails>(ApiJson.Options))!;
+        Assert.Equal(ApplicationStatus.StampedFormUploaded, details.Status);
+        Assert.Equal((Convert.ToHexStringLower(SHA256.HashData(scan)), scan.LongLength, "application/pdf"),
+            (details.StampedForm!.Sha256, details.StampedForm.Length, details.StampedForm.ContentType));
+        Assert.Equal(scan, await app.ClientFor(TestUsers.ShenzhenOfficer).GetByteArrayAsync($"/api/v1/applications/{id}/stamped-form"));
+    }
+
+    [Theory]
+    [InlineData("a text file named .pdf", "application/pdf")]
+    [InlineData("an executable named .png", "image/png")]
+    public async Task AnUploadWhoseBytesAreNotAPdfOrImageIsRefusedAndNothingIsRecorded(string what, string declaredType)
+    {
+        var id = await PassedAsync();
+        var bytes = what.Contains("executable") ? [0x7F, (byte)'E', (byte)'L', (byte)'F', 2, 1, 1] : "这不是 PDF"u8.ToArray();
+
+        var response = await UploadAsync(id, bytes, declaredType);
+
+        await ApiJson.AssertProblemAsync(response, HttpStatusCode.UnprocessableEntity, ScanArchive.NotAScan.Code);
+        var details = await app.ClientFor(TestUsers.Applicant).GetFromJsonAsync<ApplicationDetails>($"/api/v1/applications/{id}", ApiJson.Options);
+        Assert.Null(details!.StampedForm);
+    }
+
+    [Fact]
+    public async Task AnUploadBeforePassingInitialReviewIsRefused()
+    {
+        var id = await DraftAsync(TestUsers.Applicant, "enterprise", "440300", Forms.Enterprise());
+
+        await ApiJson.AssertProblemAsync(await UploadAsync(id, Pdf(1000), "application/pdf"), HttpStatusCode.Conflict,
+            ApplicationRules.StampedFormAfterPassing.Code);
+    }
+
+    [Fact]
+    public async Task AnUploadOverTwentyMegabytesIsRefused()
+    {
+        var id = await PassedAsync();
+
+        await ApiJson.AssertProblemAsync(await UploadAsync(id, Pdf(21 * 1024 * 1024), "application/pdf"), HttpStatusCode.RequestEntityTooLarge, "body-too-large");
+    }
+
+    async Task<Guid> PassedAsync()
+    {
+        await using var review = await BrokerProbe<Published.ApplicationReviewStageReached>.StartAsync(app.RabbitMq);
+        var id = await DraftAsync(TestUsers.Applicant, "enterprise", "440300", Forms.Enterprise());
+        Assert.Equal(HttpStatusCode.OK, (await app.ClientFor(TestUsers.Applicant).PostAsync($"/api/v1/applications/{id}/submission", null)).StatusCode);
+        await review.PublishAsync(new Published.ApplicationReviewStageReached(id, Published.ReviewStage.PassedInitialReview, null, DateTimeOffset.UtcNow), Guid.CreateVersion7());
+        await Eventually.GetAsync(async () =>
+        {
+            var d = await app.ClientFor(TestUsers.Applicant).GetFromJsonAsync<ApplicationDetails>($"/api/v1/applications/{id}", ApiJson.Options);
+            return d!.Status == ApplicationStatus.PassedInitialReview ? d : null;
+        });
+        return id;
+    }
+
+    async Task<Guid> DraftAsync(CurrentUser user, string category, string authority, ApplicationForm form)
+    {
+        var client = app.ClientFor(user);
+        var created = await client.PostAsJsonAsync("/api/v1/applications",
+            new { category, organisationName = user.Name, creditCode = user.CreditCode ?? "914403001922038216", authorityCode = authority });
+        var id = (await created.Content.ReadFromJsonAsync<ApplicationDetails>(ApiJson.Options))!.Id;
+        Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync($"/api/v1/applications/{id}/form", form, ApiJson.Options)).StatusCode);
+        return id;
+    }
+
+    Task<HttpResponseMessage> UploadAsync(Guid id, byte[] bytes, string contentType)
+    {
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        return app.ClientFor(TestUsers.Applicant).PutAsync($"/api/v1/applications/{id}/stamped-form", content);
+    }
+
+    static byte[] Pdf(int length)
+    {
+        var bytes = new byte[length];
+        Random.Shared.NextBytes(bytes);
+        "%PDF-1.7\n"u8.CopyTo(bytes);
+        return bytes;
+    }
+}
