@@ -32,3 +32,7 @@ public sealed record ApplicationSubmitted(
 
 /// <summary>The applicant uploaded its stamped application form (the authority may now recommend it).</summary>
 public sealed record StampedFormUploaded(Guid ApplicationId, string Sha256, DateTimeOffset UploadedAt);
+
+/// <summary>A recommending authority reported (or updated) its contact person for a campaign.</summary>
+public sealed record ContactPersonReported(
+    Guid CampaignId, string AuthorityCode, string Name, string Title, string Phone, string? Fax, string Email, DateTimeOffset ReportedAt);

@@ -3,6 +3,7 @@ using ServiceManufacturing.ServiceDefaults.EventStore;
 using ServiceManufacturing.ServiceDefaults.Http;
 using ServiceManufacturing.ServiceDefaults.Messaging;
 using ServiceManufacturing.Services.Registration.Applications;
+using ServiceManufacturing.Services.Registration.AuthorityContacts;
 using ServiceManufacturing.Services.Registration.Campaigns;
 using ServiceManufacturing.Services.Registration.Documents;
 using ServiceManufacturing.Services.Registration.Roster;
@@ -27,6 +28,7 @@ static class Extensions
             options.Projections.LiveStreamAggregation<RosterEntry>();
             options.Projections.Add<EarlierDemonstrationProjection>(ProjectionLifecycle.Inline);
             options.Schema.For<CityApplicationClaim>().Identity(c => c.Id);
+            options.Projections.Add<AuthorityContactProjection>(ProjectionLifecycle.Inline);
         }).AddIntegrationEventRelay<IntegrationEvents>();
         builder.Services.AddHostedService<CampaignSeeding>();
         var database = builder.Configuration.GetConnectionString("registrationdb")!;

@@ -15,6 +15,8 @@ sealed class IntegrationEvents : IIntegrationEventMap
             Camel((e.Form.Enterprise?.ServiceMode ?? e.Form.Platform?.ServiceMode)?.ToString()),
             e.OrganisationName, e.CreditCode, e.AuthorityCode, e.Warnings, e.ContentHash, e.SubmittedAt),
         StampedFormUploaded e => new Published.StampedFormUploaded(e.ApplicationId, e.Sha256, e.UploadedAt),
+        AuthorityContacts.ContactPersonReported e => new Published.ContactPersonReported(e.CampaignId, e.AuthorityCode, e.Name, e.Title,
+            e.Phone, e.Fax, e.Email, e.ReportedAt),
         Campaigns.CampaignOpened e => new Published.CampaignOpened(e.CampaignId, e.Year, e.Batch, e.Name, e.EligibilityWindowStart,
             e.PlatformMinimumOperatingYears, e.EnterpriseServiceRevenueShare, e.Deadlines, e.Quotas, e.OpenedAt),
         Campaigns.CampaignClosed e => new Published.CampaignClosed(e.CampaignId, e.ClosedAt),

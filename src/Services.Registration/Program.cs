@@ -1,6 +1,7 @@
 using ServiceManufacturing.ServiceDefaults.Http;
 using ServiceManufacturing.Services.Registration;
 using ServiceManufacturing.Services.Registration.Applications;
+using ServiceManufacturing.Services.Registration.AuthorityContacts;
 using ServiceManufacturing.Services.Registration.Campaigns;
 using ServiceManufacturing.Services.Registration.Documents;
 
@@ -13,6 +14,7 @@ app.UseServiceApi();
 app.MapApplicationsApi();
 app.MapCampaignsApi();
 app.MapDocumentsApi();
+app.MapAuthoritiesApi();
 app.Run();
 
 public partial class Program;
