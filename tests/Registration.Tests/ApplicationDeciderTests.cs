@@ -33,6 +33,21 @@ public class ApplicationDeciderTests
         Given().When(Create(ApplicationCategory.Enterprise, "110000") with { CreditCode = "91110000600037341L" })
             .ThenRefused(ApplicationRules.OwnOrganisationOnly);
 
+    [Theory]
+    [InlineData("914403001922038216", "440000")] // registered in Shenzhen: through Shenzhen, not Guangdong
+    [InlineData("91440101MA5CX12346", "440300")] // registered in Guangzhou: through Guangdong, not Shenzhen
+    [InlineData("914403001922038216", "110000")]
+    public void AnOrganisationAppliesThroughTheAuthorityOfWhereItIsRegistered(string creditCode, string authority) =>
+        Given().When(Create(ApplicationCategory.Enterprise, authority) with { CreditCode = creditCode, By = Applicant with { CreditCode = creditCode } })
+            .ThenRefused(ApplicationRules.ThroughOwnAuthority);
+
+    [Fact]
+    public void AGuangzhouCompanyAppliesThroughGuangdong() =>
+        Assert.Single(ApplicationDecider.Decide(Create(ApplicationCategory.Enterprise, "440000") with
+        {
+            CreditCode = "91440101MA5CX12346", By = Applicant with { CreditCode = "91440101MA5CX12346" },
+        }, null, Now));
+
     [Fact]
     public void AnEnterpriseCannotFileACityApplication() =>
         Given().When(Create(ApplicationCategory.City, "440300")).ThenRefused(ApplicationRules.CityFiledByCityAuthority);

@@ -64,6 +64,18 @@ public class EligibilityApiTests(RegistrationApp app) : IClassFixture<Registrati
     }
 
     [Fact]
+    public async Task AShenzhenCompanyApplyingThroughGuangdongIsRefusedAndNothingIsStored()
+    {
+        var response = await app.ClientFor(TestUsers.Applicant).PostAsJsonAsync("/api/v1/applications",
+            new { category = "enterprise", organisationName = "深圳某某智能制造有限公司", creditCode = "914403001922038216", authorityCode = "440000" });
+
+        var problem = await ApiJson.AssertProblemAsync(response, HttpStatusCode.UnprocessableEntity, ApplicationRules.ThroughOwnAuthority.Code);
+        Assert.Contains("深圳市 440300", problem.GetProperty("detail").GetString());
+        await using var session = app.Store.QuerySession();
+        Assert.False(await session.Events.QueryRawEventDataOnly<ApplicationDraftCreated>().AnyAsync(d => d.AuthorityCode == "440000"));
+    }
+
+    [Fact]
     public async Task ACityApplicationThroughXpccIsRefusedAndNothingIsStored()
     {
         var response = await app.ClientFor(Xpcc).PostAsJsonAsync("/api/v1/applications",

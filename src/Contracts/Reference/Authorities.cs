@@ -17,6 +17,22 @@ public static class Authorities
     /// <summary>The authority with <paramref name="code"/>, or null.</summary>
     public static Authority? Find(string? code) => code is not null && ByCode.TryGetValue(code, out var a) ? a : null;
 
+    /// <summary>
+    /// The authority an organisation registered at <paramref name="creditCode"/>'s division (its characters 3-8,
+    /// GB/T 2260) applies through: a separately planned city for its own districts, else the province-level unit.
+    /// Null where the code does not say (e.g. registered nationally); XPCC units register in Xinjiang and may use either.
+    /// </summary>
+    public static IReadOnlyList<Authority> ForRegistrationDivision(string creditCode)
+    {
+        var division = creditCode.Length >= 8 ? creditCode[2..8] : "";
+        var city = All.FirstOrDefault(a => a.Type == AuthorityType.SeparatelyPlannedCity && division.StartsWith(a.Code[..4], StringComparison.Ordinal));
+        if (city is not null) return [city];
+        var province = All.FirstOrDefault(a => a.Type is not (AuthorityType.SeparatelyPlannedCity or AuthorityType.Xpcc)
+            && division.StartsWith(a.Code[..2], StringComparison.Ordinal));
+        if (province is null) return [];
+        return province.Code == "650000" ? [province, Find("660000")!] : [province];
+    }
+
     static List<Authority> Load()
     {
         using var stream = typeof(Authorities).Assembly.GetManifestResourceStream("authorities.csv")

@@ -63,6 +63,9 @@ public static class ApplicationDecider
             throw new RuleViolation(ApplicationRules.CityAuthorityFilesCitiesOnly);
         if (c.By.Is(PlatformRoles.Applicant) && c.CreditCode != c.By.CreditCode)
             throw new RuleViolation(ApplicationRules.OwnOrganisationOnly);
+        if (c.Category != ApplicationCategory.City && Authorities.ForRegistrationDivision(c.CreditCode) is { Count: > 0 } own
+            && own.All(a => a.Code != c.AuthorityCode))
+            throw new RuleViolation(ApplicationRules.ThroughOwnAuthority, string.Join(", ", own.Select(a => $"{a.NameZh} {a.Code}")));
         if (c.Category == ApplicationCategory.City && Authorities.Find(c.AuthorityCode)?.Type == AuthorityType.Xpcc)
             throw new RuleViolation(ApplicationRules.NoCitiesThroughXpcc);
         return [new ApplicationDraftCreated(c.ApplicationId, c.Campaign.Id, c.By.Subject, c.Category, c.OrganisationName,

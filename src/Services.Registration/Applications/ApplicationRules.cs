@@ -33,6 +33,10 @@ public static class ApplicationRules
     public static readonly Rule StampedFormAfterPassing = Rule.Conflict("stamped-form-after-passing",
         "通过推荐单位初审后，方可上传盖章的申报书扫描件。", "The stamped application form is uploaded after the authority's initial review passed it.");
 
+    public static readonly Rule ThroughOwnAuthority = Rule.Unprocessable("apply-through-own-authority",
+        "申报单位须通过其注册地的推荐单位申报（计划单列市的企业通过计划单列市申报，不通过所在省）。",
+        "An organisation applies through the authority of where it is registered (in a separately planned city, that city, not the province).");
+
     // Eligibility, rule by rule.
     public static readonly Rule DeadlinePassed = Rule.Unprocessable("deadline-passed",
         "已过推荐单位的申报截止时间（北京时间当日 24 时），且未获工业和信息化部批准延期。",
