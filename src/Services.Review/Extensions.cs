@@ -2,6 +2,8 @@ using JasperFx.Events.Projections;
 using ServiceManufacturing.ServiceDefaults.EventStore;
 using ServiceManufacturing.ServiceDefaults.Http;
 using ServiceManufacturing.ServiceDefaults.Messaging;
+using ServiceManufacturing.Services.Review.Campaigns;
+using ServiceManufacturing.Services.Review.Recommendations;
 using ServiceManufacturing.Services.Review.ReviewCases;
 
 namespace ServiceManufacturing.Services.Review;
@@ -11,11 +13,18 @@ static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceApi();
-        builder.AddMessaging(bus => bus.AddConsumer<ApplicationSubmittedConsumer>());
+        builder.AddMessaging(bus =>
+        {
+            bus.AddConsumer<ApplicationSubmittedConsumer>();
+            bus.AddConsumer<StampedFormUploadedConsumer>();
+            bus.AddConsumer<CampaignConsumer>();
+        });
         builder.AddEventStore("reviewdb", options =>
         {
             options.Projections.LiveStreamAggregation<ReviewCase>();
             options.Projections.Add<ReviewCaseDetailsProjection>(ProjectionLifecycle.Inline);
-        });
+            options.Projections.Snapshot<ReviewCampaign>(SnapshotLifecycle.Inline);
+            options.Projections.Snapshot<RecommendationList>(SnapshotLifecycle.Inline);
+        }).AddIntegrationEventRelay<IntegrationEvents>();
     }
 }

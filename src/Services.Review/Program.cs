@@ -1,5 +1,6 @@
 using ServiceManufacturing.ServiceDefaults.Http;
 using ServiceManufacturing.Services.Review;
+using ServiceManufacturing.Services.Review.Recommendations;
 using ServiceManufacturing.Services.Review.ReviewCases;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -9,6 +10,7 @@ builder.AddApplicationServices();
 var app = builder.Build();
 app.UseServiceApi();
 app.MapReviewCasesApi();
+app.MapRecommendationsApi();
 app.Run();
 
 public partial class Program;

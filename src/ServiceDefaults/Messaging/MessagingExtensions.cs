@@ -1,4 +1,5 @@
 using MassTransit;
+using ServiceManufacturing.ServiceDefaults.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -28,9 +29,13 @@ public static class MessagingExtensions
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.Host(new Uri(connectionString));
-                // A consumer that loses a concurrency race, or meets a database hiccup, tries again.
-                rabbit.UseMessageRetry(retry => retry.Exponential(10, TimeSpan.FromMilliseconds(100),
-                    TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200)));
+                // A consumer that loses a concurrency race, or meets a database hiccup, tries again; a rule's refusal
+                // would only be refused again, so that message goes to the error queue at once.
+                rabbit.UseMessageRetry(retry =>
+                {
+                    retry.Exponential(10, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200));
+                    retry.Ignore<RuleViolation>();
+                });
                 rabbit.ConfigureEndpoints(context);
             });
         });

@@ -69,10 +69,13 @@ public static class ApplicationsApi
     }
 
     static async Task<IResult> List(IDocumentSession session, AccessGuard access, CancellationToken ct,
-        Guid? campaignId = null, ApplicationStatus? status = null, ApplicationCategory? category = null, int page = 1, int pageSize = 50)
+        Guid? campaignId = null, string? status = null, string? category = null, int page = 1, int pageSize = 50)
     {
-        if (page < 1 || pageSize is < 1 or > 200)
-            return Problems.Validation(new Dictionary<string, string[]> { ["pageSize"] = ["页码从 1 开始，每页 1 至 200 条。 / Pages start at 1 and hold 1 to 200 items."] });
+        var filters = new QueryFilters();
+        var statusFilter = filters.Enum<ApplicationStatus>(status, "status");
+        var categoryFilter = filters.Enum<ApplicationCategory>(category, "category");
+        filters.Page(page, pageSize);
+        if (filters.Errors.Count > 0) return Problems.Validation(filters.Errors);
         var user = access.User;
         var query = session.Query<ApplicationDetails>().AsQueryable();
         query = user.Role switch
@@ -84,8 +87,8 @@ public static class ApplicationsApi
             _ => query,
         };
         if (campaignId is not null) query = query.Where(a => a.CampaignId == campaignId);
-        if (status is not null) query = query.Where(a => a.Status == status);
-        if (category is not null) query = query.Where(a => a.Category == category);
+        if (statusFilter is not null) query = query.Where(a => a.Status == statusFilter);
+        if (categoryFilter is not null) query = query.Where(a => a.Category == categoryFilter);
         var items = await query.OrderByDescending(a => a.UpdatedAt).ToPagedListAsync(page, pageSize, ct);
         await access.ReadAsync(true, ApplicationRules.NotFound);
         return TypedResults.Ok(new Page<ApplicationDetails>(items.ToList(), items.TotalItemCount, page, pageSize));

@@ -5,16 +5,24 @@ using ServiceManufacturing.ServiceDefaults.EventStore;
 
 namespace ServiceManufacturing.Services.Review.ReviewCases;
 
-/// <summary>Opens a review case for each submitted application, once however often the message arrives.</summary>
+/// <summary>Opens a review case for each submitted application (a new round after a return), once however often the message arrives.</summary>
 public sealed class ApplicationSubmittedConsumer(IDocumentSession session, TimeProvider clock) : IConsumer<ApplicationSubmitted>
 {
     public async Task Consume(ConsumeContext<ApplicationSubmitted> context)
     {
-        var m = context.Message;
         session.ContinueFrom(context);
-        var command = new OpenReviewCase(m.ApplicationId, m.Version, m.Category, m.OrganisationName, m.CreditCode,
-            m.AuthorityCode, m.SubmittedAt);
-        await session.DecideAsync<ReviewCase>(m.ApplicationId, null,
-            state => ReviewCaseDecider.Decide(command, state, clock.GetUtcNow()), context.CancellationToken);
+        await session.DecideAsync<ReviewCase>(context.Message.ApplicationId, null,
+            state => ReviewCaseDecider.Decide(new OpenReviewCase(context.Message), state, clock.GetUtcNow()), context.CancellationToken);
+    }
+}
+
+/// <summary>Notes the applicant's stamped form on its case, once.</summary>
+public sealed class StampedFormUploadedConsumer(IDocumentSession session, TimeProvider clock) : IConsumer<StampedFormUploaded>
+{
+    public async Task Consume(ConsumeContext<StampedFormUploaded> context)
+    {
+        session.ContinueFrom(context);
+        await session.DecideAsync<ReviewCase>(context.Message.ApplicationId, null, state => ReviewCaseDecider.Decide(
+            new ReceiveStampedForm(context.Message.ApplicationId, context.Message.Sha256), state, clock.GetUtcNow()), context.CancellationToken);
     }
 }

@@ -1,23 +1,51 @@
 using ServiceManufacturing.Contracts;
+using ServiceManufacturing.ServiceDefaults.Http;
 
 namespace ServiceManufacturing.Services.Review.ReviewCases;
 
 public abstract record ReviewCaseCommand(Guid ApplicationId);
 
-/// <summary>Open the review case of a submitted application (from Registration's ApplicationSubmitted).</summary>
-public sealed record OpenReviewCase(
-    Guid ApplicationId, long SubmissionVersion, ApplicationCategory Category, string OrganisationName,
-    string CreditCode, string AuthorityCode, DateTimeOffset SubmittedAt) : ReviewCaseCommand(ApplicationId);
+/// <summary>Open (or, after a return for changes, reopen) the review case of a submitted application.</summary>
+public sealed record OpenReviewCase(ApplicationSubmitted Submission) : ReviewCaseCommand(Submission.ApplicationId);
+
+public enum InitialReviewDecision { Pass, Reject, Return }
+
+/// <summary>初审: an officer of the application's authority passes, rejects (with a reason) or returns it (with comments).</summary>
+public sealed record DecideInitialReview(Guid ApplicationId, InitialReviewDecision Decision, string? Reason, string DecidedBy)
+    : ReviewCaseCommand(ApplicationId);
+
+public sealed record ReceiveStampedForm(Guid ApplicationId, string Sha256) : ReviewCaseCommand(ApplicationId);
+
+public static class ReviewCaseRules
+{
+    public static readonly Rule NotFound = Rule.NotFound("review-case-not-found",
+        "审核案卷不存在。", "There is no review case for this application.");
+    public static readonly Rule AlreadyDecided = Rule.Conflict("initial-review-already-decided",
+        "本轮初审已作出决定。", "The initial review of this round has already been decided.");
+    public static readonly Rule ReasonRequired = Rule.Unprocessable("initial-review-reason-required",
+        "不予通过或退回修改时须说明理由。", "A rejection or a return for changes needs its reason.");
+}
 
 /// <summary>Decides what a review-case command means, given the case's state and the time.</summary>
 public static class ReviewCaseDecider
 {
     public static object[] Decide(ReviewCaseCommand command, ReviewCase? state, DateTimeOffset now) => command switch
     {
-        OpenReviewCase c when state is null => [new ReviewCaseOpened(c.ApplicationId, c.SubmissionVersion,
-            c.Category, c.OrganisationName, c.CreditCode, c.AuthorityCode, c.SubmittedAt, now)],
-        // The broker delivers at least once: the same submission arriving again changes nothing.
+        OpenReviewCase { Submission: var s } when state is null => [new ReviewCaseOpened(s.ApplicationId, s.Version, s.CampaignId,
+            s.Category, s.Class, s.ServiceMode, s.OrganisationName, s.CreditCode, s.AuthorityCode, s.Warnings, s.ContentHash, s.SubmittedAt, now)],
+        // The broker delivers at least once: a submission already seen changes nothing.
+        OpenReviewCase { Submission: var s } when s.Version <= state.SubmissionVersion => [],
+        OpenReviewCase { Submission: var s } when state.Status == ReviewCaseStatus.ReturnedForChanges =>
+            [new ApplicationResubmitted(s.ApplicationId, s.Version, state.Round + 1, s.Warnings, s.ContentHash, s.SubmittedAt, now)],
         OpenReviewCase => [],
+        _ when state is null => throw new RuleViolation(ReviewCaseRules.NotFound),
+        DecideInitialReview when state.Status != ReviewCaseStatus.AwaitingInitialReview => throw new RuleViolation(ReviewCaseRules.AlreadyDecided),
+        DecideInitialReview { Decision: not InitialReviewDecision.Pass, Reason: null or "" } => throw new RuleViolation(ReviewCaseRules.ReasonRequired),
+        DecideInitialReview { Decision: InitialReviewDecision.Pass } c => [new InitialReviewPassed(state.Id, state.Round, c.Reason, c.DecidedBy, now)],
+        DecideInitialReview { Decision: InitialReviewDecision.Reject } c => [new InitialReviewRejected(state.Id, state.Round, c.Reason!, c.DecidedBy, now)],
+        DecideInitialReview c => [new ReturnedForChanges(state.Id, state.Round, c.Reason!, c.DecidedBy, now)],
+        ReceiveStampedForm c when state.StampedFormSha256 == c.Sha256 => [],
+        ReceiveStampedForm c => [new StampedFormReceived(state.Id, c.Sha256, now)],
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, "Unknown review-case command."),
     };
 }

@@ -4,19 +4,26 @@ using ServiceManufacturing.Contracts;
 
 namespace ServiceManufacturing.Services.Review.ReviewCases;
 
-/// <summary>Where a review case stands.</summary>
-public enum ReviewCaseStatus { AwaitingInitialReview }
+/// <summary>One initial-review decision, as the case's history keeps it.</summary>
+public sealed record InitialReviewRound(int Round, string Decision, string? Reason, string DecidedBy, DateTimeOffset At);
 
-/// <summary>A review case as an authority officer sees it.</summary>
+/// <summary>A review case as an authority officer's worklist shows it.</summary>
 public sealed record ReviewCaseDetails(
     Guid Id,
     long Version,
-    long SubmissionVersion,
+    Guid CampaignId,
     ApplicationCategory Category,
+    string? Class,
+    string? ServiceMode,
     string OrganisationName,
     string CreditCode,
     string AuthorityCode,
     ReviewCaseStatus Status,
+    int Round,
+    IReadOnlyList<string> Warnings,
+    string ContentHash,
+    string? StampedFormSha256,
+    IReadOnlyList<InitialReviewRound> Decisions,
     DateTimeOffset SubmittedAt,
     DateTimeOffset OpenedAt);
 
@@ -24,7 +31,28 @@ public sealed record ReviewCaseDetails(
 public sealed class ReviewCaseDetailsProjection : SingleStreamProjection<ReviewCaseDetails, Guid>
 {
     public static ReviewCaseDetails Create(IEvent<ReviewCaseOpened> e) => new(
-        e.Data.ApplicationId, e.Version, e.Data.SubmissionVersion, e.Data.Category, e.Data.OrganisationName,
-        e.Data.CreditCode, e.Data.AuthorityCode, ReviewCaseStatus.AwaitingInitialReview, e.Data.SubmittedAt,
-        e.Data.OpenedAt);
+        e.Data.ApplicationId, e.Version, e.Data.CampaignId, e.Data.Category, e.Data.Class, e.Data.ServiceMode, e.Data.OrganisationName,
+        e.Data.CreditCode, e.Data.AuthorityCode, ReviewCaseStatus.AwaitingInitialReview, 1, e.Data.Warnings, e.Data.ContentHash, null, [],
+        e.Data.SubmittedAt, e.Data.OpenedAt);
+
+    public static ReviewCaseDetails Apply(IEvent<ApplicationResubmitted> e, ReviewCaseDetails d) => d with
+    {
+        Version = e.Version, Status = ReviewCaseStatus.AwaitingInitialReview, Round = e.Data.Round, Warnings = e.Data.Warnings,
+        ContentHash = e.Data.ContentHash, SubmittedAt = e.Data.SubmittedAt,
+    };
+
+    public static ReviewCaseDetails Apply(IEvent<InitialReviewPassed> e, ReviewCaseDetails d) =>
+        Decided(d, e.Version, ReviewCaseStatus.Passed, new(e.Data.Round, "pass", e.Data.Comment, e.Data.DecidedBy, e.Data.At));
+
+    public static ReviewCaseDetails Apply(IEvent<InitialReviewRejected> e, ReviewCaseDetails d) =>
+        Decided(d, e.Version, ReviewCaseStatus.Rejected, new(e.Data.Round, "reject", e.Data.Reason, e.Data.DecidedBy, e.Data.At));
+
+    public static ReviewCaseDetails Apply(IEvent<ReturnedForChanges> e, ReviewCaseDetails d) =>
+        Decided(d, e.Version, ReviewCaseStatus.ReturnedForChanges, new(e.Data.Round, "return", e.Data.Comments, e.Data.DecidedBy, e.Data.At));
+
+    public static ReviewCaseDetails Apply(IEvent<StampedFormReceived> e, ReviewCaseDetails d) =>
+        d with { Version = e.Version, StampedFormSha256 = e.Data.Sha256 };
+
+    static ReviewCaseDetails Decided(ReviewCaseDetails d, long version, ReviewCaseStatus status, InitialReviewRound round) =>
+        d with { Version = version, Status = status, Decisions = [.. d.Decisions, round] };
 }

@@ -6,9 +6,27 @@ namespace ServiceManufacturing.Services.Review.ReviewCases;
 public sealed record ReviewCaseOpened(
     Guid ApplicationId,
     long SubmissionVersion,
+    Guid CampaignId,
     ApplicationCategory Category,
+    string? Class,
+    string? ServiceMode,
     string OrganisationName,
     string CreditCode,
     string AuthorityCode,
+    IReadOnlyList<string> Warnings,
+    string ContentHash,
     DateTimeOffset SubmittedAt,
     DateTimeOffset OpenedAt);
+
+/// <summary>An application returned for changes came back, edited: a new round of initial review.</summary>
+public sealed record ApplicationResubmitted(Guid ApplicationId, long SubmissionVersion, int Round, IReadOnlyList<string> Warnings,
+    string ContentHash, DateTimeOffset SubmittedAt, DateTimeOffset At);
+
+public sealed record InitialReviewPassed(Guid ApplicationId, int Round, string? Comment, string DecidedBy, DateTimeOffset At);
+
+public sealed record InitialReviewRejected(Guid ApplicationId, int Round, string Reason, string DecidedBy, DateTimeOffset At);
+
+public sealed record ReturnedForChanges(Guid ApplicationId, int Round, string Comments, string DecidedBy, DateTimeOffset At);
+
+/// <summary>The applicant uploaded its stamped application form (as Registration reported).</summary>
+public sealed record StampedFormReceived(Guid ApplicationId, string Sha256, DateTimeOffset At);

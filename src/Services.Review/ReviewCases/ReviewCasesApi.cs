@@ -1,5 +1,7 @@
 using Marten;
 using Marten.Pagination;
+using ServiceManufacturing.Contracts;
+using ServiceManufacturing.ServiceDefaults.EventStore;
 using ServiceManufacturing.ServiceDefaults.Http;
 using ServiceManufacturing.ServiceDefaults.Identity;
 
@@ -8,10 +10,12 @@ namespace ServiceManufacturing.Services.Review.ReviewCases;
 /// <summary>One page of a list, with what a pager needs.</summary>
 public sealed record Page<T>(IReadOnlyList<T> Items, long TotalCount, int PageNumber, int PageSize);
 
+public sealed record InitialReviewRequest(InitialReviewDecision? Decision, string? Reason);
+
+public enum WorklistSort { SubmittedAt, OrganisationName }
+
 public static class ReviewCasesApi
 {
-    static readonly Rule NotFound = Rule.NotFound("review-case-not-found",
-        "审核案卷不存在。", "There is no review case for this application.");
     static readonly Rule OwnAuthorityOnly = new("own-authority-only", 403,
         "只能查看本推荐单位的申报。", "You may see only the applications submitted to your own authority.");
     static readonly string[] Readers = [PlatformRoles.AuthorityOfficer, PlatformRoles.MinistryOfficer, PlatformRoles.Auditor];
@@ -23,35 +27,65 @@ public static class ReviewCasesApi
             .Produces<ReviewCaseDetails>().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/", List).WithName("ListReviewCases").WithSummary("审核工作清单 / The worklist of review cases").RequireRoles(Readers)
             .Produces<Page<ReviewCaseDetails>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
+        api.MapPost("/{applicationId:guid}/initial-review", Decide).WithName("DecideInitialReview")
+            .WithSummary("初审：通过、不予通过或退回修改 / Initial review: pass, reject or return for changes")
+            .RequireRoles(PlatformRoles.AuthorityOfficer)
+            .Produces<ReviewCaseDetails>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         return api;
     }
 
     static async Task<IResult> Get(Guid applicationId, IDocumentSession session, AccessGuard access, CancellationToken ct)
     {
         var details = await session.LoadAsync<ReviewCaseDetails>(applicationId, ct);
-        return await access.ReadAsync(details is not null && access.User.ActsFor(details.AuthorityCode), NotFound)
+        return await access.ReadAsync(details is not null && access.User.ActsFor(details.AuthorityCode), ReviewCaseRules.NotFound)
             ?? StreamVersion.WithETag(TypedResults.Ok(details), details!.Version);
     }
 
     /// <summary>An officer's worklist is its own authority's; the ministry and auditors may name any authority.</summary>
     static async Task<IResult> List(IDocumentSession session, AccessGuard access, CancellationToken ct,
-        string? authorityCode = null, int page = 1, int pageSize = 50)
+        string? authorityCode = null, Guid? campaignId = null, string? category = null, string? @class = null,
+        string? serviceMode = null, string? status = null, string? warning = null, string? sort = null, int page = 1, int pageSize = 50)
     {
+        var filters = new QueryFilters();
+        var categoryFilter = filters.Enum<ApplicationCategory>(category, "category");
+        var statusFilter = filters.Enum<ReviewCaseStatus>(status, "status");
+        var sortBy = filters.Enum<WorklistSort>(sort, "sort") ?? WorklistSort.SubmittedAt;
+        filters.Page(page, pageSize);
+        if (filters.Errors.Count > 0) return Problems.Validation(filters.Errors);
         var user = access.User;
         if (!user.SeesEverything)
         {
             if (authorityCode is not null && authorityCode != user.AuthorityCode) return await access.ForbidAsync(OwnAuthorityOnly);
             authorityCode = user.AuthorityCode;
         }
-        if (page < 1 || pageSize is < 1 or > 200)
-            return Problems.Validation(new Dictionary<string, string[]>
-            {
-                ["pageSize"] = ["页码从 1 开始，每页 1 至 200 条。 / Pages start at 1 and hold 1 to 200 items."],
-            });
         var query = session.Query<ReviewCaseDetails>().AsQueryable();
         if (authorityCode is not null) query = query.Where(c => c.AuthorityCode == authorityCode);
-        var items = await query.OrderBy(c => c.SubmittedAt).ToPagedListAsync(page, pageSize, ct);
-        await access.ReadAsync(true, NotFound);
+        if (campaignId is not null) query = query.Where(c => c.CampaignId == campaignId);
+        if (categoryFilter is not null) query = query.Where(c => c.Category == categoryFilter);
+        if (@class is not null) query = query.Where(c => c.Class == @class);
+        if (serviceMode is not null) query = query.Where(c => c.ServiceMode == serviceMode);
+        if (statusFilter is not null) query = query.Where(c => c.Status == statusFilter);
+        if (warning is not null) query = query.Where(c => c.Warnings.Contains(warning));
+        query = sortBy == WorklistSort.OrganisationName ? query.OrderBy(c => c.OrganisationName) : query.OrderBy(c => c.SubmittedAt);
+        var items = await query.ToPagedListAsync(page, pageSize, ct);
+        await access.ReadAsync(true, ReviewCaseRules.NotFound);
         return TypedResults.Ok(new Page<ReviewCaseDetails>(items.ToList(), items.TotalItemCount, page, pageSize));
+    }
+
+    static async Task<IResult> Decide(Guid applicationId, InitialReviewRequest request, HttpRequest http, IDocumentSession session,
+        AccessGuard access, TimeProvider clock, CancellationToken ct)
+    {
+        var details = await session.LoadAsync<ReviewCaseDetails>(applicationId, ct);
+        if (await access.ChangeAsync(details is not null && access.User.Is(PlatformRoles.AuthorityOfficer)
+                && access.User.AuthorityCode == details.AuthorityCode, ReviewCaseRules.NotFound) is { } refused)
+            return refused;
+        if (request.Decision is null)
+            return Problems.Validation(new Dictionary<string, string[]> { ["decision"] = ["请选择 pass、reject 或 return。 / Choose pass, reject or return."] });
+        var command = new DecideInitialReview(applicationId, request.Decision.Value, request.Reason?.Trim(), access.User.AuditName);
+        var version = await session.DecideAsync<ReviewCase>(applicationId, StreamVersion.Expected(http),
+            state => ReviewCaseDecider.Decide(command, state, clock.GetUtcNow()), ct);
+        return StreamVersion.WithETag(TypedResults.Ok(await session.LoadAsync<ReviewCaseDetails>(applicationId, ct)), version);
     }
 }

@@ -1,0 +1,44 @@
+using ServiceManufacturing.Contracts;
+using ServiceManufacturing.ServiceDefaults.EventStore;
+
+namespace ServiceManufacturing.Services.Review.Recommendations;
+
+/// <summary>An authority's ranked lists, one per quota line; cities share one list (their classes share a total).</summary>
+public enum RecommendationListKind { Enterprises, SharedManufacturingPlatforms, OtherPlatforms, Cities }
+
+public sealed record ApplicationRecommended(Guid ListId, Guid CampaignId, string AuthorityCode, RecommendationListKind Kind,
+    Guid ApplicationId, string? Class, string OrganisationName, int Rank, string RecommendedBy, DateTimeOffset At);
+
+public sealed record RecommendationRemoved(Guid ListId, Guid ApplicationId, string RemovedBy, DateTimeOffset At);
+
+public sealed record RecommendationsReordered(Guid ListId, IReadOnlyList<Guid> Order, string ReorderedBy, DateTimeOffset At);
+
+public sealed record RecommendationEntry(Guid ApplicationId, string? Class, string OrganisationName);
+
+/// <summary>One ranked list (推荐排序) of one authority in one campaign: the entries in rank order.</summary>
+public sealed record RecommendationList(Guid Id, Guid CampaignId, string AuthorityCode, RecommendationListKind Kind,
+    IReadOnlyList<RecommendationEntry> Entries)
+{
+    public static Guid IdFor(Guid campaignId, string authorityCode, RecommendationListKind kind) =>
+        StreamIds.For("recommendations", campaignId.ToString(), authorityCode, kind.ToString());
+
+    public static RecommendationListKind KindOf(ApplicationCategory category, string? @class) => category switch
+    {
+        ApplicationCategory.Enterprise => RecommendationListKind.Enterprises,
+        ApplicationCategory.Platform when @class == "sharedManufacturing" => RecommendationListKind.SharedManufacturingPlatforms,
+        ApplicationCategory.Platform => RecommendationListKind.OtherPlatforms,
+        _ => RecommendationListKind.Cities,
+    };
+
+    public static RecommendationList Create(ApplicationRecommended e) =>
+        new(e.ListId, e.CampaignId, e.AuthorityCode, e.Kind, [new(e.ApplicationId, e.Class, e.OrganisationName)]);
+
+    public RecommendationList Apply(ApplicationRecommended e) =>
+        this with { Entries = [.. Entries, new(e.ApplicationId, e.Class, e.OrganisationName)] };
+
+    public RecommendationList Apply(RecommendationRemoved e) =>
+        this with { Entries = Entries.Where(x => x.ApplicationId != e.ApplicationId).ToList() };
+
+    public RecommendationList Apply(RecommendationsReordered e) =>
+        this with { Entries = e.Order.Select(id => Entries.Single(x => x.ApplicationId == id)).ToList() };
+}

@@ -1,0 +1,94 @@
+using Marten;
+using ServiceManufacturing.ServiceDefaults.EventStore;
+using ServiceManufacturing.ServiceDefaults.Http;
+using ServiceManufacturing.ServiceDefaults.Identity;
+using ServiceManufacturing.Services.Review.Campaigns;
+using ServiceManufacturing.Services.Review.ReviewCases;
+
+namespace ServiceManufacturing.Services.Review.Recommendations;
+
+public sealed record RecommendRequest(Guid? ApplicationId);
+
+public sealed record ReorderRequest(Guid? CampaignId, IReadOnlyList<Guid>? Order);
+
+public static class RecommendationsApi
+{
+    static readonly Rule CampaignUnknown = Rule.Conflict("campaign-not-yet-known",
+        "本服务尚未收到该批次信息，请稍后重试。", "This campaign has not reached Review yet; try again in a moment.");
+    static readonly Rule OwnAuthorityOnly = new("own-authority-only", 403,
+        "只能查看本推荐单位的推荐名单。", "You may see only your own authority's lists.");
+
+    public static RouteGroupBuilder MapRecommendationsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/recommendations").WithTags("Recommendations");
+        api.MapGet("/", Lists).WithName("ListRecommendations").WithSummary("推荐名单（按类别排序） / The ranked lists of an authority")
+            .RequireRoles(PlatformRoles.AuthorityOfficer, PlatformRoles.MinistryOfficer, PlatformRoles.Auditor)
+            .Produces<IReadOnlyList<RecommendationList>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
+        api.MapPost("/", Recommend).WithName("Recommend").WithSummary("在名额内推荐 / Recommend an application, within quota")
+            .RequireRoles(PlatformRoles.AuthorityOfficer)
+            .Produces<RecommendationList>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        api.MapDelete("/{applicationId:guid}", Remove).WithName("RemoveRecommendation").WithSummary("撤销推荐 / Take an application off its list")
+            .RequireRoles(PlatformRoles.AuthorityOfficer)
+            .Produces<RecommendationList>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        api.MapPut("/{kind}/order", Reorder).WithName("ReorderRecommendations").WithSummary("调整推荐排序 / Reorder a list")
+            .RequireRoles(PlatformRoles.AuthorityOfficer)
+            .Produces<RecommendationList>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        return api;
+    }
+
+    static async Task<IResult> Lists(IDocumentSession session, AccessGuard access, CancellationToken ct, Guid? campaignId = null, string? authorityCode = null)
+    {
+        var user = access.User;
+        if (!user.SeesEverything)
+        {
+            if (authorityCode is not null && authorityCode != user.AuthorityCode) return await access.ForbidAsync(OwnAuthorityOnly);
+            authorityCode = user.AuthorityCode;
+        }
+        var query = session.Query<RecommendationList>().AsQueryable();
+        if (campaignId is not null) query = query.Where(l => l.CampaignId == campaignId);
+        if (authorityCode is not null) query = query.Where(l => l.AuthorityCode == authorityCode);
+        await access.ReadAsync(true, ReviewCaseRules.NotFound);
+        return TypedResults.Ok(await query.OrderBy(l => l.AuthorityCode).ThenBy(l => l.Kind).ToListAsync(ct));
+    }
+
+    static async Task<IResult> Recommend(RecommendRequest request, IDocumentSession session, AccessGuard access, TimeProvider clock, CancellationToken ct)
+    {
+        if (request.ApplicationId is not { } id)
+            return Problems.Validation(new Dictionary<string, string[]> { ["applicationId"] = ["请指明申报。 / Name the application."] });
+        var details = await session.LoadAsync<ReviewCaseDetails>(id, ct);
+        if (await access.ChangeAsync(details is not null && access.User.AuthorityCode == details.AuthorityCode, ReviewCaseRules.NotFound) is { } refused)
+            return refused;
+        var candidate = await session.Events.AggregateStreamAsync<ReviewCase>(id, token: ct);
+        if (await session.LoadAsync<ReviewCampaign>(details!.CampaignId, ct) is not { } campaign) return Problems.Of(CampaignUnknown);
+        var listId = RecommendationList.IdFor(details.CampaignId, details.AuthorityCode, RecommendationList.KindOf(details.Category, details.Class));
+        await session.DecideAsync<RecommendationList>(listId, null, list => RecommendationDecider.Decide(
+            new Recommend(listId, candidate!, details.OrganisationName, campaign, access.User.AuditName), list, clock.GetUtcNow()), ct);
+        return TypedResults.Ok(await session.LoadAsync<RecommendationList>(listId, ct));
+    }
+
+    static async Task<IResult> Remove(Guid applicationId, IDocumentSession session, AccessGuard access, TimeProvider clock, CancellationToken ct)
+    {
+        var details = await session.LoadAsync<ReviewCaseDetails>(applicationId, ct);
+        if (await access.ChangeAsync(details is not null && access.User.AuthorityCode == details.AuthorityCode, ReviewCaseRules.NotFound) is { } refused)
+            return refused;
+        if (await session.LoadAsync<ReviewCampaign>(details!.CampaignId, ct) is not { } campaign) return Problems.Of(CampaignUnknown);
+        var listId = RecommendationList.IdFor(details.CampaignId, details.AuthorityCode, RecommendationList.KindOf(details.Category, details.Class));
+        await session.DecideAsync<RecommendationList>(listId, null, list => RecommendationDecider.Decide(
+            new RemoveRecommendation(listId, applicationId, campaign, details.AuthorityCode, access.User.AuditName), list, clock.GetUtcNow()), ct);
+        return TypedResults.Ok(await session.LoadAsync<RecommendationList>(listId, ct));
+    }
+
+    static async Task<IResult> Reorder(RecommendationListKind kind, ReorderRequest request, HttpRequest http, IDocumentSession session,
+        AccessGuard access, TimeProvider clock, CancellationToken ct)
+    {
+        if (request.CampaignId is not { } campaignId || request.Order is null)
+            return Problems.Validation(new Dictionary<string, string[]> { ["order"] = ["请给出批次和完整排序。 / Give the campaign and the full order."] });
+        if (await session.LoadAsync<ReviewCampaign>(campaignId, ct) is not { } campaign) return Problems.Of(CampaignUnknown);
+        var authority = access.User.AuthorityCode!;
+        var listId = RecommendationList.IdFor(campaignId, authority, kind);
+        await session.DecideAsync<RecommendationList>(listId, StreamVersion.Expected(http), list => RecommendationDecider.Decide(
+            new ReorderRecommendations(listId, request.Order, campaign, authority, access.User.AuditName), list, clock.GetUtcNow()), ct);
+        return TypedResults.Ok(await session.LoadAsync<RecommendationList>(listId, ct));
+    }
+}

@@ -1,0 +1,151 @@
+using System.Net;
+using System.Net.Http.Json;
+using Marten;
+using ServiceManufacturing.Contracts;
+using ServiceManufacturing.Contracts.Reference;
+using ServiceManufacturing.Services.Review.Campaigns;
+using ServiceManufacturing.Services.Review.Recommendations;
+using ServiceManufacturing.Services.Review.ReviewCases;
+using ServiceManufacturing.Tests.TestSupport;
+
+namespace ServiceManufacturing.Tests.Review;
+
+public class ProvincialReviewApiTests(ReviewApp app) : IClassFixture<ReviewApp>
+{
+    static readonly IReadOnlyList<QuotaRow> Quotas =
+    [
+        new(AuthorityType.Province, 10, 1, 3, 1, 1, 2), new(AuthorityType.AutonomousRegion, 10, 1, 3, 1, 1, 2),
+        new(AuthorityType.Municipality, 10, 1, 3, 1, 1, 2), new(AuthorityType.Xpcc, 10, 1, 3, 0, 0, 0),
+        new(AuthorityType.SeparatelyPlannedCity, 3, 1, 1, 1, 1, 1),
+    ];
+
+    [Fact]
+    public async Task AProvinceScreensTwelveEnterprisesRecommendsTenAndTheEleventhIsRefusedEvenAtTheSameMoment()
+    {
+        await using var broker = await BrokerProbe<ApplicationReviewStageReached>.StartAsync(app.RabbitMq);
+        var campaign = await CampaignAsync(broker);
+        var hebei = app.ClientFor(TestUsers.HebeiOfficer);
+        var cases = new List<Guid>();
+        for (var i = 0; i < 12; i++)
+        {
+            var id = await SubmittedAsync(broker, campaign, $"河北某某装备制造有限公司{i:00}");
+            var decided = await hebei.PostAsJsonAsync($"/api/v1/review-cases/{id}/initial-review", new { decision = "pass" });
+            Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
+            await broker.PublishAsync(new StampedFormUploaded(id, new string('d', 64), DateTimeOffset.UtcNow), Guid.CreateVersion7());
+            cases.Add(id);
+        }
+        foreach (var id in cases)
+            await Eventually.GetAsync(async () => (await CaseAsync(id))?.StampedFormSha256 is null ? null : "stamped");
+
+        for (var i = 0; i < 9; i++)
+            Assert.Equal(HttpStatusCode.OK, (await hebei.PostAsJsonAsync("/api/v1/recommendations", new { applicationId = cases[i] })).StatusCode);
+        // Two officers of Hebei add the tenth and the eleventh at the same moment: exactly one gets the last place.
+        var edge = await Task.WhenAll(
+            app.ClientFor(TestUsers.HebeiOfficer).PostAsJsonAsync("/api/v1/recommendations", new { applicationId = cases[9] }),
+            app.ClientFor(TestUsers.HebeiOfficer with { Subject = "officer-hebei-2" }).PostAsJsonAsync("/api/v1/recommendations", new { applicationId = cases[10] }));
+        Assert.Single(edge, r => r.StatusCode == HttpStatusCode.OK);
+        var late = edge.Single(r => r.StatusCode != HttpStatusCode.OK);
+        Assert.Contains(late.StatusCode, new[] { HttpStatusCode.Conflict, HttpStatusCode.UnprocessableEntity });
+
+        var eleventh = await hebei.PostAsJsonAsync("/api/v1/recommendations", new { applicationId = cases[11] });
+        var problem = await ApiJson.AssertProblemAsync(eleventh, HttpStatusCode.UnprocessableEntity, RecommendationRules.QuotaExceeded.Code);
+        Assert.Contains("河北省", problem.GetProperty("detail").GetString());
+        Assert.Contains("示范企业推荐名额为 10 个", problem.GetProperty("detail").GetString());
+
+        var lists = await hebei.GetFromJsonAsync<List<RecommendationList>>($"/api/v1/recommendations?campaignId={campaign}", ApiJson.Options);
+        Assert.Equal(10, lists!.Single(l => l.Kind == RecommendationListKind.Enterprises).Entries.Count);
+        await broker.WaitForAsync(m => m.ApplicationId == cases[0] && m.Stage == ReviewStage.Recommended);
+        await broker.WaitForAsync(m => m.ApplicationId == cases[0] && m.Stage == ReviewStage.PassedInitialReview);
+    }
+
+    [Fact]
+    public async Task TwoOfficersDecidingTheSameApplicationAtOnceLeaveOneDecision()
+    {
+        await using var broker = await BrokerProbe<ApplicationReviewStageReached>.StartAsync(app.RabbitMq);
+        var id = await SubmittedAsync(broker, await CampaignAsync(broker), "河北某某电气有限公司");
+        var version = (await CaseAsync(id))!.Version;
+
+        var decisions = await Task.WhenAll(
+            Decide(TestUsers.HebeiOfficer, id, version, new { decision = "pass" }),
+            Decide(TestUsers.HebeiOfficer with { Subject = "officer-hebei-2" }, id, version, new { decision = "reject", reason = "材料不全" }));
+
+        Assert.Single(decisions, r => r.StatusCode == HttpStatusCode.OK);
+        Assert.Contains(decisions.Single(r => r.StatusCode != HttpStatusCode.OK).StatusCode,
+            new[] { HttpStatusCode.PreconditionFailed, HttpStatusCode.Conflict });
+        Assert.Single((await CaseAsync(id))!.Decisions);
+    }
+
+    [Fact]
+    public async Task AReturnForChangesReachesTheApplicantAndTheResubmissionOpensRoundTwo()
+    {
+        await using var broker = await BrokerProbe<ApplicationReviewStageReached>.StartAsync(app.RabbitMq);
+        var campaign = await CampaignAsync(broker);
+        var id = await SubmittedAsync(broker, campaign, "河北某某机床有限公司");
+
+        var returned = await app.ClientFor(TestUsers.HebeiOfficer).PostAsJsonAsync($"/api/v1/review-cases/{id}/initial-review",
+            new { decision = "return", reason = "请补充近三年服务收入" });
+        Assert.Equal(HttpStatusCode.OK, returned.StatusCode);
+        var message = await broker.WaitForAsync(m => m.ApplicationId == id && m.Stage == ReviewStage.ReturnedForChanges);
+        Assert.Equal("请补充近三年服务收入", message.Message.Reason);
+
+        await broker.PublishAsync(Submission(id, campaign, "河北某某机床有限公司", version: 6), Guid.CreateVersion7());
+        var round2 = await Eventually.GetAsync(async () => (await CaseAsync(id)) is { Round: 2 } c ? c : null);
+        Assert.Equal(ReviewCaseStatus.AwaitingInitialReview, round2.Status);
+        Assert.Equal("return", Assert.Single(round2.Decisions).Decision);
+    }
+
+    [Fact]
+    public async Task TheWorklistFiltersByWarning()
+    {
+        await using var broker = await BrokerProbe<ApplicationReviewStageReached>.StartAsync(app.RabbitMq);
+        var campaign = await CampaignAsync(broker);
+        var flagged = Guid.CreateVersion7();
+        await broker.PublishAsync(Submission(flagged, campaign, "河北某某服务收入较低公司") with { Warnings = ["service-revenue-below-share"] }, Guid.CreateVersion7());
+        await Eventually.GetAsync(() => CaseAsync(flagged));
+
+        var response = await app.ClientFor(TestUsers.HebeiOfficer).GetAsync("/api/v1/review-cases?warning=service-revenue-below-share&category=enterprise");
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        var page = await response.Content.ReadFromJsonAsync<Page<ReviewCaseDetails>>(ApiJson.Options);
+
+        Assert.Contains(page!.Items, c => c.Id == flagged);
+        Assert.All(page.Items, c => Assert.Contains("service-revenue-below-share", c.Warnings));
+    }
+
+    Task<HttpResponseMessage> Decide(ServiceDefaults.Identity.CurrentUser officer, Guid id, long version, object body)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/review-cases/{id}/initial-review") { Content = JsonContent.Create(body) };
+        request.Headers.IfMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue($"\"{version}\""));
+        return app.ClientFor(officer).SendAsync(request);
+    }
+
+    async Task<Guid> CampaignAsync(BrokerProbe<ApplicationReviewStageReached> broker)
+    {
+        var id = Guid.CreateVersion7();
+        await broker.PublishAsync(new CampaignOpened(id, 2023, 5, "第五批", new DateOnly(2021, 1, 1), 2, 0.3m,
+            new CampaignDeadlines(new DateOnly(2023, 3, 20), new DateOnly(2023, 5, 31), new DateOnly(2023, 5, 31), new DateOnly(2023, 5, 31)),
+            Quotas, DateTimeOffset.UtcNow), Guid.CreateVersion7());
+        await Eventually.GetAsync(async () =>
+        {
+            await using var session = app.Store.QuerySession();
+            return await session.LoadAsync<ReviewCampaign>(id);
+        });
+        return id;
+    }
+
+    async Task<Guid> SubmittedAsync(BrokerProbe<ApplicationReviewStageReached> broker, Guid campaign, string name)
+    {
+        var id = Guid.CreateVersion7();
+        await broker.PublishAsync(Submission(id, campaign, name), Guid.CreateVersion7());
+        await Eventually.GetAsync(() => CaseAsync(id));
+        return id;
+    }
+
+    static ApplicationSubmitted Submission(Guid id, Guid campaign, string name, long version = 3) => new(id, version, campaign,
+        ApplicationCategory.Enterprise, null, "customization", name, "91130000MA0000000X", "130000", [], new string('a', 64), DateTimeOffset.UtcNow);
+
+    async Task<ReviewCaseDetails?> CaseAsync(Guid id)
+    {
+        await using var session = app.Store.QuerySession();
+        return await session.LoadAsync<ReviewCaseDetails>(id);
+    }
+}
