@@ -30,7 +30,7 @@ public class DocumentsApiTests(RegistrationApp app) : IClassFixture<Registration
     {
         var user = category == "city" ? TestUsers.CityAuthority : TestUsers.Applicant;
         var form = category switch { "enterprise" => Forms.Enterprise(), "platform" => Forms.Platform(new DateOnly(2020, 1, 1)), _ => Forms.City("宁波市") };
-        var id = await DraftAsync(user, category, authority, form);
+        var id = await app.DraftAsync(user, category, authority, form);
 
         var response = await app.ClientFor(user).GetAsync($"/api/v1/applications/{id}/form-document");
 
@@ -77,7 +77,7 @@ public class DocumentsApiTests(RegistrationApp app) : IClassFixture<Registration
     [Fact]
     public async Task AnUploadBeforePassingInitialReviewIsRefused()
     {
-        var id = await DraftAsync(TestUsers.Applicant, "enterprise", "440300", Forms.Enterprise());
+        var id = await app.DraftAsync(TestUsers.Applicant, "enterprise", "440300", Forms.Enterprise());
 
         await ApiJson.AssertProblemAsync(await UploadAsync(id, Pdf(1000), "application/pdf"), HttpStatusCode.Conflict,
             ApplicationRules.StampedFormAfterPassing.Code);
@@ -94,7 +94,7 @@ public class DocumentsApiTests(RegistrationApp app) : IClassFixture<Registration
     async Task<Guid> PassedAsync()
     {
         await using var review = await BrokerProbe<Published.ApplicationReviewStageReached>.StartAsync(app.RabbitMq);
-        var id = await DraftAsync(TestUsers.Applicant, "enterprise", "440300", Forms.Enterprise());
+        var id = await app.DraftAsync(TestUsers.Applicant, "enterprise", "440300", Forms.Enterprise());
         Assert.Equal(HttpStatusCode.OK, (await app.ClientFor(TestUsers.Applicant).PostAsync($"/api/v1/applications/{id}/submission", null)).StatusCode);
         await review.PublishAsync(new Published.ApplicationReviewStageReached(id, Published.ReviewStage.PassedInitialReview, null, DateTimeOffset.UtcNow), Guid.CreateVersion7());
         await Eventually.GetAsync(async () =>
@@ -102,16 +102,6 @@ public class DocumentsApiTests(RegistrationApp app) : IClassFixture<Registration
             var d = await app.ClientFor(TestUsers.Applicant).GetFromJsonAsync<ApplicationDetails>($"/api/v1/applications/{id}", ApiJson.Options);
             return d!.Status == ApplicationStatus.PassedInitialReview ? d : null;
         });
-        return id;
-    }
-
-    async Task<Guid> DraftAsync(CurrentUser user, string category, string authority, ApplicationForm form)
-    {
-        var client = app.ClientFor(user);
-        var created = await client.PostAsJsonAsync("/api/v1/applications",
-            new { category, organisationName = user.Name, creditCode = user.CreditCode ?? "914403001922038216", authorityCode = authority });
-        var id = (await created.Content.ReadFromJsonAsync<ApplicationDetails>(ApiJson.Options))!.Id;
-        Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync($"/api/v1/applications/{id}/form", form, ApiJson.Options)).StatusCode);
         return id;
     }
 

@@ -19,7 +19,7 @@ public class EligibilityApiTests(RegistrationApp app) : IClassFixture<Registrati
     [Fact]
     public async Task AnIncidentInTheEligibilityWindowIsRefusedAndNothingIsStored()
     {
-        var draft = await DraftAsync(TestUsers.Applicant, "enterprise", "440300", Forms.Enterprise().WithIncident(new DateOnly(2022, 5, 1)));
+        var draft = await app.DraftAsync(TestUsers.Applicant, "enterprise", "440300", Forms.Enterprise().WithIncident(new DateOnly(2022, 5, 1)));
 
         await AssertRefusedAsync(TestUsers.Applicant, draft, ApplicationRules.IncidentInWindow.Code);
     }
@@ -27,7 +27,7 @@ public class EligibilityApiTests(RegistrationApp app) : IClassFixture<Registrati
     [Fact]
     public async Task ServiceRevenueUnder30PercentIsAcceptedAndFlaggedForReviewers()
     {
-        var draft = await DraftAsync(TestUsers.Applicant, "enterprise", "440300", Forms.Enterprise(100_000m, 25_000m));
+        var draft = await app.DraftAsync(TestUsers.Applicant, "enterprise", "440300", Forms.Enterprise(100_000m, 25_000m));
 
         var receipt = await SubmitAsync(TestUsers.Applicant, draft);
 
@@ -40,10 +40,10 @@ public class EligibilityApiTests(RegistrationApp app) : IClassFixture<Registrati
     public async Task APlatformShortOfTwoFullYearsIsRefusedAndNothingIsStored()
     {
         var today = ChinaTime.DayOf(app.Clock.GetUtcNow());
-        var young = await DraftAsync(TestUsers.Applicant, "platform", "440300", Forms.Platform(today.AddYears(-2).AddDays(1)));
+        var young = await app.DraftAsync(TestUsers.Applicant, "platform", "440300", Forms.Platform(today.AddYears(-2).AddDays(1)));
         await AssertRefusedAsync(TestUsers.Applicant, young, ApplicationRules.PlatformTooYoung.Code);
 
-        var old = await DraftAsync(TestUsers.Applicant, "platform", "440300", Forms.Platform(today.AddYears(-2)));
+        var old = await app.DraftAsync(TestUsers.Applicant, "platform", "440300", Forms.Platform(today.AddYears(-2)));
         await SubmitAsync(TestUsers.Applicant, old);
     }
 
@@ -58,7 +58,7 @@ public class EligibilityApiTests(RegistrationApp app) : IClassFixture<Registrati
             await using var session = app.Store.QuerySession();
             return await session.LoadAsync<EarlierDemonstration>(enrolled.DemonstrationId);
         });
-        var draft = await DraftAsync(Qingdao, "city", "370200", Forms.City("青岛"));
+        var draft = await app.DraftAsync(Qingdao, "city", "370200", Forms.City("青岛"));
 
         await AssertRefusedAsync(Qingdao, draft, ApplicationRules.AlreadyDemonstrationCity.Code);
     }
@@ -90,8 +90,8 @@ public class EligibilityApiTests(RegistrationApp app) : IClassFixture<Registrati
     public async Task ASeparatelyPlannedCityFilesOneCityApplicationEvenAtTheSameMoment()
     {
         var ningbo = TestUsers.CityAuthority;
-        var comprehensive = await DraftAsync(ningbo, "city", "330200", Forms.City("宁波市"));
-        var design = await DraftAsync(ningbo, "city", "330200", Forms.City("宁波市", CityClass.IndustrialDesign));
+        var comprehensive = await app.DraftAsync(ningbo, "city", "330200", Forms.City("宁波市"));
+        var design = await app.DraftAsync(ningbo, "city", "330200", Forms.City("宁波市", CityClass.IndustrialDesign));
 
         var both = await Task.WhenAll(
             app.ClientFor(ningbo).PostAsync($"/api/v1/applications/{comprehensive}/submission", null),
@@ -111,7 +111,7 @@ public class EligibilityApiTests(RegistrationApp app) : IClassFixture<Registrati
     [Fact]
     public async Task ALateSubmissionIsRefusedAndTheSameSubmissionPassesUnderAnException()
     {
-        var draft = await DraftAsync(TestUsers.Applicant, "enterprise", "440300", Forms.Enterprise());
+        var draft = await app.DraftAsync(TestUsers.Applicant, "enterprise", "440300", Forms.Enterprise());
         var before = app.Clock.GetUtcNow();
         app.Clock.Set(new DateTimeOffset(2023, 6, 1, 0, 0, 1, ChinaTime.Offset));
         try
@@ -133,7 +133,7 @@ public class EligibilityApiTests(RegistrationApp app) : IClassFixture<Registrati
     [Fact]
     public async Task AReceiptVerifiesAndATamperedOneDoesNot()
     {
-        var draft = await DraftAsync(TestUsers.Applicant, "enterprise", "440300", Forms.Enterprise());
+        var draft = await app.DraftAsync(TestUsers.Applicant, "enterprise", "440300", Forms.Enterprise());
         var receipt = await SubmitAsync(TestUsers.Applicant, draft);
         var client = app.ClientFor(TestUsers.Applicant);
 
@@ -149,7 +149,7 @@ public class EligibilityApiTests(RegistrationApp app) : IClassFixture<Registrati
     public async Task ReviewsWordReachesTheApplicantAndAReturnedApplicationIsResubmitted()
     {
         await using var review = await BrokerProbe<Published.ApplicationReviewStageReached>.StartAsync(app.RabbitMq);
-        var draft = await DraftAsync(TestUsers.Applicant, "enterprise", "440300", Forms.Enterprise());
+        var draft = await app.DraftAsync(TestUsers.Applicant, "enterprise", "440300", Forms.Enterprise());
         await SubmitAsync(TestUsers.Applicant, draft);
         var returned = new Published.ApplicationReviewStageReached(draft, Published.ReviewStage.ReturnedForChanges, "请补充近三年收入", DateTimeOffset.UtcNow);
 
@@ -166,17 +166,6 @@ public class EligibilityApiTests(RegistrationApp app) : IClassFixture<Registrati
         await SubmitAsync(TestUsers.Applicant, draft);
         var resubmitted = await app.ClientFor(TestUsers.Applicant).GetFromJsonAsync<ApplicationDetails>($"/api/v1/applications/{draft}", ApiJson.Options);
         Assert.Equal((ApplicationStatus.Submitted, 2), (resubmitted!.Status, resubmitted.Round));
-    }
-
-    async Task<Guid> DraftAsync(CurrentUser user, string category, string authority, ApplicationForm form)
-    {
-        var client = app.ClientFor(user);
-        var created = await client.PostAsJsonAsync("/api/v1/applications",
-            new { category, organisationName = user.Name, creditCode = user.CreditCode ?? "914403001922038216", authorityCode = authority });
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var id = (await created.Content.ReadFromJsonAsync<ApplicationDetails>(ApiJson.Options))!.Id;
-        Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync($"/api/v1/applications/{id}/form", form, ApiJson.Options)).StatusCode);
-        return id;
     }
 
     async Task<SubmissionReceipt> SubmitAsync(CurrentUser user, Guid id)
