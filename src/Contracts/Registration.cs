@@ -26,6 +26,8 @@ public sealed record ApplicationSubmitted(
     string OrganisationName,
     string CreditCode,
     string AuthorityCode,
+    string? ContactName,
+    string? ContactPhone,
     IReadOnlyList<string> Warnings,
     string ContentHash,
     DateTimeOffset SubmittedAt);

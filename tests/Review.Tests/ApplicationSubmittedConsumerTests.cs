@@ -99,7 +99,7 @@ public class ApplicationSubmittedConsumerTests(ReviewApp app) : IClassFixture<Re
     }
 
     static ApplicationSubmitted Submission() => new(Guid.CreateVersion7(), 3, Guid.CreateVersion7(), ApplicationCategory.Enterprise,
-        null, "customization", "大连某某重工股份有限公司", "914403001922038216", "210200", [], new string('a', 64), DateTimeOffset.UtcNow);
+        null, "customization", "大连某某重工股份有限公司", "914403001922038216", "210200", "张伟", "0411-8888 0000", [], new string('a', 64), DateTimeOffset.UtcNow);
 
     async Task<ReviewCaseDetails?> ReadCaseAsync(Guid id, ServiceManufacturing.ServiceDefaults.Identity.CurrentUser? reader = null)
     {

@@ -15,6 +15,7 @@ public class EndpointAccessTests(ReviewApp app) : IClassFixture<ReviewApp>
         ["GET /api/v1/review-cases/"] = [PlatformRoles.AuthorityOfficer, PlatformRoles.MinistryOfficer, PlatformRoles.Auditor],
         ["GET /api/v1/review-cases/{applicationId:guid}"] = [PlatformRoles.AuthorityOfficer, PlatformRoles.MinistryOfficer, PlatformRoles.Auditor],
         ["POST /api/v1/review-cases/{applicationId:guid}/initial-review"] = [PlatformRoles.AuthorityOfficer],
+        ["GET /api/v1/recommendations/summary-table"] = [PlatformRoles.AuthorityOfficer, PlatformRoles.MinistryOfficer, PlatformRoles.Auditor],
         ["GET /api/v1/recommendations/"] = [PlatformRoles.AuthorityOfficer, PlatformRoles.MinistryOfficer, PlatformRoles.Auditor],
         ["POST /api/v1/recommendations/"] = [PlatformRoles.AuthorityOfficer],
         ["DELETE /api/v1/recommendations/{applicationId:guid}"] = [PlatformRoles.AuthorityOfficer],

@@ -54,6 +54,18 @@ public class ProvincialReviewApiTests(ReviewApp app) : IClassFixture<ReviewApp>
 
         var lists = await hebei.GetFromJsonAsync<List<RecommendationList>>($"/api/v1/recommendations?campaignId={campaign}", ApiJson.Options);
         Assert.Equal(10, lists!.Single(l => l.Kind == RecommendationListKind.Enterprises).Entries.Count);
+        // The officer moves the second to the top; the summary table (附件2) shows the lists in that order.
+        var enterprises = lists!.Single(l => l.Kind == RecommendationListKind.Enterprises).Entries.Select(e => e.ApplicationId).ToList();
+        var order = enterprises.Skip(1).Take(1).Concat(enterprises.Take(1)).Concat(enterprises.Skip(2)).ToList();
+        Assert.Equal(HttpStatusCode.OK, (await hebei.PutAsJsonAsync("/api/v1/recommendations/enterprises/order", new { campaignId = campaign, order })).StatusCode);
+        var table = SummaryRows(await hebei.GetByteArrayAsync($"/api/v1/recommendations/summary-table?campaignId={campaign}"));
+        Assert.Equal(SummaryTable.Headers, table[2]);
+        var rows = table.Skip(3).ToList();
+        Assert.Equal(10, rows.Count);
+        Assert.Equal(Enumerable.Range(1, 10).Select(i => i.ToString()), rows.Select(r => r[7]));
+        Assert.Equal(["河北某某装备制造有限公司01", "河北某某装备制造有限公司00", "河北某某装备制造有限公司02"], rows.Take(3).Select(r => r[3]));
+        Assert.All(rows, r => Assert.Equal(("示范企业", "91130000MA0000000X", "河北省", "定制化服务", "赵强"), (r[1], r[4], r[5], r[6], r[8])));
+
         await broker.WaitForAsync(m => m.ApplicationId == cases[0] && m.Stage == ReviewStage.Recommended);
         await broker.WaitForAsync(m => m.ApplicationId == cases[0] && m.Stage == ReviewStage.PassedInitialReview);
     }
@@ -111,6 +123,15 @@ public class ProvincialReviewApiTests(ReviewApp app) : IClassFixture<ReviewApp>
         Assert.All(page.Items, c => Assert.Contains("service-revenue-below-share", c.Warnings));
     }
 
+    /// <summary>The sheet's cells, row by row, as a spreadsheet program reads them.</summary>
+    static List<string[]> SummaryRows(byte[] xlsx)
+    {
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(xlsx), false);
+        var sheet = document.WorkbookPart!.WorksheetParts.Single().Worksheet;
+        return sheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>()
+            .Select(r => r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().Select(c => c.InnerText).ToArray()).ToList();
+    }
+
     Task<HttpResponseMessage> Decide(ServiceDefaults.Identity.CurrentUser officer, Guid id, long version, object body)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/review-cases/{id}/initial-review") { Content = JsonContent.Create(body) };
@@ -141,7 +162,7 @@ public class ProvincialReviewApiTests(ReviewApp app) : IClassFixture<ReviewApp>
     }
 
     static ApplicationSubmitted Submission(Guid id, Guid campaign, string name, long version = 3) => new(id, version, campaign,
-        ApplicationCategory.Enterprise, null, "customization", name, "91130000MA0000000X", "130000", [], new string('a', 64), DateTimeOffset.UtcNow);
+        ApplicationCategory.Enterprise, null, "customization", name, "91130000MA0000000X", "130000", "赵强", "0311-8666 0000", [], new string('a', 64), DateTimeOffset.UtcNow);
 
     async Task<ReviewCaseDetails?> CaseAsync(Guid id)
     {

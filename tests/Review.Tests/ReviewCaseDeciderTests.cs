@@ -10,7 +10,7 @@ public class ReviewCaseDeciderTests
     static readonly Guid Campaign = Guid.CreateVersion7();
     static readonly DateTimeOffset Now = new(2023, 4, 1, 10, 0, 0, TimeSpan.FromHours(8));
     static readonly ApplicationSubmitted Submission = new(Id, 3, Campaign, ApplicationCategory.Platform, "sharedManufacturing",
-        "sharedManufacturing", "宁波某某共享制造平台有限公司", "914403001922038216", "330200", [], new string('a', 64), Now.AddHours(-1));
+        "sharedManufacturing", "宁波某某共享制造平台有限公司", "914403001922038216", "330200", "陈静", "0574-8888 0000", [], new string('a', 64), Now.AddHours(-1));
     static readonly ReviewCaseOpened Opened = (ReviewCaseOpened)ReviewCaseDecider.Decide(new OpenReviewCase(Submission), null, Now).Single();
 
     [Fact]

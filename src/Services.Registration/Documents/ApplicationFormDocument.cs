@@ -125,16 +125,9 @@ public static class ApplicationFormDocument
 
     public static string ModeName(ServiceMode? mode, string? other = null) => mode switch
     {
-        ServiceMode.Customization => "定制化服务",
-        ServiceMode.SupplyChainManagement => "供应链管理",
-        ServiceMode.InspectionTestingCertification => "检验检测认证服务",
-        ServiceMode.FullLifeCycleManagement => "全生命周期管理",
-        ServiceMode.TotalIntegrationContracting => "总集成总承包",
-        ServiceMode.EnergySavingEnvironmental => "节能环保服务",
-        ServiceMode.ProductiveFinancial => "生产性金融服务",
-        ServiceMode.SharedManufacturing => "共享制造",
-        ServiceMode.Other => $"其他服务型制造创新模式：{other}",
-        _ => "",
+        null => "",
+        ServiceMode.Other => $"{ServiceModeNames.ChineseName("other")}：{other}",
+        _ => ServiceModeNames.ChineseName(mode.ToString()),
     };
 
     static string IncidentName(IncidentKind kind) => kind switch

@@ -24,6 +24,11 @@ public static class RecommendationsApi
         api.MapGet("/", Lists).WithName("ListRecommendations").WithSummary("推荐名单（按类别排序） / The ranked lists of an authority")
             .RequireRoles(PlatformRoles.AuthorityOfficer, PlatformRoles.MinistryOfficer, PlatformRoles.Auditor)
             .Produces<IReadOnlyList<RecommendationList>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
+        api.MapGet("/summary-table", SummaryTableDocument).WithName("DownloadSummaryTable")
+            .WithSummary("下载申报汇总表（附件2，XLSX） / Download the summary table (附件2, XLSX)")
+            .RequireRoles(PlatformRoles.AuthorityOfficer, PlatformRoles.MinistryOfficer, PlatformRoles.Auditor)
+            .Produces<byte[]>(StatusCodes.Status200OK, SummaryTable.ContentType).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/", Recommend).WithName("Recommend").WithSummary("在名额内推荐 / Recommend an application, within quota")
             .RequireRoles(PlatformRoles.AuthorityOfficer)
             .Produces<RecommendationList>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
@@ -50,6 +55,27 @@ public static class RecommendationsApi
         if (authorityCode is not null) query = query.Where(l => l.AuthorityCode == authorityCode);
         await access.ReadAsync(true, ReviewCaseRules.NotFound);
         return TypedResults.Ok(await query.OrderBy(l => l.AuthorityCode).ThenBy(l => l.Kind).ToListAsync(ct));
+    }
+
+    /// <summary>An officer's own authority; the ministry and auditors name the authority.</summary>
+    static async Task<IResult> SummaryTableDocument(IDocumentSession session, AccessGuard access, CancellationToken ct,
+        Guid? campaignId = null, string? authorityCode = null)
+    {
+        var user = access.User;
+        if (!user.SeesEverything)
+        {
+            if (authorityCode is not null && authorityCode != user.AuthorityCode) return await access.ForbidAsync(OwnAuthorityOnly);
+            authorityCode = user.AuthorityCode;
+        }
+        if (campaignId is null || ServiceManufacturing.Contracts.Reference.Authorities.Find(authorityCode) is null)
+            return Problems.Validation(new Dictionary<string, string[]> { ["campaignId"] = ["请给出批次与推荐单位。 / Give the campaign and the authority."] });
+        if (await session.LoadAsync<ReviewCampaign>(campaignId.Value, ct) is not { } campaign) return Problems.Of(CampaignUnknown);
+        var lists = await session.Query<RecommendationList>().Where(l => l.CampaignId == campaignId && l.AuthorityCode == authorityCode).ToListAsync(ct);
+        var ids = lists.SelectMany(l => l.Entries).Select(e => e.ApplicationId).ToArray();
+        var cases = (await session.LoadManyAsync<ReviewCaseDetails>(ct, ids)).ToDictionary(c => c.Id);
+        await access.ReadAsync(true, ReviewCaseRules.NotFound);
+        return TypedResults.File(SummaryTable.Create(campaign, authorityCode!, lists, cases), SummaryTable.ContentType,
+            $"申报汇总表-{authorityCode}.xlsx");
     }
 
     static async Task<IResult> Recommend(RecommendRequest request, IDocumentSession session, AccessGuard access, TimeProvider clock, CancellationToken ct)
@@ -79,16 +105,18 @@ public static class RecommendationsApi
         return TypedResults.Ok(await session.LoadAsync<RecommendationList>(listId, ct));
     }
 
-    static async Task<IResult> Reorder(RecommendationListKind kind, ReorderRequest request, HttpRequest http, IDocumentSession session,
+    static async Task<IResult> Reorder(string kind, ReorderRequest request, HttpRequest http, IDocumentSession session,
         AccessGuard access, TimeProvider clock, CancellationToken ct)
     {
-        if (request.CampaignId is not { } campaignId || request.Order is null)
-            return Problems.Validation(new Dictionary<string, string[]> { ["order"] = ["请给出批次和完整排序。 / Give the campaign and the full order."] });
+        var filters = new QueryFilters();
+        var listKind = filters.Enum<RecommendationListKind>(kind, "kind");
+        if (request.CampaignId is null || request.Order is null) filters.Errors["order"] = ["请给出批次和完整排序。 / Give the campaign and the full order."];
+        if (filters.Errors.Count > 0 || listKind is null || request.CampaignId is not { } campaignId) return Problems.Validation(filters.Errors);
         if (await session.LoadAsync<ReviewCampaign>(campaignId, ct) is not { } campaign) return Problems.Of(CampaignUnknown);
         var authority = access.User.AuthorityCode!;
-        var listId = RecommendationList.IdFor(campaignId, authority, kind);
+        var listId = RecommendationList.IdFor(campaignId, authority, listKind.Value);
         await session.DecideAsync<RecommendationList>(listId, StreamVersion.Expected(http), list => RecommendationDecider.Decide(
-            new ReorderRecommendations(listId, request.Order, campaign, authority, access.User.AuditName), list, clock.GetUtcNow()), ct);
+            new ReorderRecommendations(listId, request.Order!, campaign, authority, access.User.AuditName), list, clock.GetUtcNow()), ct);
         return TypedResults.Ok(await session.LoadAsync<RecommendationList>(listId, ct));
     }
 }

@@ -32,7 +32,8 @@ public static class ReviewCaseDecider
     public static object[] Decide(ReviewCaseCommand command, ReviewCase? state, DateTimeOffset now) => command switch
     {
         OpenReviewCase { Submission: var s } when state is null => [new ReviewCaseOpened(s.ApplicationId, s.Version, s.CampaignId,
-            s.Category, s.Class, s.ServiceMode, s.OrganisationName, s.CreditCode, s.AuthorityCode, s.Warnings, s.ContentHash, s.SubmittedAt, now)],
+            s.Category, s.Class, s.ServiceMode, s.OrganisationName, s.CreditCode, s.AuthorityCode, s.ContactName, s.ContactPhone,
+            s.Warnings, s.ContentHash, s.SubmittedAt, now)],
         // The broker delivers at least once: a submission already seen changes nothing.
         OpenReviewCase { Submission: var s } when s.Version <= state.SubmissionVersion => [],
         OpenReviewCase { Submission: var s } when state.Status == ReviewCaseStatus.ReturnedForChanges =>

@@ -18,6 +18,8 @@ public sealed record ReviewCaseDetails(
     string OrganisationName,
     string CreditCode,
     string AuthorityCode,
+    string? ContactName,
+    string? ContactPhone,
     ReviewCaseStatus Status,
     int Round,
     IReadOnlyList<string> Warnings,
@@ -32,7 +34,7 @@ public sealed class ReviewCaseDetailsProjection : SingleStreamProjection<ReviewC
 {
     public static ReviewCaseDetails Create(IEvent<ReviewCaseOpened> e) => new(
         e.Data.ApplicationId, e.Version, e.Data.CampaignId, e.Data.Category, e.Data.Class, e.Data.ServiceMode, e.Data.OrganisationName,
-        e.Data.CreditCode, e.Data.AuthorityCode, ReviewCaseStatus.AwaitingInitialReview, 1, e.Data.Warnings, e.Data.ContentHash, null, [],
+        e.Data.CreditCode, e.Data.AuthorityCode, e.Data.ContactName, e.Data.ContactPhone, ReviewCaseStatus.AwaitingInitialReview, 1, e.Data.Warnings, e.Data.ContentHash, null, [],
         e.Data.SubmittedAt, e.Data.OpenedAt);
 
     public static ReviewCaseDetails Apply(IEvent<ApplicationResubmitted> e, ReviewCaseDetails d) => d with

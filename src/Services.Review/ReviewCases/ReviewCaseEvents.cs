@@ -13,6 +13,8 @@ public sealed record ReviewCaseOpened(
     string OrganisationName,
     string CreditCode,
     string AuthorityCode,
+    string? ContactName,
+    string? ContactPhone,
     IReadOnlyList<string> Warnings,
     string ContentHash,
     DateTimeOffset SubmittedAt,
