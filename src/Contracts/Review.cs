@@ -18,3 +18,10 @@ public enum ReviewStage
 
 /// <summary>An application reached a stage of review; <see cref="Reason"/> explains a rejection or return.</summary>
 public sealed record ApplicationReviewStageReached(Guid ApplicationId, ReviewStage Stage, string? Reason, DateTimeOffset At);
+
+/// <summary>
+/// A recommending authority's package reached a stage for all its applications at once: submitted to the ministry
+/// (<see cref="ReviewStage.SubmittedToMinistry"/>) or acknowledged by it (<see cref="ReviewStage.AwaitingExpertReview"/>).
+/// </summary>
+public sealed record RecommendationPackageStageReached(
+    Guid CampaignId, string AuthorityCode, IReadOnlyList<Guid> ApplicationIds, ReviewStage Stage, DateTimeOffset At);

@@ -5,7 +5,7 @@ using ServiceManufacturing.ServiceDefaults.Messaging;
 using ServiceManufacturing.Services.Registration.Applications;
 using ServiceManufacturing.Services.Registration.AuthorityContacts;
 using ServiceManufacturing.Services.Registration.Campaigns;
-using ServiceManufacturing.Services.Registration.Documents;
+using ServiceManufacturing.ServiceDefaults.Documents;
 using ServiceManufacturing.Services.Registration.Roster;
 
 namespace ServiceManufacturing.Services.Registration;
@@ -19,6 +19,7 @@ static class Extensions
         {
             bus.AddConsumer<DemonstrationEnrolledConsumer>();
             bus.AddConsumer<ReviewStageConsumer>();
+            bus.AddConsumer<PackageStageConsumer>();
         });
         builder.AddEventStore("registrationdb", options =>
         {
@@ -31,9 +32,6 @@ static class Extensions
             options.Projections.Add<AuthorityContactProjection>(ProjectionLifecycle.Inline);
         }).AddIntegrationEventRelay<IntegrationEvents>();
         builder.Services.AddHostedService<CampaignSeeding>();
-        var database = builder.Configuration.GetConnectionString("registrationdb")!;
-        builder.Services.AddSingleton(services => new ScanArchive(Npgsql.NpgsqlDataSource.Create(database),
-            services.GetRequiredService<Marten.IDocumentStore>()));
-        builder.Services.AddHostedService<ScanArchiveTable>();
+        builder.AddScanArchive("registrationdb");
     }
 }

@@ -2,7 +2,9 @@ using JasperFx.Events.Projections;
 using ServiceManufacturing.ServiceDefaults.EventStore;
 using ServiceManufacturing.ServiceDefaults.Http;
 using ServiceManufacturing.ServiceDefaults.Messaging;
+using ServiceManufacturing.ServiceDefaults.Documents;
 using ServiceManufacturing.Services.Review.Campaigns;
+using ServiceManufacturing.Services.Review.Packages;
 using ServiceManufacturing.Services.Review.Recommendations;
 using ServiceManufacturing.Services.Review.ReviewCases;
 
@@ -25,6 +27,8 @@ static class Extensions
             options.Projections.Add<ReviewCaseDetailsProjection>(ProjectionLifecycle.Inline);
             options.Projections.Snapshot<ReviewCampaign>(SnapshotLifecycle.Inline);
             options.Projections.Snapshot<RecommendationList>(SnapshotLifecycle.Inline);
+            options.Projections.Snapshot<RecommendationPackage>(SnapshotLifecycle.Inline);
         }).AddIntegrationEventRelay<IntegrationEvents>();
+        builder.AddScanArchive("reviewdb");
     }
 }

@@ -1,5 +1,6 @@
 using JasperFx.Events;
 using ServiceManufacturing.ServiceDefaults.EventStore;
+using ServiceManufacturing.Services.Review.Packages;
 using ServiceManufacturing.Services.Review.Recommendations;
 using ServiceManufacturing.Services.Review.ReviewCases;
 using Published = ServiceManufacturing.Contracts;
@@ -16,6 +17,10 @@ sealed class IntegrationEvents : IIntegrationEventMap
         ReturnedForChanges e => Stage(e.ApplicationId, Published.ReviewStage.ReturnedForChanges, e.Comments, e.At),
         ApplicationRecommended e => Stage(e.ApplicationId, Published.ReviewStage.Recommended, null, e.At),
         RecommendationRemoved e => Stage(e.ApplicationId, Published.ReviewStage.NotRecommended, null, e.At),
+        PackageSubmitted e => new Published.RecommendationPackageStageReached(e.CampaignId, e.AuthorityCode,
+            e.Entries.Select(x => x.ApplicationId).ToList(), Published.ReviewStage.SubmittedToMinistry, e.At),
+        PackageAcknowledged e => new Published.RecommendationPackageStageReached(e.CampaignId, e.AuthorityCode, e.ApplicationIds,
+            Published.ReviewStage.AwaitingExpertReview, e.At),
         _ => null,
     };
 

@@ -1,5 +1,6 @@
 using ServiceManufacturing.ServiceDefaults.Http;
 using ServiceManufacturing.Services.Review;
+using ServiceManufacturing.Services.Review.Packages;
 using ServiceManufacturing.Services.Review.Recommendations;
 using ServiceManufacturing.Services.Review.ReviewCases;
 
@@ -11,6 +12,7 @@ var app = builder.Build();
 app.UseServiceApi();
 app.MapReviewCasesApi();
 app.MapRecommendationsApi();
+app.MapPackagesApi();
 app.Run();
 
 public partial class Program;

@@ -6,6 +6,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using ServiceManufacturing.ServiceDefaults.Identity;
 using ServiceManufacturing.Services.Registration.Applications;
+using ServiceManufacturing.ServiceDefaults.Documents;
 using ServiceManufacturing.Services.Registration.Documents;
 using ServiceManufacturing.Tests.TestSupport;
 using Published = ServiceManufacturing.Contracts;

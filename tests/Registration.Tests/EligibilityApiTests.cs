@@ -168,6 +168,29 @@ public class EligibilityApiTests(RegistrationApp app) : IClassFixture<Registrati
         Assert.Equal((ApplicationStatus.Submitted, 2), (resubmitted!.Status, resubmitted.Round));
     }
 
+    [Fact]
+    public async Task TheMinistrysIntakeOfAPackageShowsOnEachApplicationOnce()
+    {
+        await using var review = await BrokerProbe<Published.RecommendationPackageStageReached>.StartAsync(app.RabbitMq);
+        var first = await app.DraftAsync(TestUsers.Applicant, "enterprise", "440300", Forms.Enterprise());
+        var second = await app.DraftAsync(TestUsers.Applicant, "platform", "440300", Forms.Platform(new DateOnly(2019, 1, 1)));
+        await SubmitAsync(TestUsers.Applicant, first);
+        await SubmitAsync(TestUsers.Applicant, second);
+        var intake = new Published.RecommendationPackageStageReached(Guid.CreateVersion7(), "440300", [first, second],
+            Published.ReviewStage.AwaitingExpertReview, DateTimeOffset.UtcNow);
+        var messageId = Guid.CreateVersion7();
+
+        await review.PublishAsync(intake, messageId);
+        await review.PublishAsync(intake, messageId); // redelivered
+
+        foreach (var id in new[] { first, second })
+            await Eventually.GetAsync(async () => (await app.ClientFor(TestUsers.Applicant).GetFromJsonAsync<ApplicationDetails>(
+                $"/api/v1/applications/{id}", ApiJson.Options))!.Status == ApplicationStatus.AwaitingExpertReview ? "ok" : null);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        await using var session = app.Store.QuerySession();
+        Assert.Single(await session.Events.FetchStreamAsync(first), e => e.Data is ReviewStageReported);
+    }
+
     async Task<SubmissionReceipt> SubmitAsync(CurrentUser user, Guid id)
     {
         var response = await app.ClientFor(user).PostAsync($"/api/v1/applications/{id}/submission", null);

@@ -12,30 +12,23 @@ namespace ServiceManufacturing.Tests.Review;
 
 public class ProvincialReviewApiTests(ReviewApp app) : IClassFixture<ReviewApp>
 {
-    static readonly IReadOnlyList<QuotaRow> Quotas =
-    [
-        new(AuthorityType.Province, 10, 1, 3, 1, 1, 2), new(AuthorityType.AutonomousRegion, 10, 1, 3, 1, 1, 2),
-        new(AuthorityType.Municipality, 10, 1, 3, 1, 1, 2), new(AuthorityType.Xpcc, 10, 1, 3, 0, 0, 0),
-        new(AuthorityType.SeparatelyPlannedCity, 3, 1, 1, 1, 1, 1),
-    ];
-
     [Fact]
     public async Task AProvinceScreensTwelveEnterprisesRecommendsTenAndTheEleventhIsRefusedEvenAtTheSameMoment()
     {
         await using var broker = await BrokerProbe<ApplicationReviewStageReached>.StartAsync(app.RabbitMq);
-        var campaign = await CampaignAsync(broker);
+        var campaign = await app.CampaignAsync(broker);
         var hebei = app.ClientFor(TestUsers.HebeiOfficer);
         var cases = new List<Guid>();
         for (var i = 0; i < 12; i++)
         {
-            var id = await SubmittedAsync(broker, campaign, $"河北某某装备制造有限公司{i:00}");
+            var id = await app.SubmittedAsync(broker, campaign, $"河北某某装备制造有限公司{i:00}");
             var decided = await hebei.PostAsJsonAsync($"/api/v1/review-cases/{id}/initial-review", new { decision = "pass" });
             Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
             await broker.PublishAsync(new StampedFormUploaded(id, new string('d', 64), DateTimeOffset.UtcNow), Guid.CreateVersion7());
             cases.Add(id);
         }
         foreach (var id in cases)
-            await Eventually.GetAsync(async () => (await CaseAsync(id))?.StampedFormSha256 is null ? null : "stamped");
+            await Eventually.GetAsync(async () => (await app.CaseAsync(id))?.StampedFormSha256 is null ? null : "stamped");
 
         for (var i = 0; i < 9; i++)
             Assert.Equal(HttpStatusCode.OK, (await hebei.PostAsJsonAsync("/api/v1/recommendations", new { applicationId = cases[i] })).StatusCode);
@@ -74,8 +67,8 @@ public class ProvincialReviewApiTests(ReviewApp app) : IClassFixture<ReviewApp>
     public async Task TwoOfficersDecidingTheSameApplicationAtOnceLeaveOneDecision()
     {
         await using var broker = await BrokerProbe<ApplicationReviewStageReached>.StartAsync(app.RabbitMq);
-        var id = await SubmittedAsync(broker, await CampaignAsync(broker), "河北某某电气有限公司");
-        var version = (await CaseAsync(id))!.Version;
+        var id = await app.SubmittedAsync(broker, await app.CampaignAsync(broker), "河北某某电气有限公司");
+        var version = (await app.CaseAsync(id))!.Version;
 
         var decisions = await Task.WhenAll(
             Decide(TestUsers.HebeiOfficer, id, version, new { decision = "pass" }),
@@ -84,15 +77,15 @@ public class ProvincialReviewApiTests(ReviewApp app) : IClassFixture<ReviewApp>
         Assert.Single(decisions, r => r.StatusCode == HttpStatusCode.OK);
         Assert.Contains(decisions.Single(r => r.StatusCode != HttpStatusCode.OK).StatusCode,
             new[] { HttpStatusCode.PreconditionFailed, HttpStatusCode.Conflict });
-        Assert.Single((await CaseAsync(id))!.Decisions);
+        Assert.Single((await app.CaseAsync(id))!.Decisions);
     }
 
     [Fact]
     public async Task AReturnForChangesReachesTheApplicantAndTheResubmissionOpensRoundTwo()
     {
         await using var broker = await BrokerProbe<ApplicationReviewStageReached>.StartAsync(app.RabbitMq);
-        var campaign = await CampaignAsync(broker);
-        var id = await SubmittedAsync(broker, campaign, "河北某某机床有限公司");
+        var campaign = await app.CampaignAsync(broker);
+        var id = await app.SubmittedAsync(broker, campaign, "河北某某机床有限公司");
 
         var returned = await app.ClientFor(TestUsers.HebeiOfficer).PostAsJsonAsync($"/api/v1/review-cases/{id}/initial-review",
             new { decision = "return", reason = "请补充近三年服务收入" });
@@ -100,8 +93,8 @@ public class ProvincialReviewApiTests(ReviewApp app) : IClassFixture<ReviewApp>
         var message = await broker.WaitForAsync(m => m.ApplicationId == id && m.Stage == ReviewStage.ReturnedForChanges);
         Assert.Equal("请补充近三年服务收入", message.Message.Reason);
 
-        await broker.PublishAsync(Submission(id, campaign, "河北某某机床有限公司", version: 6), Guid.CreateVersion7());
-        var round2 = await Eventually.GetAsync(async () => (await CaseAsync(id)) is { Round: 2 } c ? c : null);
+        await broker.PublishAsync(ReviewFlow.Submission(id, campaign, "河北某某机床有限公司", version: 6), Guid.CreateVersion7());
+        var round2 = await Eventually.GetAsync(async () => (await app.CaseAsync(id)) is { Round: 2 } c ? c : null);
         Assert.Equal(ReviewCaseStatus.AwaitingInitialReview, round2.Status);
         Assert.Equal("return", Assert.Single(round2.Decisions).Decision);
     }
@@ -110,10 +103,10 @@ public class ProvincialReviewApiTests(ReviewApp app) : IClassFixture<ReviewApp>
     public async Task TheWorklistFiltersByWarning()
     {
         await using var broker = await BrokerProbe<ApplicationReviewStageReached>.StartAsync(app.RabbitMq);
-        var campaign = await CampaignAsync(broker);
+        var campaign = await app.CampaignAsync(broker);
         var flagged = Guid.CreateVersion7();
-        await broker.PublishAsync(Submission(flagged, campaign, "河北某某服务收入较低公司") with { Warnings = ["service-revenue-below-share"] }, Guid.CreateVersion7());
-        await Eventually.GetAsync(() => CaseAsync(flagged));
+        await broker.PublishAsync(ReviewFlow.Submission(flagged, campaign, "河北某某服务收入较低公司") with { Warnings = ["service-revenue-below-share"] }, Guid.CreateVersion7());
+        await Eventually.GetAsync(() => app.CaseAsync(flagged));
 
         var response = await app.ClientFor(TestUsers.HebeiOfficer).GetAsync("/api/v1/review-cases?warning=service-revenue-below-share&category=enterprise");
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
@@ -137,36 +130,5 @@ public class ProvincialReviewApiTests(ReviewApp app) : IClassFixture<ReviewApp>
         var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/review-cases/{id}/initial-review") { Content = JsonContent.Create(body) };
         request.Headers.IfMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue($"\"{version}\""));
         return app.ClientFor(officer).SendAsync(request);
-    }
-
-    async Task<Guid> CampaignAsync(BrokerProbe<ApplicationReviewStageReached> broker)
-    {
-        var id = Guid.CreateVersion7();
-        await broker.PublishAsync(new CampaignOpened(id, 2023, 5, "第五批", new DateOnly(2021, 1, 1), 2, 0.3m,
-            new CampaignDeadlines(new DateOnly(2023, 3, 20), new DateOnly(2023, 5, 31), new DateOnly(2023, 5, 31), new DateOnly(2023, 5, 31)),
-            Quotas, DateTimeOffset.UtcNow), Guid.CreateVersion7());
-        await Eventually.GetAsync(async () =>
-        {
-            await using var session = app.Store.QuerySession();
-            return await session.LoadAsync<ReviewCampaign>(id);
-        });
-        return id;
-    }
-
-    async Task<Guid> SubmittedAsync(BrokerProbe<ApplicationReviewStageReached> broker, Guid campaign, string name)
-    {
-        var id = Guid.CreateVersion7();
-        await broker.PublishAsync(Submission(id, campaign, name), Guid.CreateVersion7());
-        await Eventually.GetAsync(() => CaseAsync(id));
-        return id;
-    }
-
-    static ApplicationSubmitted Submission(Guid id, Guid campaign, string name, long version = 3) => new(id, version, campaign,
-        ApplicationCategory.Enterprise, null, "customization", name, "91130000MA0000000X", "130000", "赵强", "0311-8666 0000", [], new string('a', 64), DateTimeOffset.UtcNow);
-
-    async Task<ReviewCaseDetails?> CaseAsync(Guid id)
-    {
-        await using var session = app.Store.QuerySession();
-        return await session.LoadAsync<ReviewCaseDetails>(id);
     }
 }

@@ -1,5 +1,6 @@
 using Marten;
 using Microsoft.AspNetCore.Mvc;
+using ServiceManufacturing.ServiceDefaults.Documents;
 using ServiceManufacturing.ServiceDefaults.EventStore;
 using ServiceManufacturing.ServiceDefaults.Http;
 using ServiceManufacturing.ServiceDefaults.Identity;

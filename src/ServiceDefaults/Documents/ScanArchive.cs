@@ -1,9 +1,12 @@
 using System.Security.Cryptography;
 using Marten;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Npgsql;
 using ServiceManufacturing.ServiceDefaults.Http;
 
-namespace ServiceManufacturing.Services.Registration.Documents;
+namespace ServiceManufacturing.ServiceDefaults.Documents;
 
 /// <summary>A stamped scan as stored: its id, what its bytes are, how many, and their SHA-256.</summary>
 public sealed record StoredScan(Guid DocumentId, string ContentType, long Length, string Sha256);
@@ -90,4 +93,17 @@ sealed class ScanArchiveTable(ScanArchive archive) : IHostedService
     public Task StartAsync(CancellationToken ct) => archive.CreateTableAsync(ct);
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+}
+
+public static class ScanArchiveExtensions
+{
+    /// <summary>Keeps stamped scans in the service's own database (connection string <paramref name="connectionName"/>).</summary>
+    public static IHostApplicationBuilder AddScanArchive(this IHostApplicationBuilder builder, string connectionName)
+    {
+        var database = builder.Configuration.GetConnectionString(connectionName)!;
+        builder.Services.AddSingleton(services => new ScanArchive(NpgsqlDataSource.Create(database),
+            services.GetRequiredService<IDocumentStore>()));
+        builder.Services.AddHostedService<ScanArchiveTable>();
+        return builder;
+    }
 }

@@ -1,0 +1,106 @@
+using Marten;
+using ServiceManufacturing.Contracts.Reference;
+using ServiceManufacturing.ServiceDefaults.Documents;
+using ServiceManufacturing.ServiceDefaults.EventStore;
+using ServiceManufacturing.ServiceDefaults.Http;
+using ServiceManufacturing.ServiceDefaults.Identity;
+using ServiceManufacturing.Services.Review.Campaigns;
+using ServiceManufacturing.Services.Review.Recommendations;
+using ServiceManufacturing.Services.Review.ReviewCases;
+
+namespace ServiceManufacturing.Services.Review.Packages;
+
+public sealed record PackageReceipt(Guid PackageId, string AuthorityCode, DateTimeOffset SubmittedAt, int Entries, string ContentHash);
+
+public sealed record IntakeRequest(Guid? CampaignId, string? Reason);
+
+/// <summary>Where one of the 37 authorities stands with its package.</summary>
+public sealed record AuthorityPackageStatus(string AuthorityCode, string NameZh, PackageStatus Status, int Entries, string? ContentHash, DateTimeOffset? SubmittedAt);
+
+public static class PackagesApi
+{
+    static readonly Rule CampaignUnknown = Rule.Conflict("campaign-not-yet-known",
+        "本服务尚未收到该批次信息，请稍后重试。", "This campaign has not reached Review yet; try again in a moment.");
+
+    public static RouteGroupBuilder MapPackagesApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/packages").WithTags("Packages to the ministry");
+        api.MapGet("/", Overview).WithName("ListPackages").WithSummary("37 个推荐单位的报送情况 / Where each of the 37 authorities stands")
+            .RequireRoles(PlatformRoles.AuthorityOfficer, PlatformRoles.MinistryOfficer, PlatformRoles.Auditor)
+            .Produces<IReadOnlyList<AuthorityPackageStatus>>().ProducesValidationProblem();
+        api.MapPut("/summary-table-scan", UploadTableScan).WithName("UploadSummaryTableScan")
+            .WithSummary("上传盖章汇总表扫描件 / Upload the stamped summary table's scan").RequireRoles(PlatformRoles.AuthorityOfficer)
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(ScanArchive.MaxBytes))
+            .Produces<RecommendationPackage>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        api.MapPost("/submission", Submit).WithName("SubmitPackage").WithSummary("向工业和信息化部报送 / Submit the package to the ministry")
+            .RequireRoles(PlatformRoles.AuthorityOfficer)
+            .Produces<PackageReceipt>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        api.MapPost("/{authorityCode}/acknowledgement", Acknowledge).WithName("AcknowledgePackage")
+            .WithSummary("受理推荐材料 / The ministry acknowledges a package").RequireRoles(PlatformRoles.MinistryOfficer)
+            .Produces<RecommendationPackage>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapPost("/{authorityCode}/return", Return).WithName("ReturnPackage")
+            .WithSummary("退回推荐材料 / The ministry returns a package").RequireRoles(PlatformRoles.MinistryOfficer)
+            .Produces<RecommendationPackage>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        return api;
+    }
+
+    static async Task<IResult> Overview(IDocumentSession session, AccessGuard access, CancellationToken ct, Guid? campaignId = null)
+    {
+        if (campaignId is null) return Problems.Validation(new Dictionary<string, string[]> { ["campaignId"] = ["请给出批次。 / Give the campaign."] });
+        var packages = (await session.Query<RecommendationPackage>().Where(p => p.CampaignId == campaignId).ToListAsync(ct)).ToDictionary(p => p.AuthorityCode);
+        await access.ReadAsync(true, PackageRules.NotFound);
+        return TypedResults.Ok(Authorities.All.Where(a => access.User.ActsFor(a.Code)).Select(a => packages.GetValueOrDefault(a.Code) is { } p
+            ? new AuthorityPackageStatus(a.Code, a.NameZh, p.Status, p.Entries.Count, p.ContentHash, p.SubmittedAt)
+            : new AuthorityPackageStatus(a.Code, a.NameZh, PackageStatus.Open, 0, null, null)).ToList());
+    }
+
+    static async Task<IResult> UploadTableScan(HttpRequest http, IDocumentSession session, ScanArchive archive, AccessGuard access,
+        TimeProvider clock, CancellationToken ct, Guid? campaignId = null)
+    {
+        if (campaignId is not { } campaign) return Problems.Validation(new Dictionary<string, string[]> { ["campaignId"] = ["请给出批次。 / Give the campaign."] });
+        var authority = access.User.AuthorityCode!;
+        var id = RecommendationPackage.IdFor(campaign, authority);
+        if (await session.LoadAsync<RecommendationPackage>(id, ct) is { Frozen: true }) return Problems.Of(PackageRules.Frozen);
+        var scan = await archive.StoreAsync(http.Body, ct);
+        await session.DecideAsync<RecommendationPackage>(id, null, state => PackageDecider.Decide(new UploadSummaryTableScan(
+            campaign, authority, scan.DocumentId, scan.ContentType, scan.Length, scan.Sha256, access.User.AuditName), state, clock.GetUtcNow()), ct);
+        return TypedResults.Ok(await session.LoadAsync<RecommendationPackage>(id, ct));
+    }
+
+    static async Task<IResult> Submit(IntakeRequest request, IDocumentSession session, AccessGuard access, TimeProvider clock, CancellationToken ct)
+    {
+        if (request.CampaignId is not { } campaignId) return Problems.Validation(new Dictionary<string, string[]> { ["campaignId"] = ["请给出批次。 / Give the campaign."] });
+        if (await session.LoadAsync<ReviewCampaign>(campaignId, ct) is not { } campaign) return Problems.Of(CampaignUnknown);
+        var authority = access.User.AuthorityCode!;
+        var lists = await session.Query<RecommendationList>().Where(l => l.CampaignId == campaignId && l.AuthorityCode == authority).ToListAsync(ct);
+        var cases = (await session.LoadManyAsync<ReviewCaseDetails>(ct, lists.SelectMany(l => l.Entries).Select(e => e.ApplicationId).ToArray()))
+            .ToDictionary(c => c.Id);
+        var entries = lists.OrderBy(l => l.Kind).SelectMany(l => l.Entries.Select((e, i) =>
+            new PackageEntry(l.Kind, i + 1, e.ApplicationId, e.OrganisationName, cases[e.ApplicationId].StampedFormSha256!))).ToList();
+        var id = RecommendationPackage.IdFor(campaignId, authority);
+        await session.DecideAsync<RecommendationPackage>(id, null, state => PackageDecider.Decide(
+            new SubmitPackage(campaignId, authority, campaign, entries, access.User.AuditName), state, clock.GetUtcNow()), ct);
+        var package = (await session.LoadAsync<RecommendationPackage>(id, ct))!;
+        return TypedResults.Ok(new PackageReceipt(id, authority, package.SubmittedAt!.Value, package.Entries.Count, package.ContentHash!));
+    }
+
+    static Task<IResult> Acknowledge(string authorityCode, IntakeRequest request, IDocumentSession session, AccessGuard access,
+        TimeProvider clock, CancellationToken ct) =>
+        IntakeAsync(authorityCode, request, session, clock, campaign => new AcknowledgePackage(campaign, authorityCode, access.User.AuditName), ct);
+
+    static Task<IResult> Return(string authorityCode, IntakeRequest request, IDocumentSession session, AccessGuard access,
+        TimeProvider clock, CancellationToken ct) =>
+        IntakeAsync(authorityCode, request, session, clock, campaign => new ReturnPackage(campaign, authorityCode, request.Reason?.Trim(), access.User.AuditName), ct);
+
+    static async Task<IResult> IntakeAsync(string authorityCode, IntakeRequest request, IDocumentSession session, TimeProvider clock,
+        Func<Guid, PackageCommand> command, CancellationToken ct)
+    {
+        if (request.CampaignId is not { } campaignId) return Problems.Validation(new Dictionary<string, string[]> { ["campaignId"] = ["请给出批次。 / Give the campaign."] });
+        var id = RecommendationPackage.IdFor(campaignId, authorityCode);
+        await session.DecideAsync<RecommendationPackage>(id, null, state => PackageDecider.Decide(command(campaignId), state, clock.GetUtcNow()), ct);
+        return TypedResults.Ok(await session.LoadAsync<RecommendationPackage>(id, ct));
+    }
+}

@@ -1,0 +1,60 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using ServiceManufacturing.ServiceDefaults.EventStore;
+using ServiceManufacturing.ServiceDefaults.Http;
+using ServiceManufacturing.Services.Review.Recommendations;
+
+namespace ServiceManufacturing.Services.Review.Packages;
+
+/// <summary>One recommended application as the package freezes it.</summary>
+public sealed record PackageEntry(RecommendationListKind Kind, int Rank, Guid ApplicationId, string OrganisationName, string StampedFormSha256);
+
+public sealed record SummaryTableScanUploaded(Guid CampaignId, string AuthorityCode, Guid DocumentId, string ContentType, long Length,
+    string Sha256, string UploadedBy, DateTimeOffset At);
+
+/// <summary>The authority submitted its package to the ministry: the ranked lists, the stamped table and forms, frozen.</summary>
+public sealed record PackageSubmitted(Guid CampaignId, string AuthorityCode, IReadOnlyList<PackageEntry> Entries, string SummaryTableSha256,
+    string ContentHash, string SubmittedBy, DateTimeOffset At);
+
+public sealed record PackageAcknowledged(Guid CampaignId, string AuthorityCode, IReadOnlyList<Guid> ApplicationIds, string AcknowledgedBy, DateTimeOffset At);
+
+public sealed record PackageReturned(Guid CampaignId, string AuthorityCode, string Reason, string ReturnedBy, DateTimeOffset At);
+
+public enum PackageStatus { Open, Submitted, Acknowledged, Returned }
+
+/// <summary>One authority's package for one campaign (the stream id is named by both).</summary>
+public sealed record RecommendationPackage(
+    Guid Id, Guid CampaignId, string AuthorityCode, PackageStatus Status, string? SummaryTableSha256, Guid? SummaryTableDocumentId,
+    IReadOnlyList<PackageEntry> Entries, string? ContentHash, DateTimeOffset? SubmittedAt, string? ReturnReason)
+{
+    public static Guid IdFor(Guid campaignId, string authorityCode) => StreamIds.For("package", campaignId.ToString(), authorityCode);
+
+    public static RecommendationPackage Create(SummaryTableScanUploaded e) =>
+        new(IdFor(e.CampaignId, e.AuthorityCode), e.CampaignId, e.AuthorityCode, PackageStatus.Open, e.Sha256, e.DocumentId, [], null, null, null);
+
+    public RecommendationPackage Apply(SummaryTableScanUploaded e) => this with { SummaryTableSha256 = e.Sha256, SummaryTableDocumentId = e.DocumentId };
+
+    public RecommendationPackage Apply(PackageSubmitted e) =>
+        this with { Status = PackageStatus.Submitted, Entries = e.Entries, ContentHash = e.ContentHash, SubmittedAt = e.At, ReturnReason = null };
+
+    public RecommendationPackage Apply(PackageAcknowledged e) => this with { Status = PackageStatus.Acknowledged };
+
+    public RecommendationPackage Apply(PackageReturned e) => this with { Status = PackageStatus.Returned, ReturnReason = e.Reason };
+
+    /// <summary>Submitted or acknowledged: the lists and the table no longer change.</summary>
+    public bool Frozen => Status is PackageStatus.Submitted or PackageStatus.Acknowledged;
+
+    /// <summary>The SHA-256 over every list entry (with its stamped form's hash) and the stamped table's hash.</summary>
+    public static string HashOf(Guid campaignId, string authorityCode, IReadOnlyList<PackageEntry> entries, string summaryTableSha256) =>
+        Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(
+            new { campaignId, authorityCode, entries, summaryTableSha256 }, Canonical)));
+
+    static readonly JsonSerializerOptions Canonical = CanonicalOptions();
+
+    static JsonSerializerOptions CanonicalOptions()
+    {
+        var options = new JsonSerializerOptions();
+        ProblemResponses.Configure(options);
+        return options;
+    }
+}

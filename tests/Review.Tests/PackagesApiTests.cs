@@ -1,0 +1,81 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using ServiceManufacturing.Contracts;
+using ServiceManufacturing.Services.Review.Packages;
+using ServiceManufacturing.Tests.TestSupport;
+
+namespace ServiceManufacturing.Tests.Review;
+
+public class PackagesApiTests(ReviewApp app) : IClassFixture<ReviewApp>
+{
+    [Fact]
+    public async Task HebeiSubmitsItsPackageOnceWithAVerifiableReceiptAndTheMinistryTakesItIn()
+    {
+        await using var broker = await BrokerProbe<RecommendationPackageStageReached>.StartAsync(app.RabbitMq);
+        var campaign = await app.CampaignAsync(broker);
+        var enterprise = await app.SubmittedAsync(broker, campaign, "河北某某装备制造有限公司");
+        var platform = await app.SubmittedAsync(broker, campaign, "河北某某工业互联网平台有限公司", ApplicationCategory.Platform, "other");
+        var spare = await app.SubmittedAsync(broker, campaign, "河北某某后补企业有限公司");
+        foreach (var id in new[] { enterprise, platform, spare }) await app.PassAndStampAsync(broker, id);
+        var hebei = app.ClientFor(TestUsers.HebeiOfficer);
+        foreach (var id in new[] { enterprise, platform })
+            Assert.Equal(HttpStatusCode.OK, (await hebei.PostAsJsonAsync("/api/v1/recommendations", new { applicationId = id })).StatusCode);
+
+        await ApiJson.AssertProblemAsync(await hebei.PostAsJsonAsync("/api/v1/packages/submission", new { campaignId = campaign }),
+            HttpStatusCode.UnprocessableEntity, PackageRules.TableScanRequired.Code);
+        var scan = new ByteArrayContent("%PDF-1.7\n盖章汇总表"u8.ToArray()) { Headers = { ContentType = new MediaTypeHeaderValue("application/pdf") } };
+        Assert.Equal(HttpStatusCode.OK, (await hebei.PutAsync($"/api/v1/packages/summary-table-scan?campaignId={campaign}", scan)).StatusCode);
+
+        var submitted = await hebei.PostAsJsonAsync("/api/v1/packages/submission", new { campaignId = campaign });
+        Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
+        var receipt = (await submitted.Content.ReadFromJsonAsync<PackageReceipt>(ApiJson.Options))!;
+        Assert.Equal(2, receipt.Entries);
+
+        // The receipt's hash is over every list entry (with its stamped form's hash) and the stamped table.
+        await using (var session = app.Store.QuerySession())
+        {
+            var package = (await session.LoadAsync<RecommendationPackage>(receipt.PackageId))!;
+            Assert.Equal(receipt.ContentHash, RecommendationPackage.HashOf(campaign, "130000", package.Entries, package.SummaryTableSha256!));
+            Assert.Equal([enterprise, platform], package.Entries.Select(e => e.ApplicationId));
+        }
+        // Frozen: no more changes to the lists, and no second submission.
+        await ApiJson.AssertProblemAsync(await hebei.PostAsJsonAsync("/api/v1/recommendations", new { applicationId = spare }),
+            HttpStatusCode.Conflict, PackageRules.Frozen.Code);
+        await ApiJson.AssertProblemAsync(await hebei.PostAsJsonAsync("/api/v1/packages/submission", new { campaignId = campaign }),
+            HttpStatusCode.Conflict, PackageRules.Frozen.Code);
+        await broker.WaitForAsync(m => m.Stage == ReviewStage.SubmittedToMinistry && m.ApplicationIds.Contains(enterprise));
+
+        // The ministry sees every one of the 37 authorities: Hebei has submitted, the others not.
+        var ministry = app.ClientFor(TestUsers.Ministry);
+        var overview = await ministry.GetFromJsonAsync<List<AuthorityPackageStatus>>($"/api/v1/packages?campaignId={campaign}", ApiJson.Options);
+        Assert.Equal(37, overview!.Count);
+        Assert.Equal((PackageStatus.Submitted, 2, receipt.ContentHash), overview.Where(a => a.AuthorityCode == "130000").Select(a => (a.Status, a.Entries, a.ContentHash)).Single());
+        Assert.All(overview.Where(a => a.AuthorityCode != "130000"), a => Assert.Equal(PackageStatus.Open, a.Status));
+
+        Assert.Equal(HttpStatusCode.OK, (await ministry.PostAsJsonAsync("/api/v1/packages/130000/acknowledgement", new { campaignId = campaign })).StatusCode);
+        var intake = await broker.WaitForAsync(m => m.Stage == ReviewStage.AwaitingExpertReview && m.CampaignId == campaign);
+        Assert.Equal([enterprise, platform], intake.Message.ApplicationIds);
+    }
+
+    [Fact]
+    public async Task APackageAfterTheDeadlineIsRefused()
+    {
+        await using var broker = await BrokerProbe<RecommendationPackageStageReached>.StartAsync(app.RabbitMq);
+        var campaign = await app.CampaignAsync(broker);
+        var scan = new ByteArrayContent("%PDF-1.7\n"u8.ToArray()) { Headers = { ContentType = new MediaTypeHeaderValue("application/pdf") } };
+        var dalian = app.ClientFor(TestUsers.DalianOfficer);
+        Assert.Equal(HttpStatusCode.OK, (await dalian.PutAsync($"/api/v1/packages/summary-table-scan?campaignId={campaign}", scan)).StatusCode);
+        var before = app.Clock.GetUtcNow();
+        app.Clock.Set(new DateTimeOffset(2023, 6, 1, 0, 0, 0, TimeSpan.FromHours(8)));
+        try
+        {
+            await ApiJson.AssertProblemAsync(await dalian.PostAsJsonAsync("/api/v1/packages/submission", new { campaignId = campaign }),
+                HttpStatusCode.UnprocessableEntity, "recommendation-deadline-passed");
+        }
+        finally
+        {
+            app.Clock.Set(before);
+        }
+    }
+}
