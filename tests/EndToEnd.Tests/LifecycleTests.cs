@@ -3,10 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
-using Aspire.Hosting.Testing;
 using DocumentFormat.OpenXml.Packaging;
-using MassTransit;
-using ServiceManufacturing.Contracts;
 
 namespace ServiceManufacturing.Tests.EndToEnd;
 
@@ -19,17 +16,25 @@ public class LifecycleTests(WholeSystem system)
     [MemberData(nameof(Categories))]
     public async Task EachCategoryGoesFromDraftToStampedFormThroughTheGateway(string category)
     {
-        var (userName, authority, name, form) = category switch
+        // One authority per category here: each authority submits one package per campaign.
+        var (userName, authority, name, creditCode, form) = category switch
         {
-            "enterprise" => ("applicant.shenzhen", "440300", "深圳某某智能制造有限公司", Api.EnterpriseForm),
-            "platform" => ("applicant.shenzhen", "440300", "深圳某某智能制造有限公司", PlatformForm),
-            _ => ("city.ningbo", "330200", "宁波市经济和信息化局", CityForm),
+            "enterprise" => ("applicant.shenzhen", "440300", "深圳某某智能制造有限公司", Api.ShenzhenCreditCode, Api.EnterpriseForm),
+            "platform" => ("applicant.guangzhou", "440000", "广州某某工业互联网平台有限公司", "91440101MA5CX12346", PlatformForm),
+            _ => ("city.ningbo", "330200", "宁波市经济和信息化局", Api.ShenzhenCreditCode, CityForm),
         };
-        var owner = await system.ClientAsync(userName);
+        if (userName == "applicant.guangzhou")
+            Assert.Contains((await system.Gateway.PostAsJsonAsync("/api/v1/accounts/applicants", new
+            {
+                userName, password = "Guangzhou-Platform-1", displayName = name, creditCode,
+            })).StatusCode, new[] { HttpStatusCode.Created, HttpStatusCode.Conflict });
+        var owner = userName == "applicant.guangzhou"
+            ? await system.ClientAsync(userName, "Guangzhou-Platform-1")
+            : await system.ClientAsync(userName);
         var ministry = await system.ClientAsync("ministry-admin", "Ministry-Admin-2023");
 
         var created = await owner.PostAsJsonAsync("/api/v1/applications",
-            new { category, organisationName = name, creditCode = Api.ShenzhenCreditCode, authorityCode = authority });
+            new { category, organisationName = name, creditCode, authorityCode = authority });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         Assert.Equal(HttpStatusCode.OK, (await owner.PutAsJsonAsync($"/api/v1/applications/{id}/form", form)).StatusCode);
@@ -44,8 +49,10 @@ public class LifecycleTests(WholeSystem system)
         Assert.True((await verified.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("valid").GetBoolean());
         await Api.WaitForReviewCaseAsync(ministry, id, TimeSpan.FromSeconds(60));
 
-        // Review's initial-review decision arrives as Review would send it (its API for that is a later issue).
-        await PublishAsReviewAsync(new ApplicationReviewStageReached(id, ReviewStage.PassedInitialReview, null, DateTimeOffset.UtcNow));
+        // The authority's officer passes it in initial review; the applicant sees that through Registration.
+        var officer = await OfficerOfAsync(authority, ministry);
+        var passed = await officer.PostAsJsonAsync($"/api/v1/review-cases/{id}/initial-review", new { decision = "pass" });
+        Assert.Equal(HttpStatusCode.OK, passed.StatusCode);
         await WaitForStatusAsync(owner, id, "passedInitialReview");
 
         var scan = new byte[2_000_000];
@@ -57,15 +64,42 @@ public class LifecycleTests(WholeSystem system)
         var details = await uploaded.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("stampedFormUploaded", details.GetProperty("status").GetString());
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(scan)), details.GetProperty("stampedForm").GetProperty("sha256").GetString());
+
+        // The officer recommends it, downloads the summary table, uploads its stamped scan and submits the package.
+        var campaign = details.GetProperty("campaignId").GetGuid();
+        await WaitForAsync(async () => (await officer.GetFromJsonAsync<JsonElement>($"/api/v1/review-cases/{id}"))
+            .GetProperty("stampedFormSha256").ValueKind == JsonValueKind.String);
+        Assert.Equal(HttpStatusCode.OK, (await officer.PostAsJsonAsync("/api/v1/recommendations", new { applicationId = id })).StatusCode);
+        using (var table = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(
+            await officer.GetStreamAsync($"/api/v1/recommendations/summary-table?campaignId={campaign}"), false))
+            Assert.Contains(name, table.WorkbookPart!.WorksheetParts.Single().Worksheet.InnerText);
+        var tableScan = new ByteArrayContent("%PDF-1.7\n"u8.ToArray()) { Headers = { ContentType = new MediaTypeHeaderValue("application/pdf") } };
+        Assert.Equal(HttpStatusCode.OK, (await officer.PutAsync($"/api/v1/packages/summary-table-scan?campaignId={campaign}", tableScan)).StatusCode);
+        var package = await officer.PostAsJsonAsync("/api/v1/packages/submission", new { campaignId = campaign });
+        Assert.Equal(HttpStatusCode.OK, package.StatusCode);
+
+        // The ministry takes the package in: the application now awaits expert review, as its applicant sees.
+        Assert.Equal(HttpStatusCode.OK, (await ministry.PostAsJsonAsync($"/api/v1/packages/{authority}/acknowledgement", new { campaignId = campaign })).StatusCode);
+        await WaitForStatusAsync(owner, id, "awaitingExpertReview");
     }
 
-    async Task PublishAsReviewAsync(ApplicationReviewStageReached message)
+    /// <summary>An officer of <paramref name="authority"/>: a seeded one, or one the ministry creates.</summary>
+    async Task<HttpClient> OfficerOfAsync(string authority, HttpClient ministry)
     {
-        var broker = new Uri((await system.App.GetConnectionStringAsync("messaging"))!);
-        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(broker));
-        await bus.StartAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
-        try { await bus.Publish(message); }
-        finally { await bus.StopAsync(); }
+        if (authority == "440300") return await system.ClientAsync("officer.shenzhen");
+        var created = await ministry.PostAsJsonAsync("/api/v1/accounts", new
+        {
+            userName = $"officer.{authority}", password = "Officer-Password-1", displayName = $"推荐单位 {authority} 审核员",
+            role = "authority-officer", authorityCode = authority,
+        });
+        Assert.Contains(created.StatusCode, new[] { HttpStatusCode.Created, HttpStatusCode.Conflict });
+        return await system.ClientAsync($"officer.{authority}", "Officer-Password-1");
+    }
+
+    static async Task WaitForAsync(Func<Task<bool>> condition)
+    {
+        for (var deadline = DateTime.UtcNow.AddSeconds(60); !await condition(); await Task.Delay(250))
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("The condition was not met in time.");
     }
 
     static async Task WaitForStatusAsync(HttpClient owner, Guid id, string status)
