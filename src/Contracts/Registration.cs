@@ -38,3 +38,6 @@ public sealed record StampedFormUploaded(Guid ApplicationId, string Sha256, Date
 /// <summary>A recommending authority reported (or updated) its contact person for a campaign.</summary>
 public sealed record ContactPersonReported(
     Guid CampaignId, string AuthorityCode, string Name, string Title, string Phone, string? Fax, string Email, DateTimeOffset ReportedAt);
+
+/// <summary>The applicant withdrew its application before its authority decided; its review case closes.</summary>
+public sealed record ApplicationWithdrawn(Guid ApplicationId, DateTimeOffset WithdrawnAt);

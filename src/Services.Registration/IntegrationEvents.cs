@@ -15,6 +15,7 @@ sealed class IntegrationEvents : IIntegrationEventMap
             Camel((e.Form.Enterprise?.ServiceMode ?? e.Form.Platform?.ServiceMode)?.ToString()),
             e.OrganisationName, e.CreditCode, e.AuthorityCode, e.Form.Contact?.Name, e.Form.Contact?.Phone, e.Warnings, e.ContentHash,
             e.SubmittedAt),
+        ApplicationWithdrawn e => new Published.ApplicationWithdrawn(e.ApplicationId, e.WithdrawnAt),
         StampedFormUploaded e => new Published.StampedFormUploaded(e.ApplicationId, e.Sha256, e.UploadedAt),
         AuthorityContacts.ContactPersonReported e => new Published.ContactPersonReported(e.CampaignId, e.AuthorityCode, e.Name, e.Title,
             e.Phone, e.Fax, e.Email, e.ReportedAt),

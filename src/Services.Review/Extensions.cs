@@ -19,6 +19,7 @@ static class Extensions
         {
             bus.AddConsumer<ApplicationSubmittedConsumer>();
             bus.AddConsumer<StampedFormUploadedConsumer>();
+            bus.AddConsumer<ApplicationWithdrawnConsumer>();
             bus.AddConsumer<CampaignConsumer>();
         });
         builder.AddEventStore("reviewdb", options =>

@@ -100,6 +100,19 @@ public class ProvincialReviewApiTests(ReviewApp app) : IClassFixture<ReviewApp>
     }
 
     [Fact]
+    public async Task AWithdrawalFromRegistrationClosesTheCase()
+    {
+        await using var broker = await BrokerProbe<ApplicationReviewStageReached>.StartAsync(app.RabbitMq);
+        var id = await app.SubmittedAsync(broker, await app.CampaignAsync(broker), "河北某某撤回企业有限公司");
+
+        await broker.PublishAsync(new ApplicationWithdrawn(id, DateTimeOffset.UtcNow), Guid.CreateVersion7());
+        await Eventually.GetAsync(async () => (await app.CaseAsync(id))?.Status == ReviewCaseStatus.Withdrawn ? "closed" : null);
+
+        await ApiJson.AssertProblemAsync(await app.ClientFor(TestUsers.HebeiOfficer).PostAsJsonAsync($"/api/v1/review-cases/{id}/initial-review",
+            new { decision = "pass" }), HttpStatusCode.Conflict, ReviewCaseRules.Withdrawn.Code);
+    }
+
+    [Fact]
     public async Task TheWorklistFiltersByWarning()
     {
         await using var broker = await BrokerProbe<ApplicationReviewStageReached>.StartAsync(app.RabbitMq);

@@ -49,6 +49,15 @@ public class ReviewCaseDeciderTests
     }
 
     [Fact]
+    public void AWithdrawnApplicationIsNoLongerDecided()
+    {
+        var withdrawn = Assert.IsType<ReviewCaseWithdrawn>(Assert.Single(ReviewCaseDecider.Decide(new WithdrawReviewCase(Id), Given(Opened), Now)));
+        Assert.Equal(ReviewCaseRules.Withdrawn, Assert.Throws<RuleViolation>(() =>
+            ReviewCaseDecider.Decide(new DecideInitialReview(Id, InitialReviewDecision.Pass, null, "officer"), Given(Opened, withdrawn), Now)).Rule);
+        Assert.Empty(ReviewCaseDecider.Decide(new WithdrawReviewCase(Id), Given(Opened, withdrawn), Now));
+    }
+
+    [Fact]
     public void EveryDecisionKeepsWhoWhenAndWhy() =>
         Assert.Equal([new InitialReviewRejected(Id, 1, "不符合共享制造类条件", "authority-officer:officer-ningbo", Now)],
             ReviewCaseDecider.Decide(new DecideInitialReview(Id, InitialReviewDecision.Reject, "不符合共享制造类条件", "authority-officer:officer-ningbo"), Given(Opened), Now));
@@ -60,6 +69,7 @@ public class ReviewCaseDeciderTests
         ReturnedForChanges x => state.Apply(x),
         ApplicationResubmitted x => state.Apply(x),
         StampedFormReceived x => state.Apply(x),
+        ReviewCaseWithdrawn x => state.Apply(x),
         _ => throw new ArgumentOutOfRangeException(nameof(events)),
     });
 }

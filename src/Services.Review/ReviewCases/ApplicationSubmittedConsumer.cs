@@ -26,3 +26,14 @@ public sealed class StampedFormUploadedConsumer(IDocumentSession session, TimePr
             new ReceiveStampedForm(context.Message.ApplicationId, context.Message.Sha256), state, clock.GetUtcNow()), context.CancellationToken);
     }
 }
+
+/// <summary>Closes the case of a withdrawn application, once: no decision or recommendation follows.</summary>
+public sealed class ApplicationWithdrawnConsumer(IDocumentSession session, TimeProvider clock) : IConsumer<ApplicationWithdrawn>
+{
+    public async Task Consume(ConsumeContext<ApplicationWithdrawn> context)
+    {
+        session.ContinueFrom(context);
+        await session.DecideAsync<ReviewCase>(context.Message.ApplicationId, null, state => ReviewCaseDecider.Decide(
+            new WithdrawReviewCase(context.Message.ApplicationId), state, clock.GetUtcNow()), context.CancellationToken);
+    }
+}

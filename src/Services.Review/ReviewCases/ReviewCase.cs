@@ -1,7 +1,7 @@
 namespace ServiceManufacturing.Services.Review.ReviewCases;
 
 /// <summary>Where a review case stands.</summary>
-public enum ReviewCaseStatus { AwaitingInitialReview, ReturnedForChanges, Passed, Rejected }
+public enum ReviewCaseStatus { AwaitingInitialReview, ReturnedForChanges, Passed, Rejected, Withdrawn }
 
 /// <summary>What the deciders need to know of a review case; its stream id is the application's id.</summary>
 public sealed record ReviewCase(
@@ -19,6 +19,8 @@ public sealed record ReviewCase(
     public ReviewCase Apply(InitialReviewRejected e) => this with { Status = ReviewCaseStatus.Rejected };
 
     public ReviewCase Apply(ReturnedForChanges e) => this with { Status = ReviewCaseStatus.ReturnedForChanges };
+
+    public ReviewCase Apply(ReviewCaseWithdrawn e) => this with { Status = ReviewCaseStatus.Withdrawn };
 
     public ReviewCase Apply(StampedFormReceived e) => this with { StampedFormSha256 = e.Sha256 };
 

@@ -14,6 +14,8 @@ public enum InitialReviewDecision { Pass, Reject, Return }
 public sealed record DecideInitialReview(Guid ApplicationId, InitialReviewDecision Decision, string? Reason, string DecidedBy)
     : ReviewCaseCommand(ApplicationId);
 
+public sealed record WithdrawReviewCase(Guid ApplicationId) : ReviewCaseCommand(ApplicationId);
+
 public sealed record ReceiveStampedForm(Guid ApplicationId, string Sha256) : ReviewCaseCommand(ApplicationId);
 
 public static class ReviewCaseRules
@@ -22,6 +24,8 @@ public static class ReviewCaseRules
         "审核案卷不存在。", "There is no review case for this application.");
     public static readonly Rule AlreadyDecided = Rule.Conflict("initial-review-already-decided",
         "本轮初审已作出决定。", "The initial review of this round has already been decided.");
+    public static readonly Rule Withdrawn = Rule.Conflict("application-withdrawn",
+        "申报单位已撤回该申报。", "The applicant has withdrawn this application.");
     public static readonly Rule ReasonRequired = Rule.Unprocessable("initial-review-reason-required",
         "不予通过或退回修改时须说明理由。", "A rejection or a return for changes needs its reason.");
 }
@@ -40,11 +44,14 @@ public static class ReviewCaseDecider
             [new ApplicationResubmitted(s.ApplicationId, s.Version, state.Round + 1, s.Warnings, s.ContentHash, s.SubmittedAt, now)],
         OpenReviewCase => [],
         _ when state is null => throw new RuleViolation(ReviewCaseRules.NotFound),
+        DecideInitialReview when state.Status == ReviewCaseStatus.Withdrawn => throw new RuleViolation(ReviewCaseRules.Withdrawn),
         DecideInitialReview when state.Status != ReviewCaseStatus.AwaitingInitialReview => throw new RuleViolation(ReviewCaseRules.AlreadyDecided),
         DecideInitialReview { Decision: not InitialReviewDecision.Pass, Reason: null or "" } => throw new RuleViolation(ReviewCaseRules.ReasonRequired),
         DecideInitialReview { Decision: InitialReviewDecision.Pass } c => [new InitialReviewPassed(state.Id, state.Round, c.Reason, c.DecidedBy, now)],
         DecideInitialReview { Decision: InitialReviewDecision.Reject } c => [new InitialReviewRejected(state.Id, state.Round, c.Reason!, c.DecidedBy, now)],
         DecideInitialReview c => [new ReturnedForChanges(state.Id, state.Round, c.Reason!, c.DecidedBy, now)],
+        WithdrawReviewCase when state.Status == ReviewCaseStatus.Withdrawn => [],
+        WithdrawReviewCase => [new ReviewCaseWithdrawn(state.Id, now)],
         ReceiveStampedForm c when state.StampedFormSha256 == c.Sha256 => [],
         ReceiveStampedForm c => [new StampedFormReceived(state.Id, c.Sha256, now)],
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, "Unknown review-case command."),

@@ -52,6 +52,9 @@ public sealed class ReviewCaseDetailsProjection : SingleStreamProjection<ReviewC
     public static ReviewCaseDetails Apply(IEvent<ReturnedForChanges> e, ReviewCaseDetails d) =>
         Decided(d, e.Version, ReviewCaseStatus.ReturnedForChanges, new(e.Data.Round, "return", e.Data.Comments, e.Data.DecidedBy, e.Data.At));
 
+    public static ReviewCaseDetails Apply(IEvent<ReviewCaseWithdrawn> e, ReviewCaseDetails d) =>
+        d with { Version = e.Version, Status = ReviewCaseStatus.Withdrawn };
+
     public static ReviewCaseDetails Apply(IEvent<StampedFormReceived> e, ReviewCaseDetails d) =>
         d with { Version = e.Version, StampedFormSha256 = e.Data.Sha256 };
 

@@ -32,3 +32,6 @@ public sealed record ReturnedForChanges(Guid ApplicationId, int Round, string Co
 
 /// <summary>The applicant uploaded its stamped application form (as Registration reported).</summary>
 public sealed record StampedFormReceived(Guid ApplicationId, string Sha256, DateTimeOffset At);
+
+/// <summary>The applicant withdrew the application (as Registration reported); the case is closed.</summary>
+public sealed record ReviewCaseWithdrawn(Guid ApplicationId, DateTimeOffset At);
