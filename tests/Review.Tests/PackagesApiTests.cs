@@ -59,12 +59,15 @@ public class PackagesApiTests(ReviewApp app) : IClassFixture<ReviewApp>
     }
 
     [Fact]
-    public async Task APackageAfterTheDeadlineIsRefused()
+    public async Task APackageAfterTheDeadlineIsRefusedAndPassesUnderTheMinistrysException()
     {
         await using var broker = await BrokerProbe<RecommendationPackageStageReached>.StartAsync(app.RabbitMq);
         var campaign = await app.CampaignAsync(broker);
+        var enterprise = await app.SubmittedAsync(broker, campaign, "大连某某重工股份有限公司", authority: "210200");
+        await app.PassAndStampAsync(broker, enterprise, TestUsers.DalianOfficer);
         var scan = new ByteArrayContent("%PDF-1.7\n"u8.ToArray()) { Headers = { ContentType = new MediaTypeHeaderValue("application/pdf") } };
         var dalian = app.ClientFor(TestUsers.DalianOfficer);
+        Assert.Equal(HttpStatusCode.OK, (await dalian.PostAsJsonAsync("/api/v1/recommendations", new { applicationId = enterprise })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await dalian.PutAsync($"/api/v1/packages/summary-table-scan?campaignId={campaign}", scan)).StatusCode);
         var before = app.Clock.GetUtcNow();
         app.Clock.Set(new DateTimeOffset(2023, 6, 1, 0, 0, 0, TimeSpan.FromHours(8)));
@@ -72,6 +75,17 @@ public class PackagesApiTests(ReviewApp app) : IClassFixture<ReviewApp>
         {
             await ApiJson.AssertProblemAsync(await dalian.PostAsJsonAsync("/api/v1/packages/submission", new { campaignId = campaign }),
                 HttpStatusCode.UnprocessableEntity, "recommendation-deadline-passed");
+
+            // The ministry grants Dalian until June 5th (in Registration, whose event reaches Review as a message).
+            await broker.PublishAsync(new DeadlineExceptionGranted(campaign, "210200", DeadlineKind.Recommendations, new DateOnly(2023, 6, 5),
+                "系统故障", "ministry-officer:ministry-1", DateTimeOffset.UtcNow), Guid.CreateVersion7());
+            await Eventually.GetAsync(async () =>
+            {
+                await using var session = app.Store.QuerySession();
+                return (await session.LoadAsync<Services.Review.Campaigns.ReviewCampaign>(campaign))!.Extensions.ContainsKey("210200") ? "extended" : null;
+            });
+            var submitted = await dalian.PostAsJsonAsync("/api/v1/packages/submission", new { campaignId = campaign });
+            Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
         }
         finally
         {

@@ -34,23 +34,24 @@ public static class ReviewFlow
     }
 
     public static ApplicationSubmitted Submission(Guid id, Guid campaign, string name, long version = 3,
-        ApplicationCategory category = ApplicationCategory.Enterprise, string? @class = null) => new(id, version, campaign,
-        category, @class, "customization", name, "91130000MA0000000X", "130000", "赵强", "0311-8666 0000", [], new string('a', 64), DateTimeOffset.UtcNow);
+        ApplicationCategory category = ApplicationCategory.Enterprise, string? @class = null, string authority = "130000") => new(id, version, campaign,
+        category, @class, "customization", name, "91130000MA0000000X", authority, "赵强", "0311-8666 0000", [], new string('a', 64), DateTimeOffset.UtcNow);
 
     /// <summary>A submitted application's case, once opened.</summary>
     public static async Task<Guid> SubmittedAsync<T>(this ReviewApp app, BrokerProbe<T> broker, Guid campaign, string name,
-        ApplicationCategory category = ApplicationCategory.Enterprise, string? @class = null) where T : class
+        ApplicationCategory category = ApplicationCategory.Enterprise, string? @class = null, string authority = "130000") where T : class
     {
         var id = Guid.CreateVersion7();
-        await broker.PublishAsync(Submission(id, campaign, name, category: category, @class: @class), Guid.CreateVersion7());
+        await broker.PublishAsync(Submission(id, campaign, name, category: category, @class: @class, authority: authority), Guid.CreateVersion7());
         await Eventually.GetAsync(() => app.CaseAsync(id));
         return id;
     }
 
-    /// <summary>Passed by Hebei's officer, with its stamped form uploaded: ready to be recommended.</summary>
-    public static async Task PassAndStampAsync<T>(this ReviewApp app, BrokerProbe<T> broker, Guid id) where T : class
+    /// <summary>Passed by its authority's officer (Hebei's unless named), with its stamped form uploaded: ready to be recommended.</summary>
+    public static async Task PassAndStampAsync<T>(this ReviewApp app, BrokerProbe<T> broker, Guid id,
+        ServiceDefaults.Identity.CurrentUser? officer = null) where T : class
     {
-        var decided = await app.ClientFor(TestUsers.HebeiOfficer).PostAsJsonAsync($"/api/v1/review-cases/{id}/initial-review", new { decision = "pass" });
+        var decided = await app.ClientFor(officer ?? TestUsers.HebeiOfficer).PostAsJsonAsync($"/api/v1/review-cases/{id}/initial-review", new { decision = "pass" });
         Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
         await broker.PublishAsync(new StampedFormUploaded(id, new string('d', 64), DateTimeOffset.UtcNow), Guid.CreateVersion7());
         await Eventually.GetAsync(async () => (await app.CaseAsync(id))?.StampedFormSha256 is null ? null : "stamped");
