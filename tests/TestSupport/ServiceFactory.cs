@@ -34,7 +34,8 @@ public abstract class ServiceFactory<TProgram>(string connectionName, string dat
         _ = Server; // starts the host: schema migration, the broker connection, the async daemon
     }
 
-    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+    // xunit disposes a fixture through IDisposable as well; disposing here too would dispose the host twice.
+    Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
