@@ -3,6 +3,7 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace ServiceManufacturing.Tests.EndToEnd;
@@ -28,7 +29,7 @@ public sealed class WholeSystem : IAsyncLifetime
 
     const int PostgresPort = 57432, AmqpPort = 57672;
     const string RabbitNode = "sm-e2e@localhost";
-    static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(5);
+    static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
 
     readonly string dataDirectory = Environment.GetEnvironmentVariable("SM_E2E_DATA")
         ?? Path.Combine(Path.GetTempPath(), $"sm-e2e-{Guid.NewGuid():N}");
@@ -52,8 +53,15 @@ public sealed class WholeSystem : IAsyncLifetime
             .WithEnvironment("RateLimits__PerAddress__PermitLimit", "100000");
         App = await builder.BuildAsync();
         using var timeout = new CancellationTokenSource(StartTimeout);
-        await App.StartAsync(timeout.Token);
-        await App.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
+        try
+        {
+            await App.StartAsync(timeout.Token);
+            await App.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new InvalidOperationException($"The system did not become healthy within {StartTimeout}:{Environment.NewLine}{await ReportAsync()}");
+        }
         GatewayAddress = App.GetEndpoint("gateway", "http");
         Gateway = new HttpClient { BaseAddress = GatewayAddress, Timeout = TimeSpan.FromSeconds(30) };
         await OpenACurrentCampaignAsync();
@@ -91,6 +99,35 @@ public sealed class WholeSystem : IAsyncLifetime
 
     /// <summary>The tokens of a user signed in through <see cref="ClientAsync"/>.</summary>
     public Tokens TokensOf(string userName) => signedIn[userName];
+
+    /// <summary>Each resource's state, and the servers' last log lines: what an operator would look at on the dashboard.</summary>
+    async Task<string> ReportAsync()
+    {
+        var report = new System.Text.StringBuilder();
+        foreach (var resource in App.Services.GetRequiredService<DistributedApplicationModel>().Resources)
+        {
+            App.ResourceNotifications.TryGetCurrentState(resource.Name, out var state);
+            report.AppendLine($"{resource.Name}: {state?.Snapshot.State?.Text ?? "unknown"} (exit code {state?.Snapshot.ExitCode?.ToString() ?? "none"})");
+        }
+        var logs = App.Services.GetRequiredService<ResourceLoggerService>();
+        foreach (var server in new[] { "postgres", "rabbitmq" })
+        {
+            using var enough = new CancellationTokenSource(TimeSpan.FromSeconds(3));
+            var lines = new List<string>();
+            try
+            {
+                await foreach (var batch in logs.GetAllAsync(server).WithCancellation(enough.Token))
+                    lines.AddRange(batch.Select(l => l.Content));
+            }
+            catch (OperationCanceledException)
+            {
+                // what arrived is enough
+            }
+            report.AppendLine($"--- {server}, last lines ---");
+            foreach (var line in lines.TakeLast(15)) report.AppendLine(line);
+        }
+        return report.ToString();
+    }
 
     public async Task DisposeAsync()
     {
