@@ -25,6 +25,8 @@ public static class PlatformRules
         "您的角色无权执行此操作。", "Your role may not do this.");
     public static readonly Rule Duplicate = new("duplicate", 409,
         "该记录已存在（可能是同时提交的另一请求）。", "This already exists, possibly through a request made at the same moment.");
+    public static readonly Rule OwnAuthorityOnly = new("own-authority-only", 403,
+        "只能查看本推荐单位的数据。", "You may see only your own authority's data.");
     public static readonly Rule NoSuchResource = new("not-found", 404,
         "请求的资源不存在。", "The requested resource does not exist.");
     public static readonly Rule MethodNotAllowed = new("method-not-allowed", 405,

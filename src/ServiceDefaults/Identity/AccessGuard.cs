@@ -33,6 +33,17 @@ public sealed class AccessGuard(IDocumentSession session, IHttpContextAccessor h
         return Problems.Of(rule);
     }
 
+    /// <summary>
+    /// The authority a list is scoped to: whatever the ministry or an auditor asks for (null: all); for an officer,
+    /// its own, and a 403 (recorded) when it asks for another's.
+    /// </summary>
+    public async Task<(string? AuthorityCode, IResult? Refused)> AuthorityScopeAsync(string? requested)
+    {
+        if (User.SeesEverything) return (requested, null);
+        if (requested is not null && requested != User.AuthorityCode) return (null, await ForbidAsync(PlatformRules.OwnAuthorityOnly));
+        return (User.AuthorityCode, null);
+    }
+
     async Task<IResult> RefuseAsync(Rule notFound)
     {
         await AccessLog.DeniedAsync(session, User, Context, "resource", clock);

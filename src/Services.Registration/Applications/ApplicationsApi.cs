@@ -21,8 +21,6 @@ public sealed record WithdrawalRequest(string? Reason);
 
 public sealed record ReceiptVerification(bool Valid);
 
-public sealed record Page<T>(IReadOnlyList<T> Items, long TotalCount, int PageNumber, int PageSize);
-
 public static class ApplicationsApi
 {
     static readonly string[] Owners = [PlatformRoles.Applicant, PlatformRoles.CityAuthority];

@@ -15,6 +15,13 @@ public sealed record CampaignNoted(Guid CampaignId, int Year, int Batch, string 
 /// <summary>The ministry moved an authority's recommendation deadline.</summary>
 public sealed record RecommendationDeadlineExtended(Guid CampaignId, string AuthorityCode, DateOnly Until, string Reason, DateTimeOffset At);
 
+public static class ReviewCampaignRules
+{
+    /// <summary>Registration's campaign message has not arrived yet (they are eventually consistent).</summary>
+    public static readonly ServiceManufacturing.ServiceDefaults.Http.Rule Unknown = ServiceManufacturing.ServiceDefaults.Http.Rule.Conflict(
+        "campaign-not-yet-known", "本服务尚未收到该批次信息，请稍后重试。", "This campaign has not reached Review yet; try again in a moment.");
+}
+
 /// <summary>A campaign as Review's deciders need it.</summary>
 public sealed record ReviewCampaign(
     Guid Id, int Year, int Batch, string Name, DateOnly RecommendationDeadline, IReadOnlyList<QuotaRow> Quotas,

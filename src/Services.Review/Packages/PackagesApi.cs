@@ -19,8 +19,6 @@ public sealed record AuthorityPackageStatus(string AuthorityCode, string NameZh,
 
 public static class PackagesApi
 {
-    static readonly Rule CampaignUnknown = Rule.Conflict("campaign-not-yet-known",
-        "本服务尚未收到该批次信息，请稍后重试。", "This campaign has not reached Review yet; try again in a moment.");
 
     public static RouteGroupBuilder MapPackagesApi(this IEndpointRouteBuilder app)
     {
@@ -73,7 +71,7 @@ public static class PackagesApi
     static async Task<IResult> Submit(IntakeRequest request, IDocumentSession session, AccessGuard access, TimeProvider clock, CancellationToken ct)
     {
         if (request.CampaignId is not { } campaignId) return Problems.Validation(new Dictionary<string, string[]> { ["campaignId"] = ["请给出批次。 / Give the campaign."] });
-        if (await session.LoadAsync<ReviewCampaign>(campaignId, ct) is not { } campaign) return Problems.Of(CampaignUnknown);
+        if (await session.LoadAsync<ReviewCampaign>(campaignId, ct) is not { } campaign) return Problems.Of(ReviewCampaignRules.Unknown);
         var authority = access.User.AuthorityCode!;
         var lists = await session.Query<RecommendationList>().Where(l => l.CampaignId == campaignId && l.AuthorityCode == authority).ToListAsync(ct);
         var cases = (await session.LoadManyAsync<ReviewCaseDetails>(ct, lists.SelectMany(l => l.Entries).Select(e => e.ApplicationId).ToArray()))

@@ -13,10 +13,6 @@ public sealed record ReorderRequest(Guid? CampaignId, IReadOnlyList<Guid>? Order
 
 public static class RecommendationsApi
 {
-    static readonly Rule CampaignUnknown = Rule.Conflict("campaign-not-yet-known",
-        "本服务尚未收到该批次信息，请稍后重试。", "This campaign has not reached Review yet; try again in a moment.");
-    static readonly Rule OwnAuthorityOnly = new("own-authority-only", 403,
-        "只能查看本推荐单位的推荐名单。", "You may see only your own authority's lists.");
 
     public static RouteGroupBuilder MapRecommendationsApi(this IEndpointRouteBuilder app)
     {
@@ -44,12 +40,8 @@ public static class RecommendationsApi
 
     static async Task<IResult> Lists(IDocumentSession session, AccessGuard access, CancellationToken ct, Guid? campaignId = null, string? authorityCode = null)
     {
-        var user = access.User;
-        if (!user.SeesEverything)
-        {
-            if (authorityCode is not null && authorityCode != user.AuthorityCode) return await access.ForbidAsync(OwnAuthorityOnly);
-            authorityCode = user.AuthorityCode;
-        }
+        (authorityCode, var refused) = await access.AuthorityScopeAsync(authorityCode);
+        if (refused is not null) return refused;
         var query = session.Query<RecommendationList>().AsQueryable();
         if (campaignId is not null) query = query.Where(l => l.CampaignId == campaignId);
         if (authorityCode is not null) query = query.Where(l => l.AuthorityCode == authorityCode);
@@ -61,15 +53,11 @@ public static class RecommendationsApi
     static async Task<IResult> SummaryTableDocument(IDocumentSession session, AccessGuard access, CancellationToken ct,
         Guid? campaignId = null, string? authorityCode = null)
     {
-        var user = access.User;
-        if (!user.SeesEverything)
-        {
-            if (authorityCode is not null && authorityCode != user.AuthorityCode) return await access.ForbidAsync(OwnAuthorityOnly);
-            authorityCode = user.AuthorityCode;
-        }
+        (authorityCode, var refused) = await access.AuthorityScopeAsync(authorityCode);
+        if (refused is not null) return refused;
         if (campaignId is null || ServiceManufacturing.Contracts.Reference.Authorities.Find(authorityCode) is null)
             return Problems.Validation(new Dictionary<string, string[]> { ["campaignId"] = ["请给出批次与推荐单位。 / Give the campaign and the authority."] });
-        if (await session.LoadAsync<ReviewCampaign>(campaignId.Value, ct) is not { } campaign) return Problems.Of(CampaignUnknown);
+        if (await session.LoadAsync<ReviewCampaign>(campaignId.Value, ct) is not { } campaign) return Problems.Of(ReviewCampaignRules.Unknown);
         var lists = await session.Query<RecommendationList>().Where(l => l.CampaignId == campaignId && l.AuthorityCode == authorityCode).ToListAsync(ct);
         var ids = lists.SelectMany(l => l.Entries).Select(e => e.ApplicationId).ToArray();
         var cases = (await session.LoadManyAsync<ReviewCaseDetails>(ct, ids)).ToDictionary(c => c.Id);
@@ -86,7 +74,7 @@ public static class RecommendationsApi
         if (await access.ChangeAsync(details is not null && access.User.AuthorityCode == details.AuthorityCode, ReviewCaseRules.NotFound) is { } refused)
             return refused;
         var candidate = await session.Events.AggregateStreamAsync<ReviewCase>(id, token: ct);
-        if (await session.LoadAsync<ReviewCampaign>(details!.CampaignId, ct) is not { } campaign) return Problems.Of(CampaignUnknown);
+        if (await session.LoadAsync<ReviewCampaign>(details!.CampaignId, ct) is not { } campaign) return Problems.Of(ReviewCampaignRules.Unknown);
         if (await FrozenAsync(session, details.CampaignId, details.AuthorityCode, ct)) return Problems.Of(Packages.PackageRules.Frozen);
         var listId = RecommendationList.IdFor(details.CampaignId, details.AuthorityCode, RecommendationList.KindOf(details.Category, details.Class));
         await session.DecideAsync<RecommendationList>(listId, null, list => RecommendationDecider.Decide(
@@ -99,7 +87,7 @@ public static class RecommendationsApi
         var details = await session.LoadAsync<ReviewCaseDetails>(applicationId, ct);
         if (await access.ChangeAsync(details is not null && access.User.AuthorityCode == details.AuthorityCode, ReviewCaseRules.NotFound) is { } refused)
             return refused;
-        if (await session.LoadAsync<ReviewCampaign>(details!.CampaignId, ct) is not { } campaign) return Problems.Of(CampaignUnknown);
+        if (await session.LoadAsync<ReviewCampaign>(details!.CampaignId, ct) is not { } campaign) return Problems.Of(ReviewCampaignRules.Unknown);
         if (await FrozenAsync(session, details.CampaignId, details.AuthorityCode, ct)) return Problems.Of(Packages.PackageRules.Frozen);
         var listId = RecommendationList.IdFor(details.CampaignId, details.AuthorityCode, RecommendationList.KindOf(details.Category, details.Class));
         await session.DecideAsync<RecommendationList>(listId, null, list => RecommendationDecider.Decide(
@@ -114,7 +102,7 @@ public static class RecommendationsApi
         var listKind = filters.Enum<RecommendationListKind>(kind, "kind");
         if (request.CampaignId is null || request.Order is null) filters.Errors["order"] = ["请给出批次和完整排序。 / Give the campaign and the full order."];
         if (filters.Errors.Count > 0 || listKind is null || request.CampaignId is not { } campaignId) return Problems.Validation(filters.Errors);
-        if (await session.LoadAsync<ReviewCampaign>(campaignId, ct) is not { } campaign) return Problems.Of(CampaignUnknown);
+        if (await session.LoadAsync<ReviewCampaign>(campaignId, ct) is not { } campaign) return Problems.Of(ReviewCampaignRules.Unknown);
         var authority = access.User.AuthorityCode!;
         if (await FrozenAsync(session, campaignId, authority, ct)) return Problems.Of(Packages.PackageRules.Frozen);
         var listId = RecommendationList.IdFor(campaignId, authority, listKind.Value);

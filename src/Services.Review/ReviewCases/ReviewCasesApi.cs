@@ -7,17 +7,12 @@ using ServiceManufacturing.ServiceDefaults.Identity;
 
 namespace ServiceManufacturing.Services.Review.ReviewCases;
 
-/// <summary>One page of a list, with what a pager needs.</summary>
-public sealed record Page<T>(IReadOnlyList<T> Items, long TotalCount, int PageNumber, int PageSize);
-
 public sealed record InitialReviewRequest(InitialReviewDecision? Decision, string? Reason);
 
 public enum WorklistSort { SubmittedAt, OrganisationName }
 
 public static class ReviewCasesApi
 {
-    static readonly Rule OwnAuthorityOnly = new("own-authority-only", 403,
-        "只能查看本推荐单位的申报。", "You may see only the applications submitted to your own authority.");
     static readonly string[] Readers = [PlatformRoles.AuthorityOfficer, PlatformRoles.MinistryOfficer, PlatformRoles.Auditor];
 
     public static RouteGroupBuilder MapReviewCasesApi(this IEndpointRouteBuilder app)
@@ -54,12 +49,8 @@ public static class ReviewCasesApi
         var sortBy = filters.Enum<WorklistSort>(sort, "sort") ?? WorklistSort.SubmittedAt;
         filters.Page(page, pageSize);
         if (filters.Errors.Count > 0) return Problems.Validation(filters.Errors);
-        var user = access.User;
-        if (!user.SeesEverything)
-        {
-            if (authorityCode is not null && authorityCode != user.AuthorityCode) return await access.ForbidAsync(OwnAuthorityOnly);
-            authorityCode = user.AuthorityCode;
-        }
+        (authorityCode, var refused) = await access.AuthorityScopeAsync(authorityCode);
+        if (refused is not null) return refused;
         var query = session.Query<ReviewCaseDetails>().AsQueryable();
         if (authorityCode is not null) query = query.Where(c => c.AuthorityCode == authorityCode);
         if (campaignId is not null) query = query.Where(c => c.CampaignId == campaignId);
