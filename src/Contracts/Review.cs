@@ -16,12 +16,17 @@ public enum ReviewStage
     NotSelected,
 }
 
-/// <summary>An application reached a stage of review; <see cref="Reason"/> explains a rejection or return.</summary>
-public sealed record ApplicationReviewStageReached(Guid ApplicationId, ReviewStage Stage, string? Reason, DateTimeOffset At);
+/// <summary>
+/// An application reached a stage of review; <see cref="Reason"/> explains a rejection or return. <see cref="Sequence"/> is
+/// the position of the stage in Review's history: messages may arrive in any order, and the stage with the highest
+/// sequence is where the application stands.
+/// </summary>
+public sealed record ApplicationReviewStageReached(Guid ApplicationId, ReviewStage Stage, string? Reason, DateTimeOffset At, long Sequence);
 
 /// <summary>
 /// A recommending authority's package reached a stage for all its applications at once: submitted to the ministry
 /// (<see cref="ReviewStage.SubmittedToMinistry"/>) or acknowledged by it (<see cref="ReviewStage.AwaitingExpertReview"/>).
+/// <see cref="Sequence"/> orders it among the application stages, as in <see cref="ApplicationReviewStageReached"/>.
 /// </summary>
 public sealed record RecommendationPackageStageReached(
-    Guid CampaignId, string AuthorityCode, IReadOnlyList<Guid> ApplicationIds, ReviewStage Stage, DateTimeOffset At);
+    Guid CampaignId, string AuthorityCode, IReadOnlyList<Guid> ApplicationIds, ReviewStage Stage, DateTimeOffset At, long Sequence);

@@ -12,18 +12,21 @@ sealed class IntegrationEvents : IIntegrationEventMap
 {
     public object? ToMessage(IEvent @event) => @event.Data switch
     {
-        InitialReviewPassed e => Stage(e.ApplicationId, Published.ReviewStage.PassedInitialReview, e.Comment, e.At),
-        InitialReviewRejected e => Stage(e.ApplicationId, Published.ReviewStage.RejectedInitialReview, e.Reason, e.At),
-        ReturnedForChanges e => Stage(e.ApplicationId, Published.ReviewStage.ReturnedForChanges, e.Comments, e.At),
-        ApplicationRecommended e => Stage(e.ApplicationId, Published.ReviewStage.Recommended, null, e.At),
-        RecommendationRemoved e => Stage(e.ApplicationId, Published.ReviewStage.NotRecommended, null, e.At),
+        InitialReviewPassed e => Stage(e.ApplicationId, Published.ReviewStage.PassedInitialReview, e.Comment, e.At, @event),
+        InitialReviewRejected e => Stage(e.ApplicationId, Published.ReviewStage.RejectedInitialReview, e.Reason, e.At, @event),
+        ReturnedForChanges e => Stage(e.ApplicationId, Published.ReviewStage.ReturnedForChanges, e.Comments, e.At, @event),
+        ApplicationRecommended e => Stage(e.ApplicationId, Published.ReviewStage.Recommended, null, e.At, @event),
+        RecommendationRemoved e => Stage(e.ApplicationId, Published.ReviewStage.NotRecommended, null, e.At, @event),
         PackageSubmitted e => new Published.RecommendationPackageStageReached(e.CampaignId, e.AuthorityCode,
-            e.Entries.Select(x => x.ApplicationId).ToList(), Published.ReviewStage.SubmittedToMinistry, e.At),
+            e.Entries.Select(x => x.ApplicationId).ToList(), Published.ReviewStage.SubmittedToMinistry, e.At, @event.Sequence),
         PackageAcknowledged e => new Published.RecommendationPackageStageReached(e.CampaignId, e.AuthorityCode, e.ApplicationIds,
-            Published.ReviewStage.AwaitingExpertReview, e.At),
+            Published.ReviewStage.AwaitingExpertReview, e.At, @event.Sequence),
         _ => null,
     };
 
-    static Published.ApplicationReviewStageReached Stage(Guid id, Published.ReviewStage stage, string? reason, DateTimeOffset at) =>
-        new(id, stage, reason, at);
+    // The stages of one application come from several streams (its case, its ranked list, its package): the store's
+    // global sequence is the one order they all share.
+    static Published.ApplicationReviewStageReached Stage(
+        Guid id, Published.ReviewStage stage, string? reason, DateTimeOffset at, IEvent @event) =>
+        new(id, stage, reason, at, @event.Sequence);
 }

@@ -170,7 +170,22 @@ public class ApplicationDeciderTests
     {
         var reported = Reported(ReviewStage.PassedInitialReview);
         Given(Enterprise, Saved(Forms.Enterprise()), Submitted(), reported)
-            .When(new ReportReviewStage(Id, ReviewStage.PassedInitialReview, null, reported.MessageId, Now)).Then();
+            .When(new ReportReviewStage(Id, ReviewStage.PassedInitialReview, null, reported.MessageId, Now, reported.ReviewSequence)).Then();
+    }
+
+    [Fact]
+    public void AStageThatArrivesAfterALaterOneIsKeptButMovesNoStatusBack()
+    {
+        // Recommended (Review's event 20) and the package's intake (event 30) travel as different messages.
+        var intake = Reported(ReviewStage.AwaitingExpertReview, 30);
+        var recommended = Reported(ReviewStage.Recommended, 20);
+        var state = Given(Enterprise, Saved(Forms.Enterprise()), Submitted(), Reported(ReviewStage.PassedInitialReview, 10), intake).State!;
+
+        Assert.Equal(ApplicationStatus.AwaitingExpertReview, state.Apply(recommended).Status);
+        Assert.Contains(recommended.MessageId, state.Apply(recommended).ReportedMessages);
+        Assert.Equal(ApplicationStatus.Recommended, Given(Enterprise, Saved(Forms.Enterprise()), Submitted(), recommended).State!.Status);
+        new Scenario(state).When(new ReportReviewStage(Id, ReviewStage.Recommended, null, recommended.MessageId, Now, 20))
+            .Then(recommended with { At = Now });
     }
 
     [Fact]
@@ -201,7 +216,11 @@ public class ApplicationDeciderTests
         ApplicationCategory category = ApplicationCategory.Enterprise, DateTimeOffset? at = null) =>
         new(Id, Fifth.Id, category, "深圳某某智能制造有限公司", "914403001922038216", "440300", form ?? Forms.Enterprise(), "hash", warnings ?? [], at ?? Now);
 
-    static ReviewStageReported Reported(ReviewStage stage) => new(Id, stage, null, Guid.CreateVersion7(), Now.AddHours(-1));
+    static long reviewSequence;
+
+    /// <summary>A stage Review reported; each later in Review's history than the one before, unless <paramref name="sequence"/> says.</summary>
+    static ReviewStageReported Reported(ReviewStage stage, long? sequence = null) =>
+        new(Id, stage, null, Guid.CreateVersion7(), Now.AddHours(-1), sequence ?? Interlocked.Add(ref reviewSequence, 10));
 
     static Scenario Given(params object[] events) => new(events.Aggregate((Application?)null, (state, e) => e switch
     {

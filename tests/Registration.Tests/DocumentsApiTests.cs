@@ -97,7 +97,7 @@ public class DocumentsApiTests(RegistrationApp app) : IClassFixture<Registration
         await using var review = await BrokerProbe<Published.ApplicationReviewStageReached>.StartAsync(app.RabbitMq);
         var id = await app.DraftAsync(TestUsers.Applicant, "enterprise", "440300", Forms.Enterprise());
         Assert.Equal(HttpStatusCode.OK, (await app.ClientFor(TestUsers.Applicant).PostAsync($"/api/v1/applications/{id}/submission", null)).StatusCode);
-        await review.PublishAsync(new Published.ApplicationReviewStageReached(id, Published.ReviewStage.PassedInitialReview, null, DateTimeOffset.UtcNow), Guid.CreateVersion7());
+        await review.PublishAsync(new Published.ApplicationReviewStageReached(id, Published.ReviewStage.PassedInitialReview, null, DateTimeOffset.UtcNow, 1), Guid.CreateVersion7());
         await Eventually.GetAsync(async () =>
         {
             var d = await app.ClientFor(TestUsers.Applicant).GetFromJsonAsync<ApplicationDetails>($"/api/v1/applications/{id}", ApiJson.Options);

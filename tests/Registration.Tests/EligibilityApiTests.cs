@@ -151,7 +151,7 @@ public class EligibilityApiTests(RegistrationApp app) : IClassFixture<Registrati
         await using var review = await BrokerProbe<Published.ApplicationReviewStageReached>.StartAsync(app.RabbitMq);
         var draft = await app.DraftAsync(TestUsers.Applicant, "enterprise", "440300", Forms.Enterprise());
         await SubmitAsync(TestUsers.Applicant, draft);
-        var returned = new Published.ApplicationReviewStageReached(draft, Published.ReviewStage.ReturnedForChanges, "请补充近三年收入", DateTimeOffset.UtcNow);
+        var returned = new Published.ApplicationReviewStageReached(draft, Published.ReviewStage.ReturnedForChanges, "请补充近三年收入", DateTimeOffset.UtcNow, 1);
 
         await review.PublishAsync(returned, Guid.CreateVersion7());
         var details = await Eventually.GetAsync(async () =>
@@ -177,7 +177,7 @@ public class EligibilityApiTests(RegistrationApp app) : IClassFixture<Registrati
         await SubmitAsync(TestUsers.Applicant, first);
         await SubmitAsync(TestUsers.Applicant, second);
         var intake = new Published.RecommendationPackageStageReached(Guid.CreateVersion7(), "440300", [first, second],
-            Published.ReviewStage.AwaitingExpertReview, DateTimeOffset.UtcNow);
+            Published.ReviewStage.AwaitingExpertReview, DateTimeOffset.UtcNow, 1);
         var messageId = Guid.CreateVersion7();
 
         await review.PublishAsync(intake, messageId);
@@ -189,6 +189,28 @@ public class EligibilityApiTests(RegistrationApp app) : IClassFixture<Registrati
         await Task.Delay(TimeSpan.FromSeconds(1));
         await using var session = app.Store.QuerySession();
         Assert.Single(await session.Events.FetchStreamAsync(first), e => e.Data is ReviewStageReported);
+    }
+
+    [Fact]
+    public async Task ReviewsStagesThatArriveOutOfOrderLeaveTheApplicationAtTheLatest()
+    {
+        // The recommendation and the package's intake are different messages, on different queues: either may come first.
+        await using var stages = await BrokerProbe<Published.ApplicationReviewStageReached>.StartAsync(app.RabbitMq);
+        await using var packages = await BrokerProbe<Published.RecommendationPackageStageReached>.StartAsync(app.RabbitMq);
+        var id = await app.DraftAsync(TestUsers.Applicant, "enterprise", "440300", Forms.Enterprise());
+        await SubmitAsync(TestUsers.Applicant, id);
+
+        await packages.PublishAsync(new Published.RecommendationPackageStageReached(Guid.CreateVersion7(), "440300", [id],
+            Published.ReviewStage.AwaitingExpertReview, DateTimeOffset.UtcNow, 30), Guid.CreateVersion7());
+        await Eventually.GetAsync(async () => (await app.ClientFor(TestUsers.Applicant).GetFromJsonAsync<ApplicationDetails>(
+            $"/api/v1/applications/{id}", ApiJson.Options))!.Status == ApplicationStatus.AwaitingExpertReview ? "ok" : null);
+        await stages.PublishAsync(new Published.ApplicationReviewStageReached(id, Published.ReviewStage.Recommended, null,
+            DateTimeOffset.UtcNow, 20), Guid.CreateVersion7());
+
+        await using var session = app.Store.QuerySession();
+        await Eventually.GetAsync(async () => (await session.Events.FetchStreamAsync(id)).Count(e => e.Data is ReviewStageReported) == 2 ? "ok" : null);
+        var details = await app.ClientFor(TestUsers.Applicant).GetFromJsonAsync<ApplicationDetails>($"/api/v1/applications/{id}", ApiJson.Options);
+        Assert.Equal(ApplicationStatus.AwaitingExpertReview, details!.Status);
     }
 
     async Task<SubmissionReceipt> SubmitAsync(CurrentUser user, Guid id)

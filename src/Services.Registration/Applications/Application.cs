@@ -13,10 +13,11 @@ public enum ApplicationStatus
 /// <summary>What the decider needs to know of an application: built from its stream, never mutated.</summary>
 public sealed record Application(
     Guid Id, Guid CampaignId, string OwnerSubject, ApplicationCategory Category, string OrganisationName, string CreditCode,
-    string AuthorityCode, ApplicationForm Form, ApplicationStatus Status, int Round, IReadOnlyList<Guid> ReportedMessages)
+    string AuthorityCode, ApplicationForm Form, ApplicationStatus Status, int Round, IReadOnlyList<Guid> ReportedMessages,
+    long ReviewSequence)
 {
     public static Application Create(ApplicationDraftCreated e) => new(e.ApplicationId, e.CampaignId, e.OwnerSubject,
-        e.Category, e.OrganisationName, e.CreditCode, e.AuthorityCode, ApplicationForm.Empty, ApplicationStatus.Draft, 0, []);
+        e.Category, e.OrganisationName, e.CreditCode, e.AuthorityCode, ApplicationForm.Empty, ApplicationStatus.Draft, 0, [], 0);
 
     public Application Apply(ApplicationFormSaved e) => this with { Form = e.Form };
 
@@ -26,8 +27,12 @@ public sealed record Application(
 
     public Application Apply(ApplicationWithdrawn e) => this with { Status = ApplicationStatus.Withdrawn };
 
-    public Application Apply(ReviewStageReported e) =>
-        this with { Status = StatusOf(e.Stage), ReportedMessages = [.. ReportedMessages, e.MessageId] };
+    public Application Apply(ReviewStageReported e) => IsLatest(e, ReviewSequence)
+        ? this with { Status = StatusOf(e.Stage), ReportedMessages = [.. ReportedMessages, e.MessageId], ReviewSequence = e.ReviewSequence }
+        : this with { ReportedMessages = [.. ReportedMessages, e.MessageId] };
+
+    /// <summary>Whether <paramref name="e"/> is later in Review's history than every stage reported so far.</summary>
+    public static bool IsLatest(ReviewStageReported e, long reviewSequence) => e.ReviewSequence > reviewSequence;
 
     /// <summary>A draft, or an application its authority returned for changes, can be edited and submitted.</summary>
     public bool IsEditable => Status is ApplicationStatus.Draft or ApplicationStatus.ReturnedForChanges;

@@ -30,7 +30,8 @@ public sealed record UploadStampedForm(Guid ApplicationId, Guid DocumentId, stri
 
 public sealed record WithdrawApplication(Guid ApplicationId, string? Reason) : ApplicationCommand(ApplicationId);
 
-public sealed record ReportReviewStage(Guid ApplicationId, ReviewStage Stage, string? Reason, Guid MessageId, DateTimeOffset At)
+public sealed record ReportReviewStage(
+    Guid ApplicationId, ReviewStage Stage, string? Reason, Guid MessageId, DateTimeOffset At, long ReviewSequence)
     : ApplicationCommand(ApplicationId);
 
 /// <summary>Decides what an application command means, given the application's state and the time.</summary>
@@ -49,7 +50,7 @@ public static class ApplicationDecider
         WithdrawApplication => throw new RuleViolation(ApplicationRules.CannotWithdraw),
         // Review's messages arrive at least once: a message already reported changes nothing.
         ReportReviewStage c when state.ReportedMessages.Contains(c.MessageId) => [],
-        ReportReviewStage c => [new ReviewStageReported(state.Id, c.Stage, c.Reason, c.MessageId, c.At)],
+        ReportReviewStage c => [new ReviewStageReported(state.Id, c.Stage, c.Reason, c.MessageId, c.At, c.ReviewSequence)],
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, "Unknown application command."),
     };
 

@@ -21,6 +21,7 @@ public sealed record ApplicationDetails(
     string? ContentHash,
     IReadOnlyList<string> Warnings,
     string? ReviewReason,
+    long ReviewSequence,
     StampedScan? StampedForm,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
@@ -34,7 +35,7 @@ public sealed class ApplicationDetailsProjection : SingleStreamProjection<Applic
 {
     public static ApplicationDetails Create(IEvent<ApplicationDraftCreated> e) => new(
         e.Data.ApplicationId, e.Version, e.Data.CampaignId, e.Data.OwnerSubject, e.Data.Category, e.Data.OrganisationName,
-        e.Data.CreditCode, e.Data.AuthorityCode, ApplicationStatus.Draft, ApplicationForm.Empty, 0, null, [], null, null,
+        e.Data.CreditCode, e.Data.AuthorityCode, ApplicationStatus.Draft, ApplicationForm.Empty, 0, null, [], null, 0, null,
         e.Data.CreatedAt, e.Data.CreatedAt, null);
 
     public static ApplicationDetails Apply(IEvent<ApplicationFormSaved> e, ApplicationDetails d) =>
@@ -55,10 +56,14 @@ public sealed class ApplicationDetailsProjection : SingleStreamProjection<Applic
     public static ApplicationDetails Apply(IEvent<ApplicationWithdrawn> e, ApplicationDetails d) =>
         d with { Version = e.Version, Status = ApplicationStatus.Withdrawn, ReviewReason = e.Data.Reason, UpdatedAt = e.Data.WithdrawnAt };
 
-    public static ApplicationDetails Apply(IEvent<ReviewStageReported> e, ApplicationDetails d) => d with
-    {
-        Version = e.Version, Status = Application.StatusOf(e.Data.Stage), ReviewReason = e.Data.Reason, UpdatedAt = e.Data.At,
-    };
+    public static ApplicationDetails Apply(IEvent<ReviewStageReported> e, ApplicationDetails d) =>
+        Application.IsLatest(e.Data, d.ReviewSequence)
+            ? d with
+            {
+                Version = e.Version, Status = Application.StatusOf(e.Data.Stage), ReviewReason = e.Data.Reason,
+                ReviewSequence = e.Data.ReviewSequence, UpdatedAt = e.Data.At,
+            }
+            : d with { Version = e.Version };
 }
 
 /// <summary>Who may see and change an application.</summary>

@@ -38,8 +38,12 @@ public sealed record ApplicationSubmitted(
 /// <summary>The applicant withdrew the application before its authority decided.</summary>
 public sealed record ApplicationWithdrawn(Guid ApplicationId, string? Reason, DateTimeOffset WithdrawnAt);
 
-/// <summary>Review reported how the application stands (from its message <see cref="MessageId"/>).</summary>
-public sealed record ReviewStageReported(Guid ApplicationId, ReviewStage Stage, string? Reason, Guid MessageId, DateTimeOffset At);
+/// <summary>
+/// Review reported how the application stands (from its message <see cref="MessageId"/>). <see cref="ReviewSequence"/> is
+/// the stage's place in Review's history: a report that arrives after a later one is kept but moves no status back.
+/// </summary>
+public sealed record ReviewStageReported(
+    Guid ApplicationId, ReviewStage Stage, string? Reason, Guid MessageId, DateTimeOffset At, long ReviewSequence);
 
 /// <summary>
 /// The applicant uploaded its application form stamped with its official seal (a city's: the city government's),

@@ -17,7 +17,7 @@ public sealed class PackageStageConsumer(IDocumentSession session, TimeProvider 
             // One message, many streams: each application remembers this message under an id of its own.
             var messageId = StreamIds.For(context.MessageId.ToString()!, applicationId.ToString());
             var stream = await session.Events.FetchForWriting<Application>(applicationId, context.CancellationToken);
-            var events = ApplicationDecider.Decide(new ReportReviewStage(applicationId, m.Stage, null, messageId, m.At), stream.Aggregate, clock.GetUtcNow());
+            var events = ApplicationDecider.Decide(new ReportReviewStage(applicationId, m.Stage, null, messageId, m.At, m.Sequence), stream.Aggregate, clock.GetUtcNow());
             stream.AppendMany(events);
         }
         await session.SaveChangesAsync(context.CancellationToken);

@@ -12,7 +12,7 @@ public sealed class ReviewStageConsumer(IDocumentSession session, TimeProvider c
     {
         var m = context.Message;
         session.ContinueFrom(context);
-        var command = new ReportReviewStage(m.ApplicationId, m.Stage, m.Reason, context.MessageId ?? Guid.Empty, m.At);
+        var command = new ReportReviewStage(m.ApplicationId, m.Stage, m.Reason, context.MessageId ?? Guid.Empty, m.At, m.Sequence);
         await session.DecideAsync<Application>(m.ApplicationId, null,
             state => ApplicationDecider.Decide(command, state, clock.GetUtcNow()), context.CancellationToken);
     }
