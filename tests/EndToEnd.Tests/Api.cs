@@ -62,6 +62,25 @@ public static class Api
         }
     }
 
+    /// <summary>GET, waiting out the rate limit.</summary>
+    public static Task<HttpResponseMessage> GetAsync(HttpClient client, string uri) => SendAsync(client, new HttpRequestMessage(HttpMethod.Get, uri));
+
+    /// <summary>GET a JSON body that must be there, waiting out the rate limit.</summary>
+    public static async Task<JsonElement> GetJsonAsync(HttpClient client, string uri)
+    {
+        var response = await GetAsync(client, uri);
+        Assert.True(response.IsSuccessStatusCode, $"GET {uri}: {response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>POST a JSON body, waiting out the rate limit.</summary>
+    public static Task<HttpResponseMessage> PostAsync(HttpClient client, string uri, object? body) =>
+        SendAsync(client, new HttpRequestMessage(HttpMethod.Post, uri) { Content = body is null ? null : JsonContent.Create(body) });
+
+    /// <summary>PUT <paramref name="content"/>, waiting out the rate limit.</summary>
+    public static Task<HttpResponseMessage> PutAsync(HttpClient client, string uri, HttpContent content) =>
+        SendAsync(client, new HttpRequestMessage(HttpMethod.Put, uri) { Content = content });
+
     /// <summary>Sends, waiting out the gateway's rate limit as a well-behaved client does (Retry-After).</summary>
     public static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpRequestMessage request)
     {

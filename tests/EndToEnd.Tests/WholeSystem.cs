@@ -71,20 +71,35 @@ public sealed class WholeSystem : IAsyncLifetime
     /// The seeded 2023 fifth batch closed for applications on 2023-05-31; as the ministry would, close it and open a
     /// campaign of this year, so that submissions made now are in time.
     /// </summary>
-    async Task OpenACurrentCampaignAsync()
+    Task OpenACurrentCampaignAsync() => OpenCampaignAsync(new DateOnly(DateTime.UtcNow.Year + 1, 12, 31));
+
+    int batch = 5;
+
+    /// <summary>
+    /// As the ministry: closes the campaign that takes applications and opens the next, with the fifth batch's quotas
+    /// and every deadline on <paramref name="deadline"/> (end of day, China Standard Time). Its id.
+    /// </summary>
+    public async Task<Guid> OpenCampaignAsync(DateOnly deadline)
     {
         using var ministry = await ClientAsync("ministry-admin", "Ministry-Admin-2023");
-        (await ministry.PostAsync("/api/v1/campaigns/0186b7a0-0000-7000-8000-000000000005/closure", null)).EnsureSuccessStatusCode();
+        var current = await ministry.GetAsync("/api/v1/campaigns/current");
+        if (current.IsSuccessStatusCode)
+        {
+            var id = (await current.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
+            (await ministry.PostAsync($"/api/v1/campaigns/{id}/closure", null)).EnsureSuccessStatusCode();
+        }
         var fifth = await ministry.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/campaigns/0186b7a0-0000-7000-8000-000000000005");
         var year = DateTime.UtcNow.Year;
-        var later = $"{year + 1}-12-31";
-        (await ministry.PostAsJsonAsync("/api/v1/campaigns", new
+        var date = deadline.ToString("yyyy-MM-dd");
+        var opened = await ministry.PostAsJsonAsync("/api/v1/campaigns", new
         {
-            year, batch = 6, name = $"{year}年服务型制造示范遴选（测试）", eligibilityWindowStart = $"{year - 2}-01-01",
+            year, batch = ++batch, name = $"{year}年第{batch}批服务型制造示范遴选（测试）", eligibilityWindowStart = $"{year - 2}-01-01",
             platformMinimumOperatingYears = 2, enterpriseServiceRevenueShare = 0.3,
-            deadlines = new { contactPersons = later, applications = later, recommendations = later, evaluationMaterial = later },
+            deadlines = new { contactPersons = date, applications = date, recommendations = date, evaluationMaterial = date },
             quotas = fifth.GetProperty("quotas"),
-        })).EnsureSuccessStatusCode();
+        });
+        opened.EnsureSuccessStatusCode();
+        return (await opened.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
     }
 
     public Uri GatewayAddress { get; private set; } = null!;

@@ -1,3 +1,4 @@
+using ServiceManufacturing.ServiceDefaults.Http;
 using System.Net;
 using System.Net.Http.Json;
 using Marten;

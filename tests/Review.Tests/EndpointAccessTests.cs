@@ -18,6 +18,7 @@ public class EndpointAccessTests(ReviewApp app) : IClassFixture<ReviewApp>
         ["GET /api/v1/packages/"] = [PlatformRoles.AuthorityOfficer, PlatformRoles.MinistryOfficer, PlatformRoles.Auditor],
         ["PUT /api/v1/packages/summary-table-scan"] = [PlatformRoles.AuthorityOfficer],
         ["POST /api/v1/packages/submission"] = [PlatformRoles.AuthorityOfficer],
+        ["POST /api/v1/packages/receipt-verification"] = [PlatformRoles.AuthorityOfficer, PlatformRoles.MinistryOfficer, PlatformRoles.Auditor],
         ["POST /api/v1/packages/{authorityCode}/acknowledgement"] = [PlatformRoles.MinistryOfficer],
         ["POST /api/v1/packages/{authorityCode}/return"] = [PlatformRoles.MinistryOfficer],
         ["GET /api/v1/recommendations/summary-table"] = [PlatformRoles.AuthorityOfficer, PlatformRoles.MinistryOfficer, PlatformRoles.Auditor],

@@ -1,3 +1,4 @@
+using ServiceManufacturing.ServiceDefaults.Http;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -38,6 +39,12 @@ public class PackagesApiTests(ReviewApp app) : IClassFixture<ReviewApp>
             var package = (await session.LoadAsync<RecommendationPackage>(receipt.PackageId))!;
             Assert.Equal(receipt.ContentHash, RecommendationPackage.HashOf(campaign, "130000", package.Entries, package.SummaryTableSha256!));
             Assert.Equal([enterprise, platform], package.Entries.Select(e => e.ApplicationId));
+        }
+        // The authority (and the ministry) can verify the receipt later; a receipt with another hash does not verify.
+        foreach (var (presented, valid) in new[] { (receipt, true), (receipt with { ContentHash = new string('0', 64) }, false) })
+        {
+            var verified = await hebei.PostAsJsonAsync("/api/v1/packages/receipt-verification", presented, ApiJson.Options);
+            Assert.Equal(valid, (await verified.Content.ReadFromJsonAsync<ReceiptVerification>(ApiJson.Options))!.Valid);
         }
         // Frozen: no more changes to the lists, and no second submission.
         await ApiJson.AssertProblemAsync(await hebei.PostAsJsonAsync("/api/v1/recommendations", new { applicationId = spare }),

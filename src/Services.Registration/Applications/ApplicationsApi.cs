@@ -19,7 +19,6 @@ public sealed record SubmissionReceipt(Guid ApplicationId, long Version, DateTim
 
 public sealed record WithdrawalRequest(string? Reason);
 
-public sealed record ReceiptVerification(bool Valid);
 
 public static class ApplicationsApi
 {

@@ -35,6 +35,10 @@ public static class PackagesApi
             .RequireRoles(PlatformRoles.AuthorityOfficer)
             .Produces<PackageReceipt>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        api.MapPost("/receipt-verification", VerifyReceipt).WithName("VerifyPackageReceipt")
+            .WithSummary("核验报送回执 / Verify a package receipt")
+            .RequireRoles(PlatformRoles.AuthorityOfficer, PlatformRoles.MinistryOfficer, PlatformRoles.Auditor)
+            .Produces<ReceiptVerification>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/{authorityCode}/acknowledgement", Acknowledge).WithName("AcknowledgePackage")
             .WithSummary("受理推荐材料 / The ministry acknowledges a package").RequireRoles(PlatformRoles.MinistryOfficer)
             .Produces<RecommendationPackage>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
@@ -83,6 +87,22 @@ public static class PackagesApi
             new SubmitPackage(campaignId, authority, campaign, entries, access.User.AuditName), state, clock.GetUtcNow()), ct);
         var package = (await session.LoadAsync<RecommendationPackage>(id, ct))!;
         return TypedResults.Ok(new PackageReceipt(id, authority, package.SubmittedAt!.Value, package.Entries.Count, package.ContentHash!));
+    }
+
+    /// <summary>
+    /// Valid when the package's history holds a submission at the receipt's time whose stored entries and table hash
+    /// to the receipt's hash again: a receipt of an earlier submission (before a return) stays verifiable.
+    /// </summary>
+    static async Task<IResult> VerifyReceipt(PackageReceipt receipt, IDocumentSession session, AccessGuard access, CancellationToken ct)
+    {
+        var package = await session.LoadAsync<RecommendationPackage>(receipt.PackageId, ct);
+        if (await access.ReadAsync(package is not null && access.User.ActsFor(package.AuthorityCode), PackageRules.NotFound) is { } refused)
+            return refused;
+        var events = await session.Events.FetchStreamAsync(receipt.PackageId, token: ct);
+        var valid = events.Select(e => e.Data).OfType<PackageSubmitted>().Any(s => s.At == receipt.SubmittedAt
+            && s.AuthorityCode == receipt.AuthorityCode && s.Entries.Count == receipt.Entries && s.ContentHash == receipt.ContentHash
+            && RecommendationPackage.HashOf(s.CampaignId, s.AuthorityCode, s.Entries, s.SummaryTableSha256) == receipt.ContentHash);
+        return TypedResults.Ok(new ReceiptVerification(valid));
     }
 
     static Task<IResult> Acknowledge(string authorityCode, IntakeRequest request, IDocumentSession session, AccessGuard access,

@@ -1,0 +1,180 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ServiceManufacturing.Contracts.Reference;
+
+namespace ServiceManufacturing.Tests.EndToEnd;
+
+/// <summary>What one organisation (or city) files through one authority, and the account it files with.</summary>
+public sealed record Filing(string Category, string Authority, string Name, object Form, string CreditCode, string? City = null);
+
+/// <summary>
+/// An authority's initial review as the front-ends drive it through the gateway: organisations register and file,
+/// the officer passes each application, the applicants upload their stamped forms, and the officer sees them.
+/// Every call waits out the rate limit as a well-behaved client does.
+/// </summary>
+public static class Screening
+{
+    const string Password = "Screening-Password-1";
+    static int organisations;
+
+    /// <summary>A new, valid credit code of an enterprise registered in <paramref name="division"/> (GB/T 2260).</summary>
+    public static string CreditCodeIn(string division)
+    {
+        var head = $"91{division}MA{Interlocked.Increment(ref organisations):0000000}";
+        return head + CreditCode.CheckCharacter(head);
+    }
+
+    public static Filing Enterprise(string authority, string division, string name) =>
+        new("enterprise", authority, name, Api.EnterpriseForm, CreditCodeIn(division));
+
+    public static Filing Platform(string authority, string division, string name, string @class) =>
+        new("platform", authority, name, @class == "sharedManufacturing" ? SharedPlatformForm : OtherPlatformForm, CreditCodeIn(division));
+
+    /// <summary>A city's application, filed by the city's own authority account.</summary>
+    public static Filing City(string authority, string city, string @class) =>
+        new("city", authority, $"{city}工业和信息化局", CityForm(city, @class), CreditCodeOfGovernment(), city);
+
+    /// <summary>An officer of <paramref name="authority"/> that the ministry creates.</summary>
+    public static async Task<HttpClient> OfficerAsync(WholeSystem system, string authority, string name)
+    {
+        using var ministry = await system.ClientAsync("ministry-admin", "Ministry-Admin-2023");
+        var created = await Api.PostAsync(ministry, "/api/v1/accounts", new
+        {
+            userName = name, password = Password, displayName = $"推荐单位 {authority} 审核员", role = "authority-officer", authorityCode = authority,
+        });
+        Assert.True(created.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict, await created.Content.ReadAsStringAsync());
+        return await system.ClientAsync(name, Password);
+    }
+
+    /// <summary>Files each of <paramref name="filings"/>, has <paramref name="officer"/> pass it and its applicant upload the stamped form.</summary>
+    public static async Task<IReadOnlyList<Guid>> PassedAndStampedAsync(WholeSystem system, HttpClient officer, IEnumerable<Filing> filings)
+    {
+        var filed = await Task.WhenAll(filings.Select(f => FileAsync(system, f)));
+        foreach (var (_, id) in filed)
+        {
+            await Api.WaitForReviewCaseAsync(officer, id, TimeSpan.FromSeconds(60));
+            var passed = await Api.PostAsync(officer, $"/api/v1/review-cases/{id}/initial-review", new { decision = "pass" });
+            Assert.True(passed.StatusCode == HttpStatusCode.OK, await passed.Content.ReadAsStringAsync());
+        }
+        await Task.WhenAll(filed.Select(f => UploadStampedFormAsync(f.Owner, f.Id)));
+        foreach (var (_, id) in filed)
+            await Until(async () => (await Api.GetJsonAsync(officer, $"/api/v1/review-cases/{id}"))
+                .GetProperty("stampedFormSha256").ValueKind == JsonValueKind.String, $"Review to see {id}'s stamped form");
+        foreach (var (owner, _) in filed) owner.Dispose();
+        return filed.Select(f => f.Id).ToList();
+    }
+
+    /// <summary>Registers the filing's account, signs in, and files and submits the application.</summary>
+    public static async Task<(HttpClient Owner, Guid Id)> FileAsync(WholeSystem system, Filing filing)
+    {
+        var owner = await AccountAsync(system, filing);
+        var id = await DraftAsync(owner, filing);
+        var submitted = await Api.PostAsync(owner, $"/api/v1/applications/{id}/submission", null);
+        Assert.True(submitted.StatusCode == HttpStatusCode.OK, await submitted.Content.ReadAsStringAsync());
+        return (owner, id);
+    }
+
+    /// <summary>
+    /// The filing's account, signed in: an applicant registers itself; a city's authority account is created by the
+    /// ministry.
+    /// </summary>
+    public static async Task<HttpClient> AccountAsync(WholeSystem system, Filing filing)
+    {
+        var userName = $"e2e.{filing.CreditCode}";
+        if (filing.City is null)
+        {
+            var registered = await Api.PostAsync(system.Gateway, "/api/v1/accounts/applicants",
+                new { userName, password = Password, displayName = filing.Name, creditCode = filing.CreditCode });
+            Assert.True(registered.StatusCode == HttpStatusCode.Created, await registered.Content.ReadAsStringAsync());
+        }
+        else
+        {
+            using var ministry = await SignedInAsync(system, "ministry-admin", "Ministry-Admin-2023");
+            var created = await Api.PostAsync(ministry, "/api/v1/accounts", new
+            {
+                userName, password = Password, displayName = filing.Name, role = "city-authority", authorityCode = filing.Authority, city = filing.City,
+            });
+            Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        }
+        return await SignedInAsync(system, userName, Password);
+    }
+
+    /// <summary>Creates the draft and saves its form; the application's id.</summary>
+    public static async Task<Guid> DraftAsync(HttpClient owner, Filing filing)
+    {
+        var draft = await CreateDraftAsync(owner, filing);
+        Assert.True(draft.StatusCode == HttpStatusCode.Created, await draft.Content.ReadAsStringAsync());
+        var id = (await draft.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var saved = await Api.SendAsync(owner, new HttpRequestMessage(HttpMethod.Put, $"/api/v1/applications/{id}/form") { Content = JsonContent.Create(filing.Form) });
+        Assert.True(saved.StatusCode == HttpStatusCode.OK, await saved.Content.ReadAsStringAsync());
+        return id;
+    }
+
+    public static Task<HttpResponseMessage> CreateDraftAsync(HttpClient owner, Filing filing) => Api.PostAsync(owner, "/api/v1/applications",
+        new { category = filing.Category, organisationName = filing.Name, creditCode = filing.CreditCode, authorityCode = filing.Authority });
+
+    /// <summary>Once the applicant sees its application passed, it uploads the stamped form (a PDF).</summary>
+    static async Task UploadStampedFormAsync(HttpClient owner, Guid id)
+    {
+        await Until(async () => (await Api.GetJsonAsync(owner, $"/api/v1/applications/{id}")).GetProperty("status").GetString() == "passedInitialReview",
+            $"{id} to show it passed");
+        var scan = new ByteArrayContent([.. "%PDF-1.7\n"u8, .. id.ToByteArray()]) { Headers = { ContentType = new MediaTypeHeaderValue("application/pdf") } };
+        var uploaded = await Api.PutAsync(owner, $"/api/v1/applications/{id}/stamped-form", scan);
+        Assert.True(uploaded.StatusCode == HttpStatusCode.OK, await uploaded.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Signs in without the shared cache, so that many users may sign in at once.</summary>
+    static async Task<HttpClient> SignedInAsync(WholeSystem system, string userName, string password) =>
+        SignIn.Bearer(system.GatewayAddress, await SignIn.AsAsync(system.GatewayAddress, userName, password));
+
+    public static async Task Until(Func<Task<bool>> condition, string what)
+    {
+        for (var deadline = DateTime.UtcNow.AddSeconds(60); !await condition(); await Task.Delay(250))
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Waited a minute for {what}.");
+    }
+
+    /// <summary>A government body's code (registration authority 1, type 1: 机关), new each time.</summary>
+    static string CreditCodeOfGovernment()
+    {
+        var head = $"11000000MB{Interlocked.Increment(ref organisations):0000000}";
+        return head + CreditCode.CheckCharacter(head);
+    }
+
+    static readonly object Contact = new { name = "王芳", title = "处长", phone = "0311-66660000", email = "wangfang@example.cn" };
+
+    static readonly object SharedPlatformForm = new
+    {
+        contact = Contact,
+        declarations = new { operatingAndFinancialConditionGood = true, incidents = Array.Empty<object>() },
+        platform = new
+        {
+            @class = "sharedManufacturing", origin = "thirdParty", serviceMode = "sharedManufacturing", inOperationSince = "2019-06-01",
+            sharedManufacturing = new { resourcePublication = "在线发布设备", orderMatching = "订单匹配", productionManagement = "按工序分解",
+                paymentGuarantee = "支付担保", creditEvaluation = "信用评价" },
+            achievements = "接入工厂 300 家",
+        },
+    };
+
+    static readonly object OtherPlatformForm = new
+    {
+        contact = Contact,
+        declarations = new { operatingAndFinancialConditionGood = true, incidents = Array.Empty<object>() },
+        platform = new
+        {
+            @class = "other", origin = "spunOffManufacturer", serviceMode = "supplyChainManagement", inOperationSince = "2018-03-01",
+            onlineServices = "供应链协同、集中采购", achievements = "服务企业 2000 家",
+        },
+    };
+
+    static object CityForm(string city, string @class) => new
+    {
+        contact = Contact,
+        city = @class == "comprehensive"
+            ? new { @class, cityName = city, demonstrationEnterprises = (int?)12, demonstrationPlatforms = (int?)3, demonstrationProjects = (int?)20,
+                nationalIndustrialDesignCentres = (int?)null, measures = "服务型制造专项政策", evidence = "示范企业 12 家" }
+            : new { @class, cityName = city, demonstrationEnterprises = (int?)null, demonstrationPlatforms = (int?)null,
+                demonstrationProjects = (int?)null, nationalIndustrialDesignCentres = (int?)6, measures = "工业设计专项政策", evidence = "国家级工业设计中心 6 家" },
+    };
+}
