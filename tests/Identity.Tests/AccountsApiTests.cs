@@ -89,6 +89,20 @@ public class AccountsApiTests(IdentityApp app) : IClassFixture<IdentityApp>
     }
 
     [Fact]
+    public async Task OneUserSigningInSeveralTimesAtOnceIsSignedInEachTime()
+    {
+        // Two browser tabs, or a double click: each sign-in is an event on the same account stream.
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+        {
+            using var scope = app.Services.CreateScope();
+            return await scope.ServiceProvider.GetRequiredService<AccountOperations>()
+                .SignInAsync("ministry-admin", IdentityApp.AdministratorPassword, CancellationToken.None);
+        }));
+
+        Assert.All(attempts, account => Assert.Equal(PlatformRoles.MinistryOfficer, account?.Role));
+    }
+
+    [Fact]
     public async Task TheMinistryResetsAPasswordAndOnlyTheNewOneSignsIn()
     {
         var created = await app.ClientFor(TestUsers.Ministry).PostAsJsonAsync("/api/v1/accounts", new
