@@ -62,6 +62,21 @@ public class RecommendationDeciderTests
     }
 
     [Fact]
+    public void AProvinceWithBothCitiesRecommendedIsToldWhichClassIsFull()
+    {
+        var listId = RecommendationList.IdFor(CampaignId, "130000", RecommendationListKind.Cities);
+        var list = RecommendationList.Create((ApplicationRecommended)RecommendationDecider.Decide(
+            Recommend(listId, "130000", ApplicationCategory.City, "comprehensive"), null, Now).Single());
+        list = list.Apply((ApplicationRecommended)RecommendationDecider.Decide(
+            Recommend(listId, "130000", ApplicationCategory.City, "industrialDesign"), list, Now).Single());
+
+        var refusal = Assert.Throws<RuleViolation>(() => RecommendationDecider.Decide(
+            Recommend(listId, "130000", ApplicationCategory.City, "industrialDesign"), list, Now));
+
+        Assert.Contains("工业设计特色类示范城市推荐名额为 1 个", refusal.Detail);
+    }
+
+    [Fact]
     public void ASeparatelyPlannedCityRecommendsOneCityOfEitherClass()
     {
         var listId = RecommendationList.IdFor(CampaignId, "440300", RecommendationListKind.Cities);

@@ -75,10 +75,11 @@ public static class RecommendationDecider
             RecommendationListKind.Enterprises => Full(quota.Enterprises, entries.Count, "示范企业", "demonstration enterprises"),
             RecommendationListKind.SharedManufacturingPlatforms => Full(quota.SharedManufacturingPlatforms, entries.Count, "共享制造类示范平台", "shared-manufacturing platforms"),
             RecommendationListKind.OtherPlatforms => Full(quota.OtherPlatforms, entries.Count, "其他类示范平台", "other platforms"),
-            _ => Full(quota.CitiesInTotal, entries.Count, "示范城市（合计）", "cities in total")
-                ?? (@class == "industrialDesign"
+            // The class's own line first (the more telling message), then the cities' total.
+            _ => (@class == "industrialDesign"
                     ? Full(quota.IndustrialDesignCities, entries.Count(e => e.Class == "industrialDesign"), "工业设计特色类示范城市", "industrial-design cities")
-                    : Full(quota.ComprehensiveCities, entries.Count(e => e.Class != "industrialDesign"), "综合类示范城市", "comprehensive cities")),
+                    : Full(quota.ComprehensiveCities, entries.Count(e => e.Class != "industrialDesign"), "综合类示范城市", "comprehensive cities"))
+                ?? Full(quota.CitiesInTotal, entries.Count, "示范城市（合计）", "cities in total"),
         };
     }
 
