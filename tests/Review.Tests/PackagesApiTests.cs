@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using ServiceManufacturing.Contracts;
 using ServiceManufacturing.Services.Review.Packages;
+using ServiceManufacturing.Services.Review.Recommendations;
 using ServiceManufacturing.Tests.TestSupport;
 
 namespace ServiceManufacturing.Tests.Review;
@@ -64,6 +65,74 @@ public class PackagesApiTests(ReviewApp app) : IClassFixture<ReviewApp>
         var intake = await broker.WaitForAsync(m => m.Stage == ReviewStage.AwaitingExpertReview && m.CampaignId == campaign);
         Assert.Equal([enterprise, platform], intake.Message.ApplicationIds);
     }
+
+    [Fact]
+    public async Task ARecommendationRacingThePackagesSubmissionIsEitherInThePackageOrRefused()
+    {
+        await using var broker = await BrokerProbe<RecommendationPackageStageReached>.StartAsync(app.RabbitMq);
+        var hebei = app.ClientFor(TestUsers.HebeiOfficer);
+        var colleague = app.ClientFor(TestUsers.HebeiOfficer with { Subject = "officer-hebei-2" });
+        for (var round = 0; round < 4; round++)
+        {
+            var campaign = await app.CampaignAsync(broker);
+            var first = await app.SubmittedAsync(broker, campaign, $"河北某某装备制造有限公司{round}A");
+            var racer = await app.SubmittedAsync(broker, campaign, $"河北某某装备制造有限公司{round}B");
+            foreach (var id in new[] { first, racer }) await app.PassAndStampAsync(broker, id);
+            Assert.Equal(HttpStatusCode.OK, (await hebei.PostAsJsonAsync("/api/v1/recommendations", new { applicationId = first })).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await hebei.PutAsync($"/api/v1/packages/summary-table-scan?campaignId={campaign}", TableScan())).StatusCode);
+
+            // One officer submits the package while the other recommends one more, at the same moment.
+            var (recommended, submitted) = (colleague.PostAsJsonAsync("/api/v1/recommendations", new { applicationId = racer }),
+                hebei.PostAsJsonAsync("/api/v1/packages/submission", new { campaignId = campaign }));
+            await Task.WhenAll(recommended, submitted);
+            if ((await submitted).StatusCode != HttpStatusCode.OK)
+            {
+                // The submission lost the race on a list: the officer submits again and gets the list as it now stands.
+                await ApiJson.AssertProblemAsync(await submitted, HttpStatusCode.Conflict, "concurrent-change");
+                Assert.Equal(HttpStatusCode.OK, (await hebei.PostAsJsonAsync("/api/v1/packages/submission", new { campaignId = campaign })).StatusCode);
+            }
+            if ((await recommended).StatusCode != HttpStatusCode.OK)
+                await ApiJson.AssertProblemAsync(await recommended, HttpStatusCode.Conflict, PackageRules.Frozen.Code);
+
+            // Either way the package holds exactly what the list holds, and the list no longer changes.
+            await using var session = app.Store.QuerySession();
+            var package = (await session.LoadAsync<RecommendationPackage>(RecommendationPackage.IdFor(campaign, "130000")))!;
+            var list = (await session.LoadAsync<RecommendationList>(RecommendationList.IdFor(campaign, "130000", RecommendationListKind.Enterprises)))!;
+            Assert.Equal(list.Entries.Select(e => e.ApplicationId), package.Entries.Select(e => e.ApplicationId));
+            Assert.Equal((await recommended).StatusCode == HttpStatusCode.OK, package.Entries.Any(e => e.ApplicationId == racer));
+            Assert.True(list.Submitted);
+        }
+    }
+
+    [Fact]
+    public async Task AReturnedPackageOpensItsListsAgainAndIsSubmittedOnceMore()
+    {
+        await using var broker = await BrokerProbe<RecommendationPackageStageReached>.StartAsync(app.RabbitMq);
+        var campaign = await app.CampaignAsync(broker);
+        var first = await app.SubmittedAsync(broker, campaign, "河北某某重型机械有限公司");
+        var second = await app.SubmittedAsync(broker, campaign, "河北某某精密仪器有限公司");
+        foreach (var id in new[] { first, second }) await app.PassAndStampAsync(broker, id);
+        var hebei = app.ClientFor(TestUsers.HebeiOfficer);
+        Assert.Equal(HttpStatusCode.OK, (await hebei.PostAsJsonAsync("/api/v1/recommendations", new { applicationId = first })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await hebei.PutAsync($"/api/v1/packages/summary-table-scan?campaignId={campaign}", TableScan())).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await hebei.PostAsJsonAsync("/api/v1/packages/submission", new { campaignId = campaign })).StatusCode);
+
+        var ministry = app.ClientFor(TestUsers.Ministry);
+        await ApiJson.AssertProblemAsync(await ministry.PostAsJsonAsync("/api/v1/packages/130000/return", new { campaignId = campaign }),
+            HttpStatusCode.UnprocessableEntity, PackageRules.ReasonRequired.Code);
+        Assert.Equal(HttpStatusCode.OK, (await ministry.PostAsJsonAsync("/api/v1/packages/130000/return",
+            new { campaignId = campaign, reason = "汇总表未盖章" })).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await hebei.PostAsJsonAsync("/api/v1/recommendations", new { applicationId = second })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await hebei.PutAsync($"/api/v1/packages/summary-table-scan?campaignId={campaign}", TableScan())).StatusCode);
+        var resubmitted = await hebei.PostAsJsonAsync("/api/v1/packages/submission", new { campaignId = campaign });
+        Assert.Equal(HttpStatusCode.OK, resubmitted.StatusCode);
+        Assert.Equal(2, (await resubmitted.Content.ReadFromJsonAsync<PackageReceipt>(ApiJson.Options))!.Entries);
+        await ApiJson.AssertProblemAsync(await hebei.DeleteAsync($"/api/v1/recommendations/{first}"), HttpStatusCode.Conflict, PackageRules.Frozen.Code);
+    }
+
+    static ByteArrayContent TableScan() =>
+        new("%PDF-1.7\n盖章汇总表"u8.ToArray()) { Headers = { ContentType = new MediaTypeHeaderValue("application/pdf") } };
 
     [Fact]
     public async Task APackageAfterTheDeadlineIsRefusedAndPassesUnderTheMinistrysException()

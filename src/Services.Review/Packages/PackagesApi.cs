@@ -77,14 +77,24 @@ public static class PackagesApi
         if (request.CampaignId is not { } campaignId) return Problems.Validation(new Dictionary<string, string[]> { ["campaignId"] = ["请给出批次。 / Give the campaign."] });
         if (await session.LoadAsync<ReviewCampaign>(campaignId, ct) is not { } campaign) return Problems.Of(ReviewCampaignRules.Unknown);
         var authority = access.User.AuthorityCode!;
-        var lists = await session.Query<RecommendationList>().Where(l => l.CampaignId == campaignId && l.AuthorityCode == authority).ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        // Every list (an empty one too) is marked as submitted in the package's own transaction, each at the version
+        // read here: a recommendation racing the submission conflicts, and one of the two is decided again.
+        var lists = new List<RecommendationList>();
+        foreach (var kind in Enum.GetValues<RecommendationListKind>())
+        {
+            var listId = RecommendationList.IdFor(campaignId, authority, kind);
+            var list = await session.Events.FetchForWriting<RecommendationList>(listId, ct);
+            if (list.Aggregate is { } current) lists.Add(current);
+            list.AppendOne(new RecommendationListSubmitted(listId, campaignId, authority, kind, now));
+        }
         var cases = (await session.LoadManyAsync<ReviewCaseDetails>(ct, lists.SelectMany(l => l.Entries).Select(e => e.ApplicationId).ToArray()))
             .ToDictionary(c => c.Id);
         var entries = lists.OrderBy(l => l.Kind).SelectMany(l => l.Entries.Select((e, i) =>
             new PackageEntry(l.Kind, i + 1, e.ApplicationId, e.OrganisationName, cases[e.ApplicationId].StampedFormSha256!))).ToList();
         var id = RecommendationPackage.IdFor(campaignId, authority);
         await session.DecideAsync<RecommendationPackage>(id, null, state => PackageDecider.Decide(
-            new SubmitPackage(campaignId, authority, campaign, entries, access.User.AuditName), state, clock.GetUtcNow()), ct);
+            new SubmitPackage(campaignId, authority, campaign, entries, access.User.AuditName), state, now), ct);
         var package = (await session.LoadAsync<RecommendationPackage>(id, ct))!;
         return TypedResults.Ok(new PackageReceipt(id, authority, package.SubmittedAt!.Value, package.Entries.Count, package.ContentHash!));
     }
@@ -109,9 +119,19 @@ public static class PackagesApi
         TimeProvider clock, CancellationToken ct) =>
         IntakeAsync(authorityCode, request, session, clock, campaign => new AcknowledgePackage(campaign, authorityCode, access.User.AuditName), ct);
 
-    static Task<IResult> Return(string authorityCode, IntakeRequest request, IDocumentSession session, AccessGuard access,
-        TimeProvider clock, CancellationToken ct) =>
-        IntakeAsync(authorityCode, request, session, clock, campaign => new ReturnPackage(campaign, authorityCode, request.Reason?.Trim(), access.User.AuditName), ct);
+    /// <summary>Returns the package and, in the same transaction, opens its lists again.</summary>
+    static async Task<IResult> Return(string authorityCode, IntakeRequest request, IDocumentSession session, AccessGuard access,
+        TimeProvider clock, CancellationToken ct)
+    {
+        if (request.CampaignId is { } campaignId)
+            foreach (var kind in Enum.GetValues<RecommendationListKind>())
+            {
+                var list = await session.Events.FetchForWriting<RecommendationList>(RecommendationList.IdFor(campaignId, authorityCode, kind), ct);
+                if (list.Aggregate is { Submitted: true } submitted) list.AppendOne(new RecommendationListReopened(submitted.Id, clock.GetUtcNow()));
+            }
+        return await IntakeAsync(authorityCode, request, session, clock,
+            campaign => new ReturnPackage(campaign, authorityCode, request.Reason?.Trim(), access.User.AuditName), ct);
+    }
 
     static async Task<IResult> IntakeAsync(string authorityCode, IntakeRequest request, IDocumentSession session, TimeProvider clock,
         Func<Guid, PackageCommand> command, CancellationToken ct)

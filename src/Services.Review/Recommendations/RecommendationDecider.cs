@@ -38,6 +38,9 @@ public static class RecommendationDecider
     public static object[] Decide(RecommendationCommand command, RecommendationList? list, DateTimeOffset now)
     {
         var entries = list?.Entries ?? [];
+        // The list's own stream says whether it is with the ministry: a change racing the package's submission
+        // conflicts on this stream and is decided again, here.
+        if (list is { Submitted: true }) throw new RuleViolation(Packages.PackageRules.Frozen);
         switch (command)
         {
             case Recommend c:

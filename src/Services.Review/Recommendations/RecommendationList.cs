@@ -13,11 +13,20 @@ public sealed record RecommendationRemoved(Guid ListId, Guid ApplicationId, stri
 
 public sealed record RecommendationsReordered(Guid ListId, IReadOnlyList<Guid> Order, string ReorderedBy, DateTimeOffset At);
 
+/// <summary>The list went to the ministry in its authority's package: it no longer changes (written with the package, atomically).</summary>
+public sealed record RecommendationListSubmitted(Guid ListId, Guid CampaignId, string AuthorityCode, RecommendationListKind Kind, DateTimeOffset At);
+
+/// <summary>The ministry returned the package: the list may change again until the package is resubmitted.</summary>
+public sealed record RecommendationListReopened(Guid ListId, DateTimeOffset At);
+
 public sealed record RecommendationEntry(Guid ApplicationId, string? Class, string OrganisationName);
 
-/// <summary>One ranked list (推荐排序) of one authority in one campaign: the entries in rank order.</summary>
+/// <summary>
+/// One ranked list (推荐排序) of one authority in one campaign: the entries in rank order; <see cref="Submitted"/> while
+/// it is with the ministry in the authority's package.
+/// </summary>
 public sealed record RecommendationList(Guid Id, Guid CampaignId, string AuthorityCode, RecommendationListKind Kind,
-    IReadOnlyList<RecommendationEntry> Entries)
+    IReadOnlyList<RecommendationEntry> Entries, bool Submitted = false)
 {
     public static Guid IdFor(Guid campaignId, string authorityCode, RecommendationListKind kind) =>
         StreamIds.For("recommendations", campaignId.ToString(), authorityCode, kind.ToString());
@@ -32,6 +41,13 @@ public sealed record RecommendationList(Guid Id, Guid CampaignId, string Authori
 
     public static RecommendationList Create(ApplicationRecommended e) =>
         new(e.ListId, e.CampaignId, e.AuthorityCode, e.Kind, [new(e.ApplicationId, e.Class, e.OrganisationName)]);
+
+    /// <summary>A list that was empty when its package was submitted.</summary>
+    public static RecommendationList Create(RecommendationListSubmitted e) => new(e.ListId, e.CampaignId, e.AuthorityCode, e.Kind, [], true);
+
+    public RecommendationList Apply(RecommendationListSubmitted e) => this with { Submitted = true };
+
+    public RecommendationList Apply(RecommendationListReopened e) => this with { Submitted = false };
 
     public RecommendationList Apply(ApplicationRecommended e) =>
         this with { Entries = [.. Entries, new(e.ApplicationId, e.Class, e.OrganisationName)] };

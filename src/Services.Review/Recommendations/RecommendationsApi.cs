@@ -75,7 +75,6 @@ public static class RecommendationsApi
             return refused;
         var candidate = await session.Events.AggregateStreamAsync<ReviewCase>(id, token: ct);
         if (await session.LoadAsync<ReviewCampaign>(details!.CampaignId, ct) is not { } campaign) return Problems.Of(ReviewCampaignRules.Unknown);
-        if (await FrozenAsync(session, details.CampaignId, details.AuthorityCode, ct)) return Problems.Of(Packages.PackageRules.Frozen);
         var listId = RecommendationList.IdFor(details.CampaignId, details.AuthorityCode, RecommendationList.KindOf(details.Category, details.Class));
         await session.DecideAsync<RecommendationList>(listId, null, list => RecommendationDecider.Decide(
             new Recommend(listId, candidate!, details.OrganisationName, campaign, access.User.AuditName), list, clock.GetUtcNow()), ct);
@@ -88,7 +87,6 @@ public static class RecommendationsApi
         if (await access.ChangeAsync(details is not null && access.User.AuthorityCode == details.AuthorityCode, ReviewCaseRules.NotFound) is { } refused)
             return refused;
         if (await session.LoadAsync<ReviewCampaign>(details!.CampaignId, ct) is not { } campaign) return Problems.Of(ReviewCampaignRules.Unknown);
-        if (await FrozenAsync(session, details.CampaignId, details.AuthorityCode, ct)) return Problems.Of(Packages.PackageRules.Frozen);
         var listId = RecommendationList.IdFor(details.CampaignId, details.AuthorityCode, RecommendationList.KindOf(details.Category, details.Class));
         await session.DecideAsync<RecommendationList>(listId, null, list => RecommendationDecider.Decide(
             new RemoveRecommendation(listId, applicationId, campaign, details.AuthorityCode, access.User.AuditName), list, clock.GetUtcNow()), ct);
@@ -104,14 +102,9 @@ public static class RecommendationsApi
         if (filters.Errors.Count > 0 || listKind is null || request.CampaignId is not { } campaignId) return Problems.Validation(filters.Errors);
         if (await session.LoadAsync<ReviewCampaign>(campaignId, ct) is not { } campaign) return Problems.Of(ReviewCampaignRules.Unknown);
         var authority = access.User.AuthorityCode!;
-        if (await FrozenAsync(session, campaignId, authority, ct)) return Problems.Of(Packages.PackageRules.Frozen);
         var listId = RecommendationList.IdFor(campaignId, authority, listKind.Value);
         await session.DecideAsync<RecommendationList>(listId, StreamVersion.Expected(http), list => RecommendationDecider.Decide(
             new ReorderRecommendations(listId, request.Order!, campaign, authority, access.User.AuditName), list, clock.GetUtcNow()), ct);
         return TypedResults.Ok(await session.LoadAsync<RecommendationList>(listId, ct));
     }
-
-    /// <summary>Once the package is with the ministry, its lists no longer change.</summary>
-    static async Task<bool> FrozenAsync(IDocumentSession session, Guid campaignId, string authorityCode, CancellationToken ct) =>
-        await session.LoadAsync<Packages.RecommendationPackage>(Packages.RecommendationPackage.IdFor(campaignId, authorityCode), ct) is { Frozen: true };
 }
