@@ -78,6 +78,14 @@ public class LifecycleTests(WholeSystem system)
         var package = await officer.PostAsJsonAsync("/api/v1/packages/submission", new { campaignId = campaign });
         Assert.Equal(HttpStatusCode.OK, package.StatusCode);
 
+        // The ministry opens the package and downloads each of its documents (the stamped table here, the stamped
+        // application form from Registration), each matching the hash the receipt covers.
+        var documents = (await ministry.GetFromJsonAsync<JsonElement>($"/api/v1/packages/{authority}?campaignId={campaign}")).GetProperty("documents");
+        Assert.Equal(2, documents.GetArrayLength());
+        foreach (var document in documents.EnumerateArray())
+            Assert.Equal(document.GetProperty("sha256").GetString(),
+                Convert.ToHexStringLower(SHA256.HashData(await ministry.GetByteArrayAsync(document.GetProperty("url").GetString()))));
+
         // The ministry takes the package in: the application now awaits expert review, as its applicant sees.
         Assert.Equal(HttpStatusCode.OK, (await ministry.PostAsJsonAsync($"/api/v1/packages/{authority}/acknowledgement", new { campaignId = campaign })).StatusCode);
         await WaitForStatusAsync(owner, id, "awaitingExpertReview");

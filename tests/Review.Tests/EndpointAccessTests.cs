@@ -17,6 +17,8 @@ public class EndpointAccessTests(ReviewApp app) : IClassFixture<ReviewApp>
         ["POST /api/v1/review-cases/{applicationId:guid}/initial-review"] = [PlatformRoles.AuthorityOfficer],
         ["GET /api/v1/packages/"] = [PlatformRoles.AuthorityOfficer, PlatformRoles.MinistryOfficer, PlatformRoles.Auditor],
         ["PUT /api/v1/packages/summary-table-scan"] = [PlatformRoles.AuthorityOfficer],
+        ["GET /api/v1/packages/{authorityCode}"] = [PlatformRoles.AuthorityOfficer, PlatformRoles.MinistryOfficer, PlatformRoles.Auditor],
+        ["GET /api/v1/packages/{authorityCode}/summary-table-scan"] = [PlatformRoles.AuthorityOfficer, PlatformRoles.MinistryOfficer, PlatformRoles.Auditor],
         ["POST /api/v1/packages/submission"] = [PlatformRoles.AuthorityOfficer],
         ["POST /api/v1/packages/receipt-verification"] = [PlatformRoles.AuthorityOfficer, PlatformRoles.MinistryOfficer, PlatformRoles.Auditor],
         ["POST /api/v1/packages/{authorityCode}/acknowledgement"] = [PlatformRoles.MinistryOfficer],

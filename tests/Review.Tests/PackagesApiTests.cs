@@ -56,6 +56,18 @@ public class PackagesApiTests(ReviewApp app) : IClassFixture<ReviewApp>
 
         // The ministry sees every one of the 37 authorities: Hebei has submitted, the others not.
         var ministry = app.ClientFor(TestUsers.Ministry);
+        // It opens Hebei's package: the stamped table to download here, each stamped form by its hash at Registration.
+        var details = (await ministry.GetFromJsonAsync<PackageDetails>($"/api/v1/packages/130000?campaignId={campaign}", ApiJson.Options))!;
+        Assert.Equal(["summaryTableScan", "stampedForm", "stampedForm"], details.Documents.Select(d => d.Kind));
+        Assert.Equal([enterprise, platform], details.Documents.Skip(1).Select(d => d.ApplicationId!.Value));
+        Assert.All(details.Documents.Skip(1), d => Assert.Equal($"/api/v1/applications/{d.ApplicationId}/stamped-form", d.Url));
+        var table = await ministry.GetAsync(details.Documents[0].Url);
+        Assert.Equal("application/pdf", table.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("%PDF-1.7\n盖章汇总表"u8.ToArray(), await table.Content.ReadAsByteArrayAsync());
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData("%PDF-1.7\n盖章汇总表"u8)), details.Documents[0].Sha256);
+        // Another authority's officer does not see it.
+        Assert.Equal(HttpStatusCode.NotFound, (await app.ClientFor(TestUsers.DalianOfficer).GetAsync($"/api/v1/packages/130000?campaignId={campaign}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.ClientFor(TestUsers.DalianOfficer).GetAsync(details.Documents[0].Url)).StatusCode);
         var overview = await ministry.GetFromJsonAsync<List<AuthorityPackageStatus>>($"/api/v1/packages?campaignId={campaign}", ApiJson.Options);
         Assert.Equal(37, overview!.Count);
         Assert.Equal((PackageStatus.Submitted, 2, receipt.ContentHash), overview.Where(a => a.AuthorityCode == "130000").Select(a => (a.Status, a.Entries, a.ContentHash)).Single());

@@ -85,6 +85,14 @@ public sealed class ScanArchive(NpgsqlDataSource database, IDocumentStore store)
         : head.StartsWith(Jpeg) ? "image/jpeg"
         : head.StartsWith(Png) ? "image/png"
         : null;
+
+    /// <summary>The file name extension of a scan's content type, for downloads.</summary>
+    public static string ExtensionOf(string contentType) => contentType switch
+    {
+        "application/pdf" => ".pdf",
+        "image/png" => ".png",
+        _ => ".jpg",
+    };
 }
 
 /// <summary>Creates the archive's table at start (after Marten made the schema).</summary>

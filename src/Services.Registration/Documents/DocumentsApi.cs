@@ -66,6 +66,6 @@ public static class DocumentsApi
             return refused;
         var scan = details!.StampedForm!;
         return Results.Stream(output => archive.CopyToAsync(scan.DocumentId, output, ct), scan.ContentType,
-            $"stamped-form-{applicationId}{(scan.ContentType == "application/pdf" ? ".pdf" : scan.ContentType == "image/png" ? ".png" : ".jpg")}");
+            $"stamped-form-{applicationId}{ScanArchive.ExtensionOf(scan.ContentType)}");
     }
 }

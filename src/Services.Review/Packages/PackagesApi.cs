@@ -12,6 +12,12 @@ namespace ServiceManufacturing.Services.Review.Packages;
 
 public sealed record PackageReceipt(Guid PackageId, string AuthorityCode, DateTimeOffset SubmittedAt, int Entries, string ContentHash);
 
+/// <summary>One document of a package: the stamped summary table's scan, or an application's stamped form (kept by Registration).</summary>
+public sealed record PackageDocument(string Kind, Guid? ApplicationId, string Sha256, string Url);
+
+/// <summary>An authority's package with where to download each of its documents; the receipt's hash covers every one.</summary>
+public sealed record PackageDetails(RecommendationPackage Package, IReadOnlyList<PackageDocument> Documents);
+
 public sealed record IntakeRequest(Guid? CampaignId, string? Reason);
 
 /// <summary>Where one of the 37 authorities stands with its package.</summary>
@@ -26,6 +32,14 @@ public static class PackagesApi
         api.MapGet("/", Overview).WithName("ListPackages").WithSummary("37 个推荐单位的报送情况 / Where each of the 37 authorities stands")
             .RequireRoles(PlatformRoles.AuthorityOfficer, PlatformRoles.MinistryOfficer, PlatformRoles.Auditor)
             .Produces<IReadOnlyList<AuthorityPackageStatus>>().ProducesValidationProblem();
+        api.MapGet("/{authorityCode}", Get).WithName("GetPackage")
+            .WithSummary("查看推荐材料及其文件 / An authority's package and its documents")
+            .RequireRoles(PlatformRoles.AuthorityOfficer, PlatformRoles.MinistryOfficer, PlatformRoles.Auditor)
+            .Produces<PackageDetails>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/{authorityCode}/summary-table-scan", DownloadTableScan).WithName("DownloadSummaryTableScan")
+            .WithSummary("下载盖章汇总表扫描件 / Download the stamped summary table's scan")
+            .RequireRoles(PlatformRoles.AuthorityOfficer, PlatformRoles.MinistryOfficer, PlatformRoles.Auditor)
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPut("/summary-table-scan", UploadTableScan).WithName("UploadSummaryTableScan")
             .WithSummary("上传盖章汇总表扫描件 / Upload the stamped summary table's scan").RequireRoles(PlatformRoles.AuthorityOfficer)
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(ScanArchive.MaxBytes))
@@ -57,6 +71,32 @@ public static class PackagesApi
         return TypedResults.Ok(Authorities.All.Where(a => access.User.ActsFor(a.Code)).Select(a => packages.GetValueOrDefault(a.Code) is { } p
             ? new AuthorityPackageStatus(a.Code, a.NameZh, p.Status, p.Entries.Count, p.ContentHash, p.SubmittedAt)
             : new AuthorityPackageStatus(a.Code, a.NameZh, PackageStatus.Open, 0, null, null)).ToList());
+    }
+
+    static async Task<IResult> Get(string authorityCode, IDocumentSession session, AccessGuard access, CancellationToken ct, Guid? campaignId = null)
+    {
+        if (campaignId is null) return Problems.Validation(new Dictionary<string, string[]> { ["campaignId"] = ["请给出批次。 / Give the campaign."] });
+        var package = await session.LoadAsync<RecommendationPackage>(RecommendationPackage.IdFor(campaignId.Value, authorityCode), ct);
+        if (await access.ReadAsync(package is not null && access.User.ActsFor(authorityCode), PackageRules.NotFound) is { } refused)
+            return refused;
+        var documents = new List<PackageDocument>();
+        if (package!.SummaryTableSha256 is { } table)
+            documents.Add(new("summaryTableScan", null, table, $"/api/v1/packages/{authorityCode}/summary-table-scan?campaignId={campaignId}"));
+        documents.AddRange(package.Entries.Select(e =>
+            new PackageDocument("stampedForm", e.ApplicationId, e.StampedFormSha256, $"/api/v1/applications/{e.ApplicationId}/stamped-form")));
+        return TypedResults.Ok(new PackageDetails(package, documents));
+    }
+
+    static async Task<IResult> DownloadTableScan(string authorityCode, IDocumentSession session, ScanArchive archive, AccessGuard access,
+        CancellationToken ct, Guid? campaignId = null)
+    {
+        if (campaignId is null) return Problems.Validation(new Dictionary<string, string[]> { ["campaignId"] = ["请给出批次。 / Give the campaign."] });
+        var package = await session.LoadAsync<RecommendationPackage>(RecommendationPackage.IdFor(campaignId.Value, authorityCode), ct);
+        if (await access.ReadAsync(package?.SummaryTableDocumentId is not null && access.User.ActsFor(authorityCode), PackageRules.NotFound) is { } refused)
+            return refused;
+        var contentType = package!.SummaryTableContentType ?? "application/pdf";
+        return Results.Stream(output => archive.CopyToAsync(package.SummaryTableDocumentId!.Value, output, ct), contentType,
+            $"summary-table-{authorityCode}{ScanArchive.ExtensionOf(contentType)}");
     }
 
     static async Task<IResult> UploadTableScan(HttpRequest http, IDocumentSession session, ScanArchive archive, AccessGuard access,

@@ -25,14 +25,17 @@ public enum PackageStatus { Open, Submitted, Acknowledged, Returned }
 /// <summary>One authority's package for one campaign (the stream id is named by both).</summary>
 public sealed record RecommendationPackage(
     Guid Id, Guid CampaignId, string AuthorityCode, PackageStatus Status, string? SummaryTableSha256, Guid? SummaryTableDocumentId,
-    IReadOnlyList<PackageEntry> Entries, string? ContentHash, DateTimeOffset? SubmittedAt, string? ReturnReason)
+    IReadOnlyList<PackageEntry> Entries, string? ContentHash, DateTimeOffset? SubmittedAt, string? ReturnReason,
+    string? SummaryTableContentType = null)
 {
     public static Guid IdFor(Guid campaignId, string authorityCode) => StreamIds.For("package", campaignId.ToString(), authorityCode);
 
     public static RecommendationPackage Create(SummaryTableScanUploaded e) =>
-        new(IdFor(e.CampaignId, e.AuthorityCode), e.CampaignId, e.AuthorityCode, PackageStatus.Open, e.Sha256, e.DocumentId, [], null, null, null);
+        new(IdFor(e.CampaignId, e.AuthorityCode), e.CampaignId, e.AuthorityCode, PackageStatus.Open, e.Sha256, e.DocumentId, [], null, null, null,
+            e.ContentType);
 
-    public RecommendationPackage Apply(SummaryTableScanUploaded e) => this with { SummaryTableSha256 = e.Sha256, SummaryTableDocumentId = e.DocumentId };
+    public RecommendationPackage Apply(SummaryTableScanUploaded e) =>
+        this with { SummaryTableSha256 = e.Sha256, SummaryTableDocumentId = e.DocumentId, SummaryTableContentType = e.ContentType };
 
     public RecommendationPackage Apply(PackageSubmitted e) =>
         this with { Status = PackageStatus.Submitted, Entries = e.Entries, ContentHash = e.ContentHash, SubmittedAt = e.At, ReturnReason = null };
