@@ -40,8 +40,12 @@ public class DemonstrationsApiTests(EvaluationApp app) : IClassFixture<Evaluatio
             new { batch = 1, category = "city", name = "深圳市", authorityCode = "440300" })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync($"/api/v1/demonstrations/{enrolled.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await app.ClientFor(TestUsers.HebeiOfficer).GetAsync($"/api/v1/demonstrations/{enrolled.Id}")).StatusCode);
-        var hebeiRoster = await app.ClientFor(TestUsers.HebeiOfficer).GetFromJsonAsync<List<DemonstrationDetails>>("/api/v1/demonstrations?authorityCode=440300", ApiJson.Options);
+        var hebeiRoster = await app.ClientFor(TestUsers.HebeiOfficer).GetFromJsonAsync<List<DemonstrationDetails>>("/api/v1/demonstrations", ApiJson.Options);
         Assert.All(hebeiRoster!, d => Assert.Equal("130000", d.AuthorityCode));
+        await ApiJson.AssertProblemAsync(await app.ClientFor(TestUsers.HebeiOfficer).GetAsync("/api/v1/demonstrations?authorityCode=440300"),
+            HttpStatusCode.Forbidden, "own-authority-only");
+        var shenzhenRoster = await officer.GetFromJsonAsync<List<DemonstrationDetails>>("/api/v1/demonstrations?authorityCode=440300", ApiJson.Options);
+        Assert.Contains(shenzhenRoster!, d => d.Id == enrolled.Id);
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public static class DemonstrationsApi
         api.MapGet("/{demonstrationId:guid}", Get).WithName("GetDemonstration").WithSummary("查看示范 / Read a demonstration").RequireRoles(Readers)
             .Produces<DemonstrationDetails>().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/", List).WithName("ListDemonstrations").WithSummary("前四批示范名单 / The roster of earlier-batch demonstrations").RequireRoles(Readers)
-            .Produces<IReadOnlyList<DemonstrationDetails>>();
+            .Produces<IReadOnlyList<DemonstrationDetails>>().ProducesProblem(StatusCodes.Status403Forbidden);
         return api;
     }
 
@@ -47,11 +47,12 @@ public static class DemonstrationsApi
             ?? StreamVersion.WithETag(TypedResults.Ok(details), details!.Version);
     }
 
-    /// <summary>An officer sees its own authority's demonstrations; the ministry and auditors any.</summary>
+    /// <summary>An officer sees its own authority's demonstrations (naming another's is refused, as in Review); the ministry and auditors any.</summary>
     static async Task<IResult> List(IDocumentSession session, AccessGuard access, CancellationToken ct,
         int? batch = null, string? authorityCode = null)
     {
-        if (!access.User.SeesEverything) authorityCode = access.User.AuthorityCode;
+        (authorityCode, var refused) = await access.AuthorityScopeAsync(authorityCode);
+        if (refused is not null) return refused;
         await access.ReadAsync(true, DemonstrationRules.NotFound);
         var query = session.Query<DemonstrationDetails>().AsQueryable();
         if (batch is not null) query = query.Where(d => d.Batch == batch);
