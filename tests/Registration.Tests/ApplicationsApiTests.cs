@@ -53,6 +53,21 @@ public class ApplicationsApiTests(RegistrationApp app) : IClassFixture<Registrat
     }
 
     [Fact]
+    public async Task SavingOverAnotherTabsSaveGets412WithTheFormAsItNowStands()
+    {
+        var draft = await CompleteDraftAsync(); // version 2, saved from one tab
+        var edited = Forms.Enterprise(300_000m, 120_000m);
+
+        var stale = await SaveFormAsync(draft.Id, "\"1\"", edited); // another tab still holds version 1
+
+        var problem = await ApiJson.AssertProblemAsync(stale, HttpStatusCode.PreconditionFailed, PlatformRules.StaleVersion.Code);
+        var current = problem.GetProperty("current").Deserialize<ApplicationDetails>(Json)!;
+        Assert.Equal((2L, Forms.Enterprise().Enterprise!.Revenues![0].OperatingRevenue), (current.Version, current.Form.Enterprise!.Revenues![0].OperatingRevenue));
+        Assert.Equal("\"2\"", stale.Headers.ETag?.Tag);
+        Assert.Equal(HttpStatusCode.OK, (await SaveFormAsync(draft.Id, stale.Headers.ETag!.Tag, edited)).StatusCode);
+    }
+
+    [Fact]
     public async Task SubmittingTwiceGets409()
     {
         var draft = await CompleteDraftAsync();

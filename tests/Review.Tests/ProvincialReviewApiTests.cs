@@ -1,6 +1,7 @@
 using ServiceManufacturing.ServiceDefaults.Http;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Marten;
 using ServiceManufacturing.Contracts;
 using ServiceManufacturing.Contracts.Reference;
@@ -77,9 +78,14 @@ public class ProvincialReviewApiTests(ReviewApp app) : IClassFixture<ReviewApp>
             Decide(TestUsers.HebeiOfficer with { Subject = "officer-hebei-2" }, id, version, new { decision = "reject", reason = "材料不全" }));
 
         Assert.Single(decisions, r => r.StatusCode == HttpStatusCode.OK);
-        Assert.Contains(decisions.Single(r => r.StatusCode != HttpStatusCode.OK).StatusCode,
-            new[] { HttpStatusCode.PreconditionFailed, HttpStatusCode.Conflict });
-        Assert.Single((await app.CaseAsync(id))!.Decisions);
+        // The other is told its version is stale and sees the case as the winner left it, with its ETag to decide again.
+        var lost = decisions.Single(r => r.StatusCode != HttpStatusCode.OK);
+        var problem = await ApiJson.AssertProblemAsync(lost, HttpStatusCode.PreconditionFailed, PlatformRules.StaleVersion.Code);
+        var current = problem.GetProperty("current").Deserialize<ReviewCaseDetails>(ApiJson.Options)!;
+        var stored = (await app.CaseAsync(id))!;
+        Assert.Single(stored.Decisions);
+        Assert.Equal((stored.Version, stored.Status, 1), (current.Version, current.Status, current.Decisions.Count));
+        Assert.Equal($"\"{stored.Version}\"", lost.Headers.ETag?.Tag);
     }
 
     [Fact]

@@ -62,7 +62,8 @@ public static class StreamWriter
         return (stream.StartingVersion ?? 0) + events.Length;
     }
 
-    static bool IsConcurrent(Exception e) =>
+    /// <summary>Whether <paramref name="e"/> says another write reached the stream first.</summary>
+    public static bool IsConcurrent(Exception e) =>
         e is ConcurrencyException or EventStreamUnexpectedMaxEventIdException or ExistingStreamIdCollisionException;
 
     /// <summary>A fresh session that records its events as <paramref name="session"/> would.</summary>

@@ -19,6 +19,28 @@ public static class StreamVersion
     /// <summary>The ETag of a stream at <paramref name="version"/>.</summary>
     public static string ETag(long version) => $"\"{version}\"";
 
+    /// <summary>
+    /// Runs <paramref name="write"/>; when it loses to a concurrent write (412 for a stale If-Match, else 409), the
+    /// problem carries the resource as it now stands in <c>current</c>, with its ETag, so that the user sees what the
+    /// other wrote before deciding again.
+    /// </summary>
+    public static async Task<IResult> OrCurrentAsync<T>(HttpRequest request, Func<Task<IResult>> write, Func<Task<T?>> current,
+        Func<T, long> versionOf) where T : class
+    {
+        try
+        {
+            return await write();
+        }
+        catch (Exception e) when (EventStore.StreamWriter.IsConcurrent(e))
+        {
+            var problem = ProblemExceptionHandler.FromRule(
+                request.Headers.IfMatch.Count > 0 ? PlatformRules.StaleVersion : PlatformRules.ConcurrentChange, null);
+            if (await current() is not { } now) return TypedResults.Problem(problem);
+            problem.Extensions["current"] = now;
+            return WithETag(TypedResults.Problem(problem), versionOf(now));
+        }
+    }
+
     /// <summary><paramref name="result"/> with the stream's <paramref name="version"/> as its ETag.</summary>
     public static IResult WithETag(IResult result, long version) => new ETagged(result, version);
 

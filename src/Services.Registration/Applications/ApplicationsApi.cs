@@ -102,9 +102,12 @@ public static class ApplicationsApi
         AccessGuard access, TimeProvider clock, CancellationToken ct)
     {
         if (await OwnedAsync(applicationId, session, access, ct) is { } refused) return refused;
-        var version = await session.DecideAsync<Application>(applicationId, StreamVersion.Expected(http),
-            state => ApplicationDecider.Decide(new SaveApplicationForm(applicationId, form), state, clock.GetUtcNow()), ct);
-        return StreamVersion.WithETag(TypedResults.Ok(await session.LoadAsync<ApplicationDetails>(applicationId, ct)), version);
+        return await StreamVersion.OrCurrentAsync(http, async () =>
+        {
+            var version = await session.DecideAsync<Application>(applicationId, StreamVersion.Expected(http),
+                state => ApplicationDecider.Decide(new SaveApplicationForm(applicationId, form), state, clock.GetUtcNow()), ct);
+            return StreamVersion.WithETag(TypedResults.Ok(await session.LoadAsync<ApplicationDetails>(applicationId, ct)), version);
+        }, () => session.LoadAsync<ApplicationDetails>(applicationId, ct), d => d.Version);
     }
 
     static async Task<IResult> Submit(Guid applicationId, HttpRequest http, IDocumentSession session,

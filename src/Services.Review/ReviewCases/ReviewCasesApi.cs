@@ -75,8 +75,11 @@ public static class ReviewCasesApi
         if (request.Decision is null)
             return Problems.Validation(new Dictionary<string, string[]> { ["decision"] = ["请选择 pass、reject 或 return。 / Choose pass, reject or return."] });
         var command = new DecideInitialReview(applicationId, request.Decision.Value, request.Reason?.Trim(), access.User.AuditName);
-        var version = await session.DecideAsync<ReviewCase>(applicationId, StreamVersion.Expected(http),
-            state => ReviewCaseDecider.Decide(command, state, clock.GetUtcNow()), ct);
-        return StreamVersion.WithETag(TypedResults.Ok(await session.LoadAsync<ReviewCaseDetails>(applicationId, ct)), version);
+        return await StreamVersion.OrCurrentAsync(http, async () =>
+        {
+            var version = await session.DecideAsync<ReviewCase>(applicationId, StreamVersion.Expected(http),
+                state => ReviewCaseDecider.Decide(command, state, clock.GetUtcNow()), ct);
+            return StreamVersion.WithETag(TypedResults.Ok(await session.LoadAsync<ReviewCaseDetails>(applicationId, ct)), version);
+        }, () => session.LoadAsync<ReviewCaseDetails>(applicationId, ct), c => c.Version);
     }
 }
