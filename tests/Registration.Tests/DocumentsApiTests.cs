@@ -37,6 +37,10 @@ public class DocumentsApiTests(RegistrationApp app) : IClassFixture<Registration
 
         Assert.Equal(ApplicationFormDocument.ContentType, response.Content.Headers.ContentType?.MediaType);
         using var document = WordprocessingDocument.Open(await response.Content.ReadAsStreamAsync(), false);
+        // Valid against the Office schemas, which Word and WPS hold a document to.
+        var invalid = new DocumentFormat.OpenXml.Validation.OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Office2016).Validate(document)
+            .Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+        Assert.True(invalid.Count == 0, string.Join(Environment.NewLine, invalid));
         var body = document.MainDocumentPart!.Document.Body!;
         var text = string.Join("\n", body.Descendants<Text>().Select(t => t.Text));
         Assert.Contains(user.Name, text);

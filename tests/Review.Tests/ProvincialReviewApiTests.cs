@@ -141,6 +141,10 @@ public class ProvincialReviewApiTests(ReviewApp app) : IClassFixture<ReviewApp>
     static List<string[]> SummaryRows(byte[] xlsx)
     {
         using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(xlsx), false);
+        // Valid against the Office schemas, which Excel and WPS hold a workbook to (LibreOffice is lenient).
+        var invalid = new DocumentFormat.OpenXml.Validation.OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Office2016).Validate(document)
+            .Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+        Assert.True(invalid.Count == 0, string.Join(Environment.NewLine, invalid));
         var sheet = document.WorkbookPart!.WorksheetParts.Single().Worksheet;
         return sheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>()
             .Select(r => r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().Select(c => c.InnerText).ToArray()).ToList();
