@@ -189,6 +189,16 @@ public class ApplicationDeciderTests
     }
 
     [Fact]
+    public void AnAuthoritysDecisionThatCrossedTheWithdrawalIsKeptButTheApplicationStaysWithdrawn()
+    {
+        var passed = Reported(ReviewStage.PassedInitialReview);
+        var state = Given(Enterprise, Saved(Forms.Enterprise()), Submitted(), new ApplicationWithdrawn(Id, "重新准备", Now)).State!;
+
+        Assert.Equal(ApplicationStatus.Withdrawn, state.Apply(passed).Status);
+        Assert.Contains(passed.MessageId, state.Apply(passed).ReportedMessages);
+    }
+
+    [Fact]
     public void AnApplicationReturnedForChangesIsEditedAndSubmittedAgain()
     {
         var returned = Reported(ReviewStage.ReturnedForChanges);

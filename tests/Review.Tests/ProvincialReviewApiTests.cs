@@ -121,6 +121,25 @@ public class ProvincialReviewApiTests(ReviewApp app) : IClassFixture<ReviewApp>
     }
 
     [Fact]
+    public async Task AWithdrawalThatCrossedThePassStillClosesTheCaseAndItCannotBeRecommended()
+    {
+        await using var broker = await BrokerProbe<ApplicationReviewStageReached>.StartAsync(app.RabbitMq);
+        var id = await app.SubmittedAsync(broker, await app.CampaignAsync(broker), "河北某某交叉撤回企业有限公司");
+        // The officer passes it while the applicant's withdrawal (accepted by Registration) is on its way.
+        Assert.Equal(HttpStatusCode.OK, (await app.ClientFor(TestUsers.HebeiOfficer).PostAsJsonAsync($"/api/v1/review-cases/{id}/initial-review",
+            new { decision = "pass" })).StatusCode);
+
+        await broker.PublishAsync(new ApplicationWithdrawn(id, DateTimeOffset.UtcNow), Guid.CreateVersion7());
+        await Eventually.GetAsync(async () => (await app.CaseAsync(id))?.Status == ReviewCaseStatus.Withdrawn ? "closed" : null);
+
+        // Even with a stamped form on record, a withdrawn case is not recommendable.
+        await broker.PublishAsync(new StampedFormUploaded(id, new string('d', 64), DateTimeOffset.UtcNow), Guid.CreateVersion7());
+        await Eventually.GetAsync(async () => (await app.CaseAsync(id))?.StampedFormSha256);
+        await ApiJson.AssertProblemAsync(await app.ClientFor(TestUsers.HebeiOfficer).PostAsJsonAsync("/api/v1/recommendations", new { applicationId = id }),
+            HttpStatusCode.Conflict, RecommendationRules.NotRecommendable.Code);
+    }
+
+    [Fact]
     public async Task TheWorklistFiltersByWarning()
     {
         await using var broker = await BrokerProbe<ApplicationReviewStageReached>.StartAsync(app.RabbitMq);

@@ -27,12 +27,17 @@ public sealed record Application(
 
     public Application Apply(ApplicationWithdrawn e) => this with { Status = ApplicationStatus.Withdrawn };
 
-    public Application Apply(ReviewStageReported e) => IsLatest(e, ReviewSequence)
+    public Application Apply(ReviewStageReported e) => Moves(Status, ReviewSequence, e)
         ? this with { Status = StatusOf(e.Stage), ReportedMessages = [.. ReportedMessages, e.MessageId], ReviewSequence = e.ReviewSequence }
         : this with { ReportedMessages = [.. ReportedMessages, e.MessageId] };
 
-    /// <summary>Whether <paramref name="e"/> is later in Review's history than every stage reported so far.</summary>
-    public static bool IsLatest(ReviewStageReported e, long reviewSequence) => e.ReviewSequence > reviewSequence;
+    /// <summary>
+    /// Whether <paramref name="e"/> moves the application's status: it is later in Review's history than every stage
+    /// reported so far, and the application is not withdrawn (a withdrawal is final; an authority's decision that
+    /// crossed it is kept in the history, and Review closes the case when the withdrawal reaches it).
+    /// </summary>
+    public static bool Moves(ApplicationStatus status, long reviewSequence, ReviewStageReported e) =>
+        status != ApplicationStatus.Withdrawn && e.ReviewSequence > reviewSequence;
 
     /// <summary>A draft, or an application its authority returned for changes, can be edited and submitted.</summary>
     public bool IsEditable => Status is ApplicationStatus.Draft or ApplicationStatus.ReturnedForChanges;

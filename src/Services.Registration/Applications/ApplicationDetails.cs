@@ -57,7 +57,7 @@ public sealed class ApplicationDetailsProjection : SingleStreamProjection<Applic
         d with { Version = e.Version, Status = ApplicationStatus.Withdrawn, ReviewReason = e.Data.Reason, UpdatedAt = e.Data.WithdrawnAt };
 
     public static ApplicationDetails Apply(IEvent<ReviewStageReported> e, ApplicationDetails d) =>
-        Application.IsLatest(e.Data, d.ReviewSequence)
+        Application.Moves(d.Status, d.ReviewSequence, e.Data)
             ? d with
             {
                 Version = e.Version, Status = Application.StatusOf(e.Data.Stage), ReviewReason = e.Data.Reason,
