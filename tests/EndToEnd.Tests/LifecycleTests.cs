@@ -20,8 +20,8 @@ public class LifecycleTests(WholeSystem system)
         var (userName, authority, name, creditCode, form) = category switch
         {
             "enterprise" => ("applicant.shenzhen", "440300", "深圳某某智能制造有限公司", Api.ShenzhenCreditCode, Api.EnterpriseForm),
-            "platform" => ("applicant.guangzhou", "440000", "广州某某工业互联网平台有限公司", "91440101MA5CX12346", PlatformForm),
-            _ => ("city.ningbo", "330200", "宁波市经济和信息化局", Api.ShenzhenCreditCode, CityForm),
+            "platform" => ("applicant.guangzhou", "440000", "广州某某工业互联网平台有限公司", "91440101MA5CX12346", Screening.SharedPlatformForm),
+            _ => ("city.ningbo", "330200", "宁波市经济和信息化局", Api.ShenzhenCreditCode, Screening.CityForm("宁波市", "industrialDesign")),
         };
         if (userName == "applicant.guangzhou")
             Assert.Contains((await system.Gateway.PostAsJsonAsync("/api/v1/accounts/applicants", new
@@ -67,8 +67,8 @@ public class LifecycleTests(WholeSystem system)
 
         // The officer recommends it, downloads the summary table, uploads its stamped scan and submits the package.
         var campaign = details.GetProperty("campaignId").GetGuid();
-        await WaitForAsync(async () => (await officer.GetFromJsonAsync<JsonElement>($"/api/v1/review-cases/{id}"))
-            .GetProperty("stampedFormSha256").ValueKind == JsonValueKind.String);
+        await Screening.Until(async () => (await officer.GetFromJsonAsync<JsonElement>($"/api/v1/review-cases/{id}"))
+            .GetProperty("stampedFormSha256").ValueKind == JsonValueKind.String, "Review to see the stamped form");
         Assert.Equal(HttpStatusCode.OK, (await officer.PostAsJsonAsync("/api/v1/recommendations", new { applicationId = id })).StatusCode);
         using (var table = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(
             await officer.GetStreamAsync($"/api/v1/recommendations/summary-table?campaignId={campaign}"), false))
@@ -104,12 +104,6 @@ public class LifecycleTests(WholeSystem system)
         return await system.ClientAsync($"officer.{authority}", "Officer-Password-1");
     }
 
-    static async Task WaitForAsync(Func<Task<bool>> condition)
-    {
-        for (var deadline = DateTime.UtcNow.AddSeconds(60); !await condition(); await Task.Delay(250))
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("The condition was not met in time.");
-    }
-
     static async Task WaitForStatusAsync(HttpClient owner, Guid id, string status)
     {
         for (var deadline = DateTime.UtcNow.AddSeconds(60); ; await Task.Delay(250))
@@ -119,25 +113,4 @@ public class LifecycleTests(WholeSystem system)
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"{id} did not reach {status}.");
         }
     }
-
-    static readonly object Contact = new { name = "李明", title = "总经理助理", phone = "0755-88880000", email = "liming@example.cn" };
-
-    static readonly object PlatformForm = new
-    {
-        contact = Contact,
-        declarations = new { operatingAndFinancialConditionGood = true, incidents = Array.Empty<object>() },
-        platform = new
-        {
-            @class = "sharedManufacturing", origin = "thirdParty", serviceMode = "sharedManufacturing", inOperationSince = "2019-06-01",
-            sharedManufacturing = new { resourcePublication = "在线发布设备", orderMatching = "订单匹配", productionManagement = "按工序分解",
-                paymentGuarantee = "支付担保", creditEvaluation = "信用评价" },
-            achievements = "接入工厂 1200 家",
-        },
-    };
-
-    static readonly object CityForm = new
-    {
-        contact = Contact,
-        city = new { @class = "industrialDesign", cityName = "宁波市", nationalIndustrialDesignCentres = 8, measures = "工业设计专项政策", evidence = "国家级工业设计中心 8 家" },
-    };
 }

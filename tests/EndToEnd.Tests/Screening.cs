@@ -144,7 +144,7 @@ public static class Screening
 
     static readonly object Contact = new { name = "王芳", title = "处长", phone = "0311-66660000", email = "wangfang@example.cn" };
 
-    static readonly object SharedPlatformForm = new
+    public static readonly object SharedPlatformForm = new
     {
         contact = Contact,
         declarations = new { operatingAndFinancialConditionGood = true, incidents = Array.Empty<object>() },
@@ -168,7 +168,7 @@ public static class Screening
         },
     };
 
-    static object CityForm(string city, string @class) => new
+    public static object CityForm(string city, string @class) => new
     {
         contact = Contact,
         city = @class == "comprehensive"
