@@ -20,19 +20,30 @@ public sealed class WholeSystemCollection : ICollectionFixture<WholeSystem>
 /// Debian's packages as local executables, in a data folder of this test run, on ports of their own. The gateway's
 /// per-user rate limit is lowered so that a test can pass it.
 /// </summary>
-public sealed class WholeSystem : IAsyncLifetime
+public class WholeSystem : IAsyncLifetime
 {
     /// <summary>Requests per user per <see cref="RateLimitWindow"/> at the gateway, in these tests.</summary>
     public const int PerUserLimit = 40;
     public static readonly TimeSpan RateLimitWindow = TimeSpan.FromSeconds(10);
     readonly Dictionary<string, Tokens> signedIn = [];
+    readonly int perUserLimit, postgresPort, amqpPort;
+    readonly string rabbitNode, dataDirectory;
 
-    const int PostgresPort = 57432, AmqpPort = 57672;
-    const string RabbitNode = "sm-e2e@localhost";
+    public WholeSystem() : this(PerUserLimit, 57432, 57672, "e2e") { }
+
+    /// <summary>
+    /// The system with the gateway letting each user <paramref name="perUserLimit"/> requests per window, on server
+    /// ports and a data folder of its own (named <paramref name="name"/>), so that two systems never meet.
+    /// </summary>
+    protected WholeSystem(int perUserLimit, int postgresPort, int amqpPort, string name)
+    {
+        (this.perUserLimit, this.postgresPort, this.amqpPort) = (perUserLimit, postgresPort, amqpPort);
+        rabbitNode = $"sm-{name}@localhost";
+        dataDirectory = Path.Combine(Environment.GetEnvironmentVariable("SM_E2E_DATA") ?? Path.Combine(Path.GetTempPath(), $"sm-e2e-{Guid.NewGuid():N}"), name);
+    }
+
     static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
 
-    readonly string dataDirectory = Environment.GetEnvironmentVariable("SM_E2E_DATA")
-        ?? Path.Combine(Path.GetTempPath(), $"sm-e2e-{Guid.NewGuid():N}");
 
     public DistributedApplication App { get; private set; } = null!;
     public HttpClient Gateway { get; private set; } = null!;
@@ -43,12 +54,12 @@ public sealed class WholeSystem : IAsyncLifetime
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>([
             "--Infrastructure:Mode=local",
             $"--Infrastructure:DataDirectory={dataDirectory}",
-            $"--Infrastructure:PostgresPort={PostgresPort}",
-            $"--Infrastructure:RabbitMqPort={AmqpPort}",
-            $"--Infrastructure:RabbitMqNode={RabbitNode}",
+            $"--Infrastructure:PostgresPort={postgresPort}",
+            $"--Infrastructure:RabbitMqPort={amqpPort}",
+            $"--Infrastructure:RabbitMqNode={rabbitNode}",
         ]);
         builder.CreateResourceBuilder<ProjectResource>("gateway")
-            .WithEnvironment("RateLimits__PerUser__PermitLimit", PerUserLimit.ToString())
+            .WithEnvironment("RateLimits__PerUser__PermitLimit", perUserLimit.ToString())
             .WithEnvironment("RateLimits__PerUser__Window", RateLimitWindow.ToString())
             .WithEnvironment("RateLimits__PerAddress__PermitLimit", "100000");
         App = await builder.BuildAsync();
@@ -170,7 +181,7 @@ public sealed class WholeSystem : IAsyncLifetime
 
     async Task RabbitMqCtlAsync(string command)
     {
-        var start = new ProcessStartInfo("/usr/lib/rabbitmq/bin/rabbitmqctl", ["-n", RabbitNode, "-q", command])
+        var start = new ProcessStartInfo("/usr/lib/rabbitmq/bin/rabbitmqctl", ["-n", rabbitNode, "-q", command])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
