@@ -10,7 +10,7 @@ using DeadlineExceptionGranted = ServiceManufacturing.Services.Registration.Camp
 
 namespace ServiceManufacturing.Tests.Registration;
 
-public class ApplicationDeciderTests
+public partial class ApplicationDeciderTests
 {
     static readonly Guid Id = Guid.CreateVersion7();
     static readonly DateTimeOffset Now = new(2023, 4, 1, 10, 0, 0, ChinaTime.Offset);
@@ -154,58 +154,6 @@ public class ApplicationDeciderTests
         var excepted = Fifth.Apply(new DeadlineExceptionGranted(Fifth.Id, "130000", DeadlineKind.Applications, new DateOnly(2023, 6, 10),
             "系统故障", "ministry-officer:ministry-1", late));
         Given(Enterprise, Saved(Forms.Enterprise())).When(Submit() with { Campaign = excepted }, at: late).ThenRefused(ApplicationRules.DeadlinePassed);
-    }
-
-    // After submission
-    [Fact]
-    public void ASubmittedApplicationCanBeWithdrawnUntilItsAuthorityDecides()
-    {
-        Given(Enterprise, Saved(Forms.Enterprise()), Submitted()).When(new WithdrawApplication(Id, "重新准备")).Then(new ApplicationWithdrawn(Id, "重新准备", Now));
-        Given(Enterprise, Saved(Forms.Enterprise()), Submitted(), Reported(ReviewStage.PassedInitialReview))
-            .When(new WithdrawApplication(Id, null)).ThenRefused(ApplicationRules.CannotWithdraw);
-    }
-
-    [Fact]
-    public void AReviewMessageArrivingTwiceIsReportedOnce()
-    {
-        var reported = Reported(ReviewStage.PassedInitialReview);
-        Given(Enterprise, Saved(Forms.Enterprise()), Submitted(), reported)
-            .When(new ReportReviewStage(Id, ReviewStage.PassedInitialReview, null, reported.MessageId, Now, reported.ReviewSequence)).Then();
-    }
-
-    [Fact]
-    public void AStageThatArrivesAfterALaterOneIsKeptButMovesNoStatusBack()
-    {
-        // Recommended (Review's event 20) and the package's intake (event 30) travel as different messages.
-        var intake = Reported(ReviewStage.AwaitingExpertReview, 30);
-        var recommended = Reported(ReviewStage.Recommended, 20);
-        var state = Given(Enterprise, Saved(Forms.Enterprise()), Submitted(), Reported(ReviewStage.PassedInitialReview, 10), intake).State!;
-
-        Assert.Equal(ApplicationStatus.AwaitingExpertReview, state.Apply(recommended).Status);
-        Assert.Contains(recommended.MessageId, state.Apply(recommended).ReportedMessages);
-        Assert.Equal(ApplicationStatus.Recommended, Given(Enterprise, Saved(Forms.Enterprise()), Submitted(), recommended).State!.Status);
-        new Scenario(state).When(new ReportReviewStage(Id, ReviewStage.Recommended, null, recommended.MessageId, Now, 20))
-            .Then(recommended with { At = Now });
-    }
-
-    [Fact]
-    public void AnAuthoritysDecisionThatCrossedTheWithdrawalIsKeptButTheApplicationStaysWithdrawn()
-    {
-        var passed = Reported(ReviewStage.PassedInitialReview);
-        var state = Given(Enterprise, Saved(Forms.Enterprise()), Submitted(), new ApplicationWithdrawn(Id, "重新准备", Now)).State!;
-
-        Assert.Equal(ApplicationStatus.Withdrawn, state.Apply(passed).Status);
-        Assert.Contains(passed.MessageId, state.Apply(passed).ReportedMessages);
-    }
-
-    [Fact]
-    public void AnApplicationReturnedForChangesIsEditedAndSubmittedAgain()
-    {
-        var returned = Reported(ReviewStage.ReturnedForChanges);
-        Given(Enterprise, Saved(Forms.Enterprise()), Submitted(), returned).When(new SaveApplicationForm(Id, Forms.Enterprise(200_000m, 90_000m)))
-            .Then(new ApplicationFormSaved(Id, Forms.Enterprise(200_000m, 90_000m), Now));
-        Given(Enterprise, Saved(Forms.Enterprise()), Submitted(), returned, Saved(Forms.Enterprise(200_000m, 90_000m))).When(Submit())
-            .Then(Submitted(Forms.Enterprise(200_000m, 90_000m)));
     }
 
     // Helpers: Given(events) / When(command) / Then(events or refusal)
