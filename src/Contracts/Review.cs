@@ -25,7 +25,8 @@ public sealed record ApplicationReviewStageReached(Guid ApplicationId, ReviewSta
 
 /// <summary>
 /// A recommending authority's package reached a stage for all its applications at once: submitted to the ministry
-/// (<see cref="ReviewStage.SubmittedToMinistry"/>) or acknowledged by it (<see cref="ReviewStage.AwaitingExpertReview"/>).
+/// (<see cref="ReviewStage.SubmittedToMinistry"/>), acknowledged by it (<see cref="ReviewStage.AwaitingExpertReview"/>), or
+/// returned by it to the authority (<see cref="ReviewStage.Recommended"/> again).
 /// <see cref="Sequence"/> orders it among the application stages, as in <see cref="ApplicationReviewStageReached"/>.
 /// </summary>
 public sealed record RecommendationPackageStageReached(

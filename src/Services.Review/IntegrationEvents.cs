@@ -21,6 +21,9 @@ sealed class IntegrationEvents : IIntegrationEventMap
             e.Entries.Select(x => x.ApplicationId).ToList(), Published.ReviewStage.SubmittedToMinistry, e.At, @event.Sequence),
         PackageAcknowledged e => new Published.RecommendationPackageStageReached(e.CampaignId, e.AuthorityCode, e.ApplicationIds,
             Published.ReviewStage.AwaitingExpertReview, e.At, @event.Sequence),
+        // Back with the authority: its applications show as recommended again until the package is resubmitted.
+        PackageReturned e => new Published.RecommendationPackageStageReached(e.CampaignId, e.AuthorityCode, e.ApplicationIds ?? [],
+            Published.ReviewStage.Recommended, e.At, @event.Sequence),
         _ => null,
     };
 

@@ -134,6 +134,8 @@ public class PackagesApiTests(ReviewApp app) : IClassFixture<ReviewApp>
             HttpStatusCode.UnprocessableEntity, PackageRules.ReasonRequired.Code);
         Assert.Equal(HttpStatusCode.OK, (await ministry.PostAsJsonAsync("/api/v1/packages/130000/return",
             new { campaignId = campaign, reason = "汇总表未盖章" })).StatusCode);
+        // Its application is back with the authority, as the applicant will see.
+        await broker.WaitForAsync(m => m.Stage == ReviewStage.Recommended && m.CampaignId == campaign && m.ApplicationIds.SequenceEqual(new[] { first }));
 
         Assert.Equal(HttpStatusCode.OK, (await hebei.PostAsJsonAsync("/api/v1/recommendations", new { applicationId = second })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await hebei.PutAsync($"/api/v1/packages/summary-table-scan?campaignId={campaign}", TableScan())).StatusCode);

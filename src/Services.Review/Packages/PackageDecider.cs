@@ -48,7 +48,7 @@ public static class PackageDecider
         AcknowledgePackage c => [new PackageAcknowledged(c.CampaignId, c.AuthorityCode, state.Entries.Select(e => e.ApplicationId).ToList(), c.By, now)],
         ReturnPackage when state.Status != PackageStatus.Submitted => throw new RuleViolation(PackageRules.NotSubmitted),
         ReturnPackage { Reason: null or "" } => throw new RuleViolation(PackageRules.ReasonRequired),
-        ReturnPackage c => [new PackageReturned(c.CampaignId, c.AuthorityCode, c.Reason!, c.By, now)],
+        ReturnPackage c => [new PackageReturned(c.CampaignId, c.AuthorityCode, c.Reason!, c.By, now, state.Entries.Select(e => e.ApplicationId).ToList())],
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, "Unknown package command."),
     };
 }

@@ -18,7 +18,9 @@ public sealed record PackageSubmitted(Guid CampaignId, string AuthorityCode, IRe
 
 public sealed record PackageAcknowledged(Guid CampaignId, string AuthorityCode, IReadOnlyList<Guid> ApplicationIds, string AcknowledgedBy, DateTimeOffset At);
 
-public sealed record PackageReturned(Guid CampaignId, string AuthorityCode, string Reason, string ReturnedBy, DateTimeOffset At);
+/// <summary>The ministry returned the package to its authority; its applications are back on the authority's lists.</summary>
+public sealed record PackageReturned(Guid CampaignId, string AuthorityCode, string Reason, string ReturnedBy, DateTimeOffset At,
+    IReadOnlyList<Guid>? ApplicationIds = null);
 
 public enum PackageStatus { Open, Submitted, Acknowledged, Returned }
 
