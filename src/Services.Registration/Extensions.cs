@@ -19,7 +19,6 @@ static class Extensions
         {
             bus.AddConsumer<DemonstrationEnrolledConsumer>();
             bus.AddConsumer<ReviewStageConsumer>();
-            bus.AddConsumer<PackageStageConsumer>();
         });
         builder.AddEventStore("registrationdb", options =>
         {
