@@ -37,8 +37,10 @@ public class WholeSystem : IAsyncLifetime
     /// </summary>
     protected WholeSystem(int perUserLimit, int postgresPort, int amqpPort, string name)
     {
-        (this.perUserLimit, this.postgresPort, this.amqpPort) = (perUserLimit, postgresPort, amqpPort);
-        rabbitNode = $"sm-{name}@localhost";
+        // Two checkouts testing side by side shift their servers' ports apart (SM_E2E_PORT_OFFSET, 0 when unset).
+        var offset = int.TryParse(Environment.GetEnvironmentVariable("SM_E2E_PORT_OFFSET"), out var o) ? o : 0;
+        (this.perUserLimit, this.postgresPort, this.amqpPort) = (perUserLimit, postgresPort + offset, amqpPort + offset);
+        rabbitNode = $"sm-{name}{(offset == 0 ? "" : offset.ToString())}@localhost";
         dataDirectory = Path.Combine(Environment.GetEnvironmentVariable("SM_E2E_DATA") ?? Path.Combine(Path.GetTempPath(), $"sm-e2e-{Guid.NewGuid():N}"), name);
     }
 
