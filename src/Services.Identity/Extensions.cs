@@ -11,6 +11,9 @@ using ServiceManufacturing.ServiceDefaults.Http;
 using ServiceManufacturing.ServiceDefaults.Identity;
 using ServiceManufacturing.Services.Identity.Accounts;
 using ServiceManufacturing.Services.Identity.Connect;
+using ServiceManufacturing.Services.Identity.Organisations;
+using ServiceManufacturing.ServiceDefaults.Documents;
+using ServiceManufacturing.ServiceDefaults.Messaging;
 using ServiceManufacturing.Services.Identity.SignIn;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -33,7 +36,12 @@ static class Extensions
             store.Projections.LiveStreamAggregation<Account>();
             store.Projections.Add<AccountDetailsProjection>(ProjectionLifecycle.Inline);
             store.Schema.For<AccountDetails>().UniqueIndex(a => a.UserName);
-        });
+            store.Projections.LiveStreamAggregation<Organisation>();
+            store.Projections.Add<OrganisationMembersProjection>(ProjectionLifecycle.Inline);
+            store.Projections.Add<BindingRequestProjection>(ProjectionLifecycle.Inline);
+        }).AddIntegrationEventRelay<IntegrationEvents>();
+        builder.AddMessaging();
+        builder.AddScanArchive("identitydb");
         builder.Services.AddScoped<AccountOperations>();
         builder.Services.AddSingleton<IPasswordHasher<AccountDetails>, PasswordHasher<AccountDetails>>();
 

@@ -2,6 +2,7 @@ using ServiceManufacturing.ServiceDefaults.Http;
 using ServiceManufacturing.Services.Identity;
 using ServiceManufacturing.Services.Identity.Accounts;
 using ServiceManufacturing.Services.Identity.Connect;
+using ServiceManufacturing.Services.Identity.Organisations;
 using ServiceManufacturing.Services.Identity.SignIn;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,6 +15,8 @@ app.UseAntiforgery();
 app.MapSignInPage();
 app.MapConnectEndpoints();
 app.MapAccountsApi();
+app.MapBindingRequestsApi();
+app.MapMembersApi();
 app.Run();
 
 public partial class Program;

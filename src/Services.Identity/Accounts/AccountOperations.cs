@@ -36,6 +36,20 @@ public sealed class AccountOperations(IDocumentSession session, IPasswordHasher<
         return command.AccountId;
     }
 
+    /// <summary>
+    /// Decides a new account and adds its stream to the session without saving, so that it is saved together with what
+    /// else the session holds (an invitation: the account and its membership, or neither). Its id.
+    /// </summary>
+    public async Task<Guid> StageRegistrationAsync(RegisterAccountRequest request, string role, string? registeredBy, CancellationToken ct)
+    {
+        if (await FindAsync(request.UserName!, ct) is not null) throw new RuleViolation(AccountRules.UserNameTaken);
+        var command = new RegisterAccount(Guid.CreateVersion7(), AccountValidation.Normalize(request.UserName!),
+            request.DisplayName!.Trim(), role, request.AuthorityCode, request.CreditCode, request.City,
+            hasher.HashPassword(null!, request.Password!), registeredBy);
+        session.Events.StartStream<Account>(command.AccountId, AccountDecider.Decide(command, null, clock.GetUtcNow(), Lockout));
+        return command.AccountId;
+    }
+
     /// <summary>The account, when the password is right and the account is not locked out; every attempt is recorded.</summary>
     public async Task<AccountDetails?> SignInAsync(string userName, string password, CancellationToken ct)
     {

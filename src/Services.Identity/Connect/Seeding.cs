@@ -1,4 +1,8 @@
+using Marten;
 using Microsoft.Extensions.Options;
+using ServiceManufacturing.Contracts.Reference;
+using ServiceManufacturing.ServiceDefaults.EventStore;
+using ServiceManufacturing.Services.Identity.Organisations;
 using OpenIddict.Abstractions;
 using ServiceManufacturing.ServiceDefaults.Identity;
 using ServiceManufacturing.Services.Identity.Accounts;
@@ -24,8 +28,36 @@ sealed class Seeding(IServiceScopeFactory scopes, IOptions<IdentityProviderOptio
             await SeedAccountAsync(accounts, new(options.Value.Administrator.UserName, password, "产业政策与法规司 管理员",
                 PlatformRoles.MinistryOfficer), ct);
         if (options.Value.DevelopmentUsersPassword is { Length: > 0 } devPassword)
+        {
             foreach (var user in DevelopmentUsers(devPassword))
                 await SeedAccountAsync(accounts, user, ct);
+            await SeedVerifiedMemberAsync(scope.ServiceProvider, accounts, "applicant.shenzhen", ct);
+        }
+    }
+
+    /// <summary>
+    /// The development applicant comes already verified: its organisation's stream holds its binding, approved, as if
+    /// its authority had checked it (by "seed", with no scan); Registration hears of it like of any other.
+    /// </summary>
+    async Task SeedVerifiedMemberAsync(IServiceProvider services, AccountOperations accounts, string userName, CancellationToken ct)
+    {
+        if (await accounts.FindAsync(userName, ct) is not { CreditCode: { } creditCode } account) return;
+        var session = services.GetRequiredService<IDocumentSession>();
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var id = Organisation.IdFor(creditCode);
+        var state = await session.Events.AggregateStreamAsync<Organisation>(id, token: ct);
+        if (state?.IsMember(account.Id) == true) return;
+        var bindingId = state?.Bindings.FirstOrDefault(b => b.AccountId == account.Id && b.Status == BindingStatus.Pending)?.BindingId;
+        if (bindingId is null)
+        {
+            var request = new RequestBinding(creditCode, Guid.CreateVersion7(), account.Id, "开发用户", account.DisplayName,
+                Authorities.ForRegistrationDivision(creditCode).FirstOrDefault()?.Code, null, "seed");
+            await session.DecideAsync<Organisation>(id, null, s => OrganisationDecider.Decide(request, s, now), ct);
+            bindingId = request.BindingId;
+        }
+        await session.DecideAsync<Organisation>(id, null,
+            s => OrganisationDecider.Decide(new ApproveBinding(creditCode, bindingId.Value, "seed"), s, now), ct);
+        logger.LogInformation("Seeded {UserName} as a verified member of {CreditCode}", userName, creditCode);
     }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
