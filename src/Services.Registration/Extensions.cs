@@ -6,6 +6,7 @@ using ServiceManufacturing.Services.Registration.Applications;
 using ServiceManufacturing.Services.Registration.AuthorityContacts;
 using ServiceManufacturing.Services.Registration.Campaigns;
 using ServiceManufacturing.ServiceDefaults.Documents;
+using ServiceManufacturing.Services.Registration.Memberships;
 using ServiceManufacturing.Services.Registration.Roster;
 
 namespace ServiceManufacturing.Services.Registration;
@@ -19,6 +20,7 @@ static class Extensions
         {
             bus.AddConsumer<DemonstrationEnrolledConsumer>();
             bus.AddConsumer<ReviewStageConsumer>();
+            bus.AddConsumer<MembershipConsumer>();
         });
         builder.AddEventStore("registrationdb", options =>
         {
@@ -29,6 +31,7 @@ static class Extensions
             options.Projections.Add<EarlierDemonstrationProjection>(ProjectionLifecycle.Inline);
             options.Schema.For<CityApplicationClaim>().Identity(c => c.Id);
             options.Projections.Add<AuthorityContactProjection>(ProjectionLifecycle.Inline);
+            options.Projections.Snapshot<Membership>(SnapshotLifecycle.Inline);
         }).AddIntegrationEventRelay<IntegrationEvents>();
         builder.Services.AddHostedService<CampaignSeeding>();
         builder.AddScanArchive("registrationdb");

@@ -14,10 +14,10 @@ public enum ApplicationStatus
 public sealed record Application(
     Guid Id, Guid CampaignId, string OwnerSubject, ApplicationCategory Category, string OrganisationName, string CreditCode,
     string AuthorityCode, ApplicationForm Form, ApplicationStatus Status, int Round, IReadOnlyList<Guid> ReportedMessages,
-    long ReviewSequence)
+    long ReviewSequence, string? City = null)
 {
     public static Application Create(ApplicationDraftCreated e) => new(e.ApplicationId, e.CampaignId, e.OwnerSubject,
-        e.Category, e.OrganisationName, e.CreditCode, e.AuthorityCode, ApplicationForm.Empty, ApplicationStatus.Draft, 0, [], 0);
+        e.Category, e.OrganisationName, e.CreditCode, e.AuthorityCode, ApplicationForm.Empty, ApplicationStatus.Draft, 0, [], 0, e.City);
 
     public Application Apply(ApplicationFormSaved e) => this with { Form = e.Form };
 

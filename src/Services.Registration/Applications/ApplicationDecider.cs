@@ -3,6 +3,7 @@ using ServiceManufacturing.Contracts.Reference;
 using ServiceManufacturing.ServiceDefaults.Http;
 using ServiceManufacturing.ServiceDefaults.Identity;
 using ServiceManufacturing.Services.Registration.Campaigns;
+using ServiceManufacturing.Services.Registration.Roster;
 
 namespace ServiceManufacturing.Services.Registration.Applications;
 
@@ -64,13 +65,16 @@ public static class ApplicationDecider
             throw new RuleViolation(ApplicationRules.CityAuthorityFilesCitiesOnly);
         if (c.By.Is(PlatformRoles.Applicant) && c.CreditCode != c.By.CreditCode)
             throw new RuleViolation(ApplicationRules.OwnOrganisationOnly);
+        if (c.By.Is(PlatformRoles.CityAuthority) && (c.By.City is null || c.AuthorityCode != c.By.AuthorityCode))
+            throw new RuleViolation(ApplicationRules.CityAuthorityOwnCity, $"{c.By.City} {c.By.AuthorityCode}");
         if (c.Category != ApplicationCategory.City && Authorities.ForRegistrationDivision(c.CreditCode) is { Count: > 0 } own
             && own.All(a => a.Code != c.AuthorityCode))
             throw new RuleViolation(ApplicationRules.ThroughOwnAuthority, string.Join(", ", own.Select(a => $"{a.NameZh} {a.Code}")));
         if (c.Category == ApplicationCategory.City && Authorities.Find(c.AuthorityCode)?.Type == AuthorityType.Xpcc)
             throw new RuleViolation(ApplicationRules.NoCitiesThroughXpcc);
         return [new ApplicationDraftCreated(c.ApplicationId, c.Campaign.Id, c.By.Subject, c.Category, c.OrganisationName,
-            c.CreditCode, c.AuthorityCode, now)];
+            c.CreditCode, c.AuthorityCode, now, c.By.Is(PlatformRoles.Applicant) ? c.By.CreditCode : null,
+            c.By.Is(PlatformRoles.CityAuthority) ? c.By.City : null)];
     }
 
     static object[] Save(SaveApplicationForm c, Application state, DateTimeOffset now)
@@ -78,12 +82,20 @@ public static class ApplicationDecider
         if (!state.IsEditable) throw new RuleViolation(ApplicationRules.NotEditable);
         if (state.Category == ApplicationCategory.Enterprise && c.Form.Enterprise?.ServiceMode == ServiceMode.SharedManufacturing)
             throw new RuleViolation(ApplicationRules.SharedManufacturingIsForPlatforms);
+        // A city authority's city comes from its account: a form naming another city is refused, one naming none gets it.
+        var city = state.Category == ApplicationCategory.City ? c.Form.City : null;
+        if (city is not null && state.City is { } own)
+        {
+            if (city.CityName is { } named && EarlierDemonstration.Normalise(named) != EarlierDemonstration.Normalise(own))
+                throw new RuleViolation(ApplicationRules.CityAuthorityOwnCity, own);
+            city = city with { CityName = own };
+        }
         // Only the section of the application's own category is kept.
         var form = c.Form with
         {
             Enterprise = state.Category == ApplicationCategory.Enterprise ? c.Form.Enterprise : null,
             Platform = state.Category == ApplicationCategory.Platform ? c.Form.Platform : null,
-            City = state.Category == ApplicationCategory.City ? c.Form.City : null,
+            City = city,
         };
         return [new ApplicationFormSaved(state.Id, form, now)];
     }

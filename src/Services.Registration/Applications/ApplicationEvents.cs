@@ -4,7 +4,9 @@ namespace ServiceManufacturing.Services.Registration.Applications;
 
 /// <summary>
 /// An applicant (or a city authority, for its city) started an application draft in the campaign taking applications,
-/// through its recommending authority. <see cref="OwnerSubject"/> is the account that owns the draft.
+/// through its recommending authority. <see cref="OwnerSubject"/> is the account that created the draft,
+/// <see cref="OwnerOrganisation"/> the credit code of the applicant organisation that owns it (none for a city's
+/// application, which its city authority account owns), <see cref="City"/> the city authority's city, from its account.
 /// </summary>
 public sealed record ApplicationDraftCreated(
     Guid ApplicationId,
@@ -14,7 +16,9 @@ public sealed record ApplicationDraftCreated(
     string OrganisationName,
     string CreditCode,
     string AuthorityCode,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    string? OwnerOrganisation = null,
+    string? City = null);
 
 /// <summary>The applicant saved the form as it now stands (a draft may be partial).</summary>
 public sealed record ApplicationFormSaved(Guid ApplicationId, ApplicationForm Form, DateTimeOffset SavedAt);

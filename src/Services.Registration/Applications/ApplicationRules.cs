@@ -21,6 +21,12 @@ public static class ApplicationRules
         "城市主管部门只能填报示范城市申报。", "A city authority files only its city's application.");
     public static readonly Rule OwnOrganisationOnly = new("own-organisation-only", 403,
         "只能为本单位申报（统一社会信用代码须与账号一致）。", "You may apply only for your own organisation: the credit code must be your account's.");
+    public static readonly Rule OrganisationNotVerified = new("organisation-not-verified", 403,
+        "本账号与申报单位的绑定尚未经推荐单位核验，暂不能提交申报（可先填写草稿）。",
+        "Your account's binding to the organisation has not been verified by its authority yet: you may prepare drafts but not submit.");
+    public static readonly Rule CityAuthorityOwnCity = new("city-authority-own-city", 403,
+        "城市主管部门只能为本市、通过本市所属推荐单位申报（城市与推荐单位以账号为准）。",
+        "A city authority files only for its own city, through its own authority, as its account says.");
     public static readonly Rule NoOpenCampaign = Rule.Unprocessable("no-open-campaign",
         "目前没有接受申报的遴选批次。", "No campaign is taking applications now.");
     public static readonly Rule CampaignClosed = Rule.Unprocessable("campaign-closed",

@@ -35,7 +35,7 @@ public static class DocumentsApi
     static async Task<IResult> FormDocument(Guid applicationId, IDocumentSession session, AccessGuard access, CancellationToken ct)
     {
         var details = await session.LoadAsync<ApplicationDetails>(applicationId, ct);
-        if (await access.ReadAsync(details is not null && ApplicationAccess.CanSee(access.User, details), ApplicationRules.NotFound) is { } refused)
+        if (await access.ReadAsync(details is not null && (await ApplicationAccess.OfAsync(session, access.User, ct)).CanSee(details), ApplicationRules.NotFound) is { } refused)
             return refused;
         var campaign = (await session.LoadAsync<Campaign>(details!.CampaignId, ct))!;
         return TypedResults.File(ApplicationFormDocument.Create(details, campaign), ApplicationFormDocument.ContentType,
@@ -46,7 +46,7 @@ public static class DocumentsApi
         AccessGuard access, TimeProvider clock, CancellationToken ct)
     {
         var details = await session.LoadAsync<ApplicationDetails>(applicationId, ct);
-        if (await access.ChangeAsync(details is not null && ApplicationAccess.CanChange(access.User, details), ApplicationRules.NotFound) is { } refused)
+        if (await access.ChangeAsync(details is not null && (await ApplicationAccess.OfAsync(session, access.User, ct)).CanChange(details), ApplicationRules.NotFound) is { } refused)
             return refused;
         // Checked before the bytes are read, so that an upload that will be refused is not stored.
         if (details!.Status is not (ApplicationStatus.PassedInitialReview or ApplicationStatus.StampedFormUploaded))
@@ -62,7 +62,7 @@ public static class DocumentsApi
         AccessGuard access, CancellationToken ct)
     {
         var details = await session.LoadAsync<ApplicationDetails>(applicationId, ct);
-        if (await access.ReadAsync(details?.StampedForm is not null && ApplicationAccess.CanSee(access.User, details), ApplicationRules.NotFound) is { } refused)
+        if (await access.ReadAsync(details?.StampedForm is not null && (await ApplicationAccess.OfAsync(session, access.User, ct)).CanSee(details), ApplicationRules.NotFound) is { } refused)
             return refused;
         var scan = details!.StampedForm!;
         return Results.Stream(output => archive.CopyToAsync(scan.DocumentId, output, ct), scan.ContentType,
