@@ -51,7 +51,13 @@ public class DeadlineSurgeBenchmark(SurgeSystem system, ITestOutputHelper output
                 new { userName = $"surge.{i}", password = "Surge-Password-1", displayName = $"深圳某某制造有限公司{i:000}", creditCode }));
             Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
             var tokens = await Timed("sign-in (code + PKCE)", () => SignIn.AsAsync(system.GatewayAddress, $"surge.{i}", "Surge-Password-1"));
-            return (Client: SignIn.Bearer(system.GatewayAddress, tokens), CreditCode: creditCode, Name: $"深圳某某制造有限公司{i:000}");
+            var client = SignIn.Bearer(system.GatewayAddress, tokens);
+            await Timed("binding verified", async () =>
+            {
+                await Screening.BindAsync(system, client, creditCode, $"深圳某某制造有限公司{i:000}");
+                return true;
+            });
+            return (Client: client, CreditCode: creditCode, Name: $"深圳某某制造有限公司{i:000}");
         });
         report.AppendLine(CultureInfo.InvariantCulture, $"registration and sign-in of all: {clock.Elapsed.TotalSeconds:0.0} s");
 
@@ -64,7 +70,8 @@ public class DeadlineSurgeBenchmark(SurgeSystem system, ITestOutputHelper output
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
             var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
             Assert.Equal(HttpStatusCode.OK, (await Timed("save form", () => a.Client.PutAsJsonAsync($"/api/v1/applications/{id}/form", Api.EnterpriseForm))).StatusCode);
-            Assert.Equal(HttpStatusCode.OK, (await Timed("submit", () => a.Client.PostAsync($"/api/v1/applications/{id}/submission", null))).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await Timed("submit", () => Api.SubmitAsync(a.Client,
+                new HttpRequestMessage(HttpMethod.Post, $"/api/v1/applications/{id}/submission")))).StatusCode);
             return id;
         });
         var submitting = clock.Elapsed;

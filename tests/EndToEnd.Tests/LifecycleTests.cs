@@ -32,6 +32,7 @@ public class LifecycleTests(WholeSystem system)
             ? await system.ClientAsync(userName, "Guangzhou-Platform-1")
             : await system.ClientAsync(userName);
         var ministry = await system.ClientAsync("ministry-admin", "Ministry-Admin-2023");
+        if (userName == "applicant.guangzhou") await Screening.BindAsync(system, owner, creditCode, name);
 
         var created = await owner.PostAsJsonAsync("/api/v1/applications",
             new { category, organisationName = name, creditCode, authorityCode = authority });
@@ -42,7 +43,7 @@ public class LifecycleTests(WholeSystem system)
         using (var docx = WordprocessingDocument.Open(await owner.GetStreamAsync($"/api/v1/applications/{id}/form-document"), false))
             Assert.Contains(name, docx.MainDocumentPart!.Document.Body!.InnerText);
 
-        var submitted = await owner.PostAsync($"/api/v1/applications/{id}/submission", null);
+        var submitted = await Api.SubmitAsync(owner, new HttpRequestMessage(HttpMethod.Post, $"/api/v1/applications/{id}/submission"));
         Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
         var receipt = await submitted.Content.ReadFromJsonAsync<JsonElement>();
         var verified = await owner.PostAsJsonAsync($"/api/v1/applications/{id}/receipt-verification", receipt);

@@ -1,8 +1,10 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ServiceManufacturing.Contracts.Reference;
+using ServiceManufacturing.Tests.TestSupport;
 
 namespace ServiceManufacturing.Tests.EndToEnd;
 
@@ -71,7 +73,7 @@ public static class Screening
     {
         var owner = await AccountAsync(system, filing);
         var id = await DraftAsync(owner, filing);
-        var submitted = await Api.PostAsync(owner, $"/api/v1/applications/{id}/submission", null);
+        var submitted = await Api.SubmitAsync(owner, new HttpRequestMessage(HttpMethod.Post, $"/api/v1/applications/{id}/submission"));
         Assert.True(submitted.StatusCode == HttpStatusCode.OK, await submitted.Content.ReadAsStringAsync());
         return (owner, id);
     }
@@ -98,7 +100,57 @@ public static class Screening
             });
             Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         }
-        return await SignedInAsync(system, userName, Password);
+        var owner = await SignedInAsync(system, userName, Password);
+        if (filing.City is null) await BindAsync(system, owner, filing.CreditCode, filing.Name);
+        return owner;
+    }
+
+    /// <summary>
+    /// The applicant asks to be bound to its organisation with a business-licence scan, and an officer of the authority
+    /// of the credit code's registration division approves it after looking at the scan (the ministry where no authority is).
+    /// </summary>
+    public static async Task BindAsync(WholeSystem system, HttpClient applicant, string creditCode, string organisationName)
+    {
+        var requested = await Api.SendAsync(applicant, new HttpRequestMessage(HttpMethod.Post, "/api/v1/organisations/binding-requests")
+        {
+            Content = new MultipartFormDataContent
+            {
+                { new StringContent("李明"), "holderName" },
+                { new StringContent(organisationName), "organisationName" },
+                { new ByteArrayContent(SamplePdf.Of($"Business licence {creditCode}")) { Headers = { ContentType = new MediaTypeHeaderValue("application/pdf") } },
+                    "licence", "licence.pdf" },
+            },
+        });
+        var body = await requested.Content.ReadFromJsonAsync<JsonElement>();
+        if (requested.StatusCode == HttpStatusCode.Conflict && body.GetProperty("code").GetString() == "organisation-already-member") return;
+        Assert.True(requested.StatusCode == HttpStatusCode.Created, body.ToString());
+        var binding = body.GetProperty("id").GetGuid();
+        using var officer = body.GetProperty("authorityCode").GetString() is { } authority
+            ? await BindingOfficerAsync(system, authority)
+            : await SignedInAsync(system, "ministry-admin", "Ministry-Admin-2023");
+        var licence = await Api.GetAsync(officer, $"/api/v1/organisations/binding-requests/{binding}/licence");
+        Assert.True(licence.IsSuccessStatusCode, $"The officer cannot see the licence: {licence.StatusCode}");
+        var approved = await Api.PostAsync(officer, $"/api/v1/organisations/binding-requests/{binding}/approval", null);
+        Assert.True(approved.StatusCode == HttpStatusCode.OK, await approved.Content.ReadAsStringAsync());
+    }
+
+    static readonly ConcurrentDictionary<(Uri, string), Lazy<Task<Tokens>>> BindingOfficers = new();
+
+    /// <summary>An officer of <paramref name="authority"/> who checks bindings, created by the ministry once per system.</summary>
+    static async Task<HttpClient> BindingOfficerAsync(WholeSystem system, string authority)
+    {
+        var tokens = await BindingOfficers.GetOrAdd((system.GatewayAddress, authority), _ => new(async () =>
+        {
+            var name = $"e2e.binder.{authority}";
+            using var ministry = await SignedInAsync(system, "ministry-admin", "Ministry-Admin-2023");
+            var created = await Api.PostAsync(ministry, "/api/v1/accounts", new
+            {
+                userName = name, password = Password, displayName = $"推荐单位 {authority} 账号核验员", role = "authority-officer", authorityCode = authority,
+            });
+            Assert.True(created.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict, await created.Content.ReadAsStringAsync());
+            return await SignIn.AsAsync(system.GatewayAddress, name, Password);
+        })).Value;
+        return SignIn.Bearer(system.GatewayAddress, tokens);
     }
 
     /// <summary>Creates the draft and saves its form; the application's id.</summary>

@@ -157,6 +157,20 @@ public class AccountsApiTests(IdentityApp app) : IClassFixture<IdentityApp>
         ["GET /api/v1/accounts/{accountId:guid}"] = [PlatformRoles.MinistryOfficer, PlatformRoles.Auditor],
         ["POST /api/v1/accounts/me/password"] = [SignedIn],
         ["POST /api/v1/accounts/{accountId:guid}/password"] = [PlatformRoles.MinistryOfficer],
+        ["POST /api/v1/organisations/binding-requests/"] = [PlatformRoles.Applicant],
+        ["GET /api/v1/organisations/binding-requests/"] = [PlatformRoles.Applicant, PlatformRoles.AuthorityOfficer,
+            PlatformRoles.MinistryOfficer, PlatformRoles.Auditor],
+        ["GET /api/v1/organisations/binding-requests/{bindingId:guid}"] = [PlatformRoles.Applicant, PlatformRoles.AuthorityOfficer,
+            PlatformRoles.MinistryOfficer, PlatformRoles.Auditor],
+        ["GET /api/v1/organisations/binding-requests/{bindingId:guid}/licence"] = [PlatformRoles.Applicant, PlatformRoles.AuthorityOfficer,
+            PlatformRoles.MinistryOfficer, PlatformRoles.Auditor],
+        ["POST /api/v1/organisations/binding-requests/{bindingId:guid}/approval"] = [PlatformRoles.AuthorityOfficer, PlatformRoles.MinistryOfficer],
+        ["POST /api/v1/organisations/binding-requests/{bindingId:guid}/refusal"] = [PlatformRoles.AuthorityOfficer, PlatformRoles.MinistryOfficer],
+        ["GET /api/v1/organisations/{creditCode}/members/"] = [PlatformRoles.Applicant, PlatformRoles.AuthorityOfficer,
+            PlatformRoles.MinistryOfficer, PlatformRoles.Auditor],
+        ["POST /api/v1/organisations/{creditCode}/members/"] = [PlatformRoles.Applicant],
+        ["POST /api/v1/organisations/{creditCode}/members/{accountId:guid}/removal"] = [PlatformRoles.Applicant,
+            PlatformRoles.AuthorityOfficer, PlatformRoles.MinistryOfficer],
     };
 
     [Fact]

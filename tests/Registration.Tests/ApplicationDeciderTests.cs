@@ -59,8 +59,39 @@ public partial class ApplicationDeciderTests
 
     [Fact]
     public void ACityApplicationThroughXpccIsRefused() =>
-        Given().When(Create(ApplicationCategory.City, "660000") with { By = TestUsers.CityAuthority })
+        Given().When(Create(ApplicationCategory.City, "660000") with { By = TestUsers.CityAuthority with { AuthorityCode = "660000", City = "石河子市" } })
             .ThenRefused(ApplicationRules.NoCitiesThroughXpcc);
+
+    // A city authority files for its own city, through its own authority, as its account says (issue 8, hole 2).
+    [Theory]
+    [InlineData("130000")] // Ningbo's account filing through Hebei (for Shijiazhuang)
+    [InlineData("460000")] // ... or through Hainan (for Haikou)
+    public void ACityAuthorityFilesOnlyThroughItsOwnAuthority(string authority) =>
+        Given().When(Create(ApplicationCategory.City, authority) with { By = TestUsers.CityAuthority })
+            .ThenRefused(ApplicationRules.CityAuthorityOwnCity);
+
+    [Fact]
+    public void ACityAuthorityAccountWithoutACityFilesNothing() =>
+        Given().When(Create(ApplicationCategory.City, "330200") with { By = TestUsers.CityAuthority with { City = null } })
+            .ThenRefused(ApplicationRules.CityAuthorityOwnCity);
+
+    [Fact]
+    public void ACityDraftBelongsToItsCityAuthorityAccountAndItsCity() =>
+        Given().When(Create(ApplicationCategory.City, "330200") with { By = TestUsers.CityAuthority })
+            .Then(Created(ApplicationCategory.City, "330200", TestUsers.CityAuthority) with { CreatedAt = Now });
+
+    [Theory]
+    [InlineData("石家庄市")]
+    [InlineData("海口市")]
+    public void ACityFormNamingAnotherCityIsRefused(string city) =>
+        Given(Created(ApplicationCategory.City, "330200", TestUsers.CityAuthority)).When(new SaveApplicationForm(Id, Forms.City(city)))
+            .ThenRefused(ApplicationRules.CityAuthorityOwnCity);
+
+    [Fact]
+    public void ACityFormNamingNoCityGetsTheAccountsCity() =>
+        Given(Created(ApplicationCategory.City, "330200", TestUsers.CityAuthority))
+            .When(new SaveApplicationForm(Id, Forms.City(null!)))
+            .Then(new ApplicationFormSaved(Id, Forms.City("宁波市"), Now));
 
     // Editing
     [Fact]
@@ -161,7 +192,9 @@ public partial class ApplicationDeciderTests
         c.EligibilityWindowStart, c.PlatformMinimumOperatingYears, c.EnterpriseServiceRevenueShare, c.Deadlines, c.Quotas, Now.AddDays(-30)));
 
     static ApplicationDraftCreated Created(ApplicationCategory category, string authority, CurrentUser? by = null) =>
-        new(Id, Fifth.Id, (by ?? Applicant).Subject, category, "深圳某某智能制造有限公司", "914403001922038216", authority, Now.AddDays(-3));
+        new(Id, Fifth.Id, (by ?? Applicant).Subject, category, "深圳某某智能制造有限公司", "914403001922038216", authority, Now.AddDays(-3),
+            (by ?? Applicant).Is(PlatformRoles.Applicant) ? (by ?? Applicant).CreditCode : null,
+            (by ?? Applicant).Is(PlatformRoles.CityAuthority) ? (by ?? Applicant).City : null);
 
     static CreateApplicationDraft Create(ApplicationCategory category, string authority) =>
         new(Id, Fifth, category, "深圳某某智能制造有限公司", "914403001922038216", authority, Applicant);

@@ -38,12 +38,33 @@ public static partial class AccountValidation
             case PlatformRoles.CityAuthority when string.IsNullOrWhiteSpace(request.City):
                 errors["city"] = ["请填写城市名称。 / Name the city."];
                 break;
+            case PlatformRoles.CityAuthority when CityAuthorityProblem(request.AuthorityCode!, request.City!) is { } problem:
+                errors["authorityCode"] = [problem];
+                break;
             case null or "" or not (PlatformRoles.Applicant or PlatformRoles.CityAuthority or PlatformRoles.AuthorityOfficer
                 or PlatformRoles.MinistryOfficer or PlatformRoles.Expert or PlatformRoles.Auditor):
                 errors["role"] = ["未知角色。 / Unknown role."];
                 break;
         }
         return errors;
+    }
+
+    /// <summary>
+    /// A city files through its own authority: a separately planned city through itself, any other city through its
+    /// province-level authority (never through a separately planned city, nor through the XPCC, which recommends no cities).
+    /// </summary>
+    public static string? CityAuthorityProblem(string authorityCode, string city)
+    {
+        static string Normalise(string name) => name.Replace(" ", "").Replace("　", "").TrimEnd('市');
+        var authority = Authorities.Find(authorityCode)!;
+        var separatelyPlanned = Authorities.All.FirstOrDefault(a => a.Type == AuthorityType.SeparatelyPlannedCity && Normalise(a.NameZh) == Normalise(city));
+        if (separatelyPlanned is not null && separatelyPlanned.Code != authority.Code)
+            return $"计划单列市{separatelyPlanned.NameZh}通过本市（{separatelyPlanned.Code}）申报。 / {separatelyPlanned.NameEn} files through itself ({separatelyPlanned.Code}).";
+        if (authority.Type == AuthorityType.Xpcc)
+            return "新疆生产建设兵团不推荐示范城市。 / The XPCC recommends no demonstration cities.";
+        if (separatelyPlanned is null && authority.Type == AuthorityType.SeparatelyPlannedCity)
+            return $"{authority.NameZh}只为本市申报，其他城市通过所在省级主管部门申报。 / {authority.NameEn} files only for itself; other cities file through their province-level authority.";
+        return null;
     }
 
     public static string? PasswordProblem(string? password) =>
