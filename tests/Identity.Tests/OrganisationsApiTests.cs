@@ -116,7 +116,7 @@ public class OrganisationsApiTests(IdentityApp app) : IClassFixture<IdentityApp>
     [Fact]
     public async Task AMemberRemovedByItsAuthorityIsNoLongerOneAndRegistrationHearsOfIt()
     {
-        await using var probe = await BrokerProbe<OrganisationMemberRemoved>.StartAsync(app.RabbitMq);
+        await using var probe = await BrokerProbe<ServiceManufacturing.Contracts.OrganisationMemberRemoved>.StartAsync(app.RabbitMq);
         var member = await VerifiedAsync(NewCreditCode("440300"));
 
         var removed = await app.ClientFor(TestUsers.ShenzhenOfficer).PostAsJsonAsync(

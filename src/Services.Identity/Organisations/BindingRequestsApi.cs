@@ -28,7 +28,8 @@ public static class BindingRequestsApi
             .WithSummary("申请绑定本单位（上传营业执照扫描件） / Ask to be bound to one's organisation, with its business-licence scan")
             .RequireRoles(PlatformRoles.Applicant).DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(ScanArchive.MaxBytes + 64 * 1024))
-            .Accepts<IFormFile>("multipart/form-data")
+            .WithDescription("multipart/form-data: holderName（账号持有人姓名 / the account holder's name）, organisationName（单位名称）, " +
+                "licence（营业执照扫描件，PDF、JPEG 或 PNG，20 MB 以内 / the business-licence scan, PDF, JPEG or PNG, at most 20 MB）.")
             .Produces<BindingRequestDetails>(StatusCodes.Status201Created).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
@@ -56,14 +57,22 @@ public static class BindingRequestsApi
         if (!http.HasFormContentType) return Problems.Of(PlatformRules.UnsupportedMediaType);
         var user = access.User;
         if (user.CreditCode is null || !Guid.TryParse(user.Subject, out var accountId)) return await access.ForbidAsync(PlatformRules.Forbidden);
-        var form = await http.ReadFormAsync(ct);
+        IFormCollection form;
+        try
+        {
+            form = await http.ReadFormAsync(ct);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException && !ct.IsCancellationRequested)
+        {
+            return Problems.Of(PlatformRules.BadRequest); // a malformed multipart body
+        }
         var errors = new Dictionary<string, string[]>();
         var holderName = form["holderName"].ToString().Trim();
         var organisationName = form["organisationName"].ToString().Trim();
         var licence = form.Files.GetFile("licence");
-        if (holderName.Length is 0 or > 50)
+        if (holderName.Length is 0 or > 50 || holderName.Any(char.IsControl))
             errors["holderName"] = ["请填写账号持有人姓名（不超过 50 字）。 / Give the account holder's name (at most 50 characters)."];
-        if (organisationName.Length is 0 or > 200)
+        if (organisationName.Length is 0 or > 200 || organisationName.Any(char.IsControl))
             errors["organisationName"] = ["请填写单位名称（不超过 200 字）。 / Give the organisation's name (at most 200 characters)."];
         if (licence is null || licence.Length == 0)
             errors["licence"] = ["请上传营业执照扫描件（PDF、JPEG 或 PNG）。 / Upload the business licence's scan (PDF, JPEG or PNG)."];
