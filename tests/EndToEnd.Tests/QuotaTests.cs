@@ -95,10 +95,16 @@ public class QuotaTests(WholeSystem system)
     [Fact]
     public async Task XpccIsNamedForNoCityAndFilesNoCityApplication()
     {
-        // XPCC's quota for cities is none; a city application through it is refused when it is first created.
-        var filing = Screening.City("660000", "石河子市", "comprehensive");
-        using var city = await Screening.AccountAsync(system, filing);
-        await ApiJson.AssertProblemAsync(await Screening.CreateDraftAsync(city, filing), HttpStatusCode.UnprocessableEntity, "no-cities-through-xpcc");
+        // XPCC's quota for cities is none: no city authority account files through it (the ministry cannot create one), and
+        // Registration refuses a city application through it too (Registration.Tests).
+        using var ministry = await system.ClientAsync("ministry-admin", "Ministry-Admin-2023");
+        var created = await Api.PostAsync(ministry, "/api/v1/accounts", new
+        {
+            userName = "e2e.city.xpcc", password = "Screening-Password-1", displayName = "石河子市工业和信息化局",
+            role = "city-authority", authorityCode = "660000", city = "石河子市",
+        });
+        var problem = await ApiJson.AssertProblemAsync(created, HttpStatusCode.BadRequest, "validation");
+        Assert.True(problem.GetProperty("errors").TryGetProperty("authorityCode", out _));
     }
 
     [Fact]
