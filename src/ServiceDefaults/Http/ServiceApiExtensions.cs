@@ -46,7 +46,7 @@ public static class ServiceApiExtensions
         app.MapOpenApi().AllowAnonymous();
         app.MapDefaultEndpoints();
         // A service that publishes has the relay's dead letters to show and replay.
-        if (app.Services.GetService<EventStore.RelayPublisher>() is not null) app.MapDeadLettersApi();
+        if (app.Services.GetRequiredService<IServiceProviderIsService>().IsService(typeof(RelayPublisher))) app.MapDeadLettersApi();
         return app;
     }
 }
