@@ -44,7 +44,7 @@ public static class Extensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter("Marten", "MassTransit", "Npgsql"))
+                .AddMeter("Marten", "MassTransit", "Npgsql", "ServiceManufacturing.Relay"))
             .WithTracing(tracing => tracing
                 .SetSampler(new ParentBasedSampler(new QuietDaemonSampler()))
                 .AddSource(builder.Environment.ApplicationName)

@@ -27,6 +27,7 @@ static class Extensions
             options.Projections.LiveStreamAggregation<ReviewCase>();
             options.Projections.Add<ReviewCaseDetailsProjection>(ProjectionLifecycle.Inline);
             options.Projections.Snapshot<ReviewCampaign>(SnapshotLifecycle.Inline);
+            options.Projections.LiveStreamAggregation<CampaignIntake>();
             options.Projections.Snapshot<RecommendationList>(SnapshotLifecycle.Inline);
             options.Projections.Snapshot<RecommendationPackage>(SnapshotLifecycle.Inline);
         }).AddIntegrationEventRelay<IntegrationEvents>();

@@ -12,6 +12,8 @@ public class EndpointAccessTests(EvaluationApp app) : IClassFixture<EvaluationAp
         ["GET /alive"] = [Anonymous],
         ["GET /health"] = [Anonymous],
         ["GET /openapi/{documentName}.json"] = [Anonymous],
+        ["GET /api/v1/operations/dead-letters/"] = [PlatformRoles.MinistryOfficer, PlatformRoles.Auditor],
+        ["POST /api/v1/operations/dead-letters/{eventId:guid}/replay"] = [PlatformRoles.MinistryOfficer],
         ["POST /api/v1/demonstrations/"] = [PlatformRoles.MinistryOfficer],
         ["GET /api/v1/demonstrations/"] = [PlatformRoles.AuthorityOfficer, PlatformRoles.MinistryOfficer, PlatformRoles.Auditor],
         ["GET /api/v1/demonstrations/{demonstrationId:guid}"] = [PlatformRoles.AuthorityOfficer, PlatformRoles.MinistryOfficer, PlatformRoles.Auditor],

@@ -16,14 +16,6 @@ public partial class ApplicationDeciderTests
     }
 
     [Fact]
-    public void AReviewMessageArrivingTwiceIsReportedOnce()
-    {
-        var reported = Reported(ReviewStage.PassedInitialReview);
-        Given(Enterprise, Saved(Forms.Enterprise()), Submitted(), reported)
-            .When(new ReportReviewStage(Id, ReviewStage.PassedInitialReview, null, reported.MessageId, Now, reported.ReviewSequence)).Then();
-    }
-
-    [Fact]
     public void AStageThatArrivesAfterALaterOneIsKeptButMovesNoStatusBack()
     {
         // Recommended (Review's event 20) and the package's intake (event 30) travel as different messages.
@@ -32,7 +24,6 @@ public partial class ApplicationDeciderTests
         var state = Given(Enterprise, Saved(Forms.Enterprise()), Submitted(), Reported(ReviewStage.PassedInitialReview, 10), intake).State!;
 
         Assert.Equal(ApplicationStatus.AwaitingExpertReview, state.Apply(recommended).Status);
-        Assert.Contains(recommended.MessageId, state.Apply(recommended).ReportedMessages);
         Assert.Equal(ApplicationStatus.Recommended, Given(Enterprise, Saved(Forms.Enterprise()), Submitted(), recommended).State!.Status);
         new Scenario(state).When(new ReportReviewStage(Id, ReviewStage.Recommended, null, recommended.MessageId, Now, 20))
             .Then(recommended with { At = Now });
@@ -45,7 +36,6 @@ public partial class ApplicationDeciderTests
         var state = Given(Enterprise, Saved(Forms.Enterprise()), Submitted(), new ApplicationWithdrawn(Id, "重新准备", Now)).State!;
 
         Assert.Equal(ApplicationStatus.Withdrawn, state.Apply(passed).Status);
-        Assert.Contains(passed.MessageId, state.Apply(passed).ReportedMessages);
     }
 
     [Fact]

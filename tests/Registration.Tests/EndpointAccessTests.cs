@@ -12,6 +12,8 @@ public class EndpointAccessTests(RegistrationApp app) : IClassFixture<Registrati
         ["GET /alive"] = [Anonymous],
         ["GET /health"] = [Anonymous],
         ["GET /openapi/{documentName}.json"] = [Anonymous],
+        ["GET /api/v1/operations/dead-letters/"] = [PlatformRoles.MinistryOfficer, PlatformRoles.Auditor],
+        ["POST /api/v1/operations/dead-letters/{eventId:guid}/replay"] = [PlatformRoles.MinistryOfficer],
         ["POST /api/v1/applications/"] = [PlatformRoles.Applicant, PlatformRoles.CityAuthority],
         ["GET /api/v1/applications/{applicationId:guid}"] = [PlatformRoles.Applicant, PlatformRoles.CityAuthority,
             PlatformRoles.AuthorityOfficer, PlatformRoles.MinistryOfficer, PlatformRoles.Auditor],

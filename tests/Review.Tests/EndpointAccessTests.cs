@@ -12,6 +12,8 @@ public class EndpointAccessTests(ReviewApp app) : IClassFixture<ReviewApp>
         ["GET /alive"] = [Anonymous],
         ["GET /health"] = [Anonymous],
         ["GET /openapi/{documentName}.json"] = [Anonymous],
+        ["GET /api/v1/operations/dead-letters/"] = [PlatformRoles.MinistryOfficer, PlatformRoles.Auditor],
+        ["POST /api/v1/operations/dead-letters/{eventId:guid}/replay"] = [PlatformRoles.MinistryOfficer],
         ["GET /api/v1/review-cases/"] = [PlatformRoles.AuthorityOfficer, PlatformRoles.MinistryOfficer, PlatformRoles.Auditor],
         ["GET /api/v1/review-cases/{applicationId:guid}"] = [PlatformRoles.AuthorityOfficer, PlatformRoles.MinistryOfficer, PlatformRoles.Auditor],
         ["POST /api/v1/review-cases/{applicationId:guid}/initial-review"] = [PlatformRoles.AuthorityOfficer],

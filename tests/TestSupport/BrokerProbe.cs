@@ -52,9 +52,16 @@ public sealed class BrokerProbe<T> : IAsyncDisposable where T : class
         throw new TimeoutException($"No {typeof(T).Name} matching arrived in time.");
     }
 
-    /// <summary>Publishes <paramref name="message"/> as another service would, with the given message id.</summary>
-    public Task PublishAsync<TMessage>(TMessage message, Guid messageId) where TMessage : class =>
-        bus.Publish(message, context => context.MessageId = messageId);
+    /// <summary>
+    /// Publishes <paramref name="message"/> as another service would, with the given message id (and, as the relay does,
+    /// the global sequence of the event it came from, when given).
+    /// </summary>
+    public Task PublishAsync<TMessage>(TMessage message, Guid messageId, long? sequence = null) where TMessage : class =>
+        bus.Publish(message, message.GetType(), context =>
+        {
+            context.MessageId = messageId;
+            if (sequence is { } value) context.Headers.Set(ServiceManufacturing.ServiceDefaults.EventStore.MessageHeaders.EventSequence, value);
+        });
 
     public async ValueTask DisposeAsync() => await bus.StopAsync();
 }

@@ -1,11 +1,12 @@
-using System.Diagnostics;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Marten;
 using Marten.Subscriptions;
-using MassTransit;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 
 namespace ServiceManufacturing.ServiceDefaults.EventStore;
@@ -20,22 +21,28 @@ public interface IIntegrationEventMap
 /// <summary>
 /// The service's one Marten subscription. The async daemon feeds it the stored events in order and moves its
 /// checkpoint only after a page is published and confirmed by the broker, so a broker outage delays messages
-/// and loses none (at least once; consumers are idempotent). The message id is the event id.
+/// and loses none (at least once; consumers apply each message once). The message id is the event id.
 /// </summary>
+/// <remarks>
+/// Two kinds of failure. The broker's (unreachable, no confirm, a timeout) passes: the relay retries with backoff for as
+/// long as it takes. The message's own (the map throws, or the message cannot be serialized) fails the same way every
+/// time: after <see cref="RelayOptions.PoisonAttempts"/> attempts the event is dead-lettered (<see cref="DeadLetteredEvent"/>,
+/// stored with the checkpoint), counted, and the relay moves on; an operator replays it once the map is mended.
+/// </remarks>
 public sealed class IntegrationEventRelay : SubscriptionBase
 {
-    /// <summary>The source of the spans that link a stored event's trace to its message.</summary>
+    /// <summary>The source of the spans that link a stored event's trace to its message, and the relay's meter.</summary>
     public const string ActivitySourceName = "ServiceManufacturing.Relay";
-    static readonly ActivitySource Source = new(ActivitySourceName);
     static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(10);
 
-    readonly IBus bus;
-    readonly IIntegrationEventMap map;
+    readonly RelayPublisher publisher;
+    readonly RelayOptions options;
+    readonly TimeProvider clock;
     readonly ILogger<IntegrationEventRelay> logger;
 
-    public IntegrationEventRelay(IBus bus, IIntegrationEventMap map, ILogger<IntegrationEventRelay> logger)
+    public IntegrationEventRelay(RelayPublisher publisher, RelayOptions options, TimeProvider clock, ILogger<IntegrationEventRelay> logger)
     {
-        (this.bus, this.map, this.logger) = (bus, map, logger);
+        (this.publisher, this.options, this.clock, this.logger) = (publisher, options, clock, logger);
         Name = "IntegrationEventRelay";
     }
 
@@ -44,49 +51,39 @@ public sealed class IntegrationEventRelay : SubscriptionBase
     {
         foreach (var @event in page.Events)
         {
-            if (map.ToMessage(@event) is { } message)
-                await PublishUntilConfirmedAsync(@event, message, ct);
+            if (await PublishOrDeadLetterAsync(@event, ct) is { } deadLetter)
+                operations.Store(deadLetter);
         }
         return NullChangeListener.Instance;
     }
 
-    async Task PublishUntilConfirmedAsync(IEvent @event, object message, CancellationToken ct)
+    /// <summary>Publishes <paramref name="event"/> (if others hear of it), or says why it never can be.</summary>
+    async Task<DeadLetteredEvent?> PublishOrDeadLetterAsync(IEvent @event, CancellationToken ct)
     {
-        using var activity = Source.StartActivity($"relay {message.GetType().Name}", ActivityKind.Producer, ParentOf(@event));
-        activity?.SetTag("marten.event.sequence", @event.Sequence);
-        activity?.SetTag("marten.stream.id", @event.StreamId);
-        for (var attempt = 1; ; attempt++)
+        for (int attempt = 1, poisoned = 0; ; attempt++)
         {
             try
             {
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-                timeout.CancelAfter(TimeSpan.FromSeconds(30));
-                await bus.Publish(message, message.GetType(), context =>
-                {
-                    context.MessageId = @event.Id;
-                    if (Guid.TryParseExact(@event.CorrelationId, "N", out var correlation))
-                        context.CorrelationId = correlation;
-                    context.Headers.Set(MessageHeaders.CausationId, @event.CausationId);
-                    context.Headers.Set(MessageHeaders.EventSequence, @event.Sequence);
-                    context.Headers.Set(MessageHeaders.ActingUser, @event.UserName);
-                }, timeout.Token);
-                return;
+                await publisher.PublishAsync(@event, ct);
+                return null;
+            }
+            catch (UnpublishableMessage e) when (++poisoned >= options.PoisonAttempts)
+            {
+                logger.LogError(e.InnerException, "Event {Sequence} ({Type}) can never be published; dead-lettered after {Attempts} attempts",
+                    @event.Sequence, @event.EventTypeName, poisoned);
+                RelayMetrics.DeadLettered.Add(1, new KeyValuePair<string, object?>("event.type", @event.EventTypeName));
+                return new DeadLetteredEvent(@event.Id, @event.Sequence, @event.StreamId, @event.EventTypeName,
+                    e.InnerException?.ToString() ?? e.Message, poisoned, clock.GetUtcNow(), null, null);
             }
             catch (Exception e) when (!ct.IsCancellationRequested)
             {
                 var delay = TimeSpan.FromMilliseconds(Math.Min(MaxBackoff.TotalMilliseconds, 250 * Math.Pow(2, Math.Min(attempt, 10))));
                 logger.LogWarning(e, "Publishing event {Sequence} ({Type}) failed on attempt {Attempt}; retrying in {Delay}",
-                    @event.Sequence, message.GetType().Name, attempt, delay);
+                    @event.Sequence, @event.EventTypeName, attempt, delay);
                 await Task.Delay(delay, ct);
             }
         }
     }
-
-    static ActivityContext ParentOf(IEvent @event) =>
-        @event.Headers?.TryGetValue(CorrelatedSessionFactory.TraceParentHeader, out var value) == true
-        && ActivityContext.TryParse(value?.ToString(), null, out var parent)
-            ? parent
-            : default;
 }
 
 /// <summary>Headers the relay adds to every message, beside MassTransit's own.</summary>
@@ -111,6 +108,11 @@ public static class IntegrationEventRelayExtensions
         where TMap : class, IIntegrationEventMap
     {
         marten.Services.AddSingleton<IIntegrationEventMap, TMap>();
+        marten.Services.AddSingleton<RelayPublisher>();
+        marten.Services.TryAddSingleton(TimeProvider.System);
+        marten.Services.AddSingleton(services => RelayOptions.From(services.GetRequiredService<IConfiguration>()));
+        marten.Services.ConfigureMarten(options => options.Schema.For<DeadLetteredEvent>());
+        marten.Services.AddHealthChecks().AddCheck<DeadLetterHealthCheck>("relay-dead-letters", HealthStatus.Degraded, ["ready"]);
         return marten.AddSubscriptionWithServices<IntegrationEventRelay>(ServiceLifetime.Singleton);
     }
 }

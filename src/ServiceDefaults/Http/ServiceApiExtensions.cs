@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
+using ServiceManufacturing.ServiceDefaults.EventStore;
 using ServiceManufacturing.ServiceDefaults.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -44,6 +45,8 @@ public static class ServiceApiExtensions
         app.UseAuthorization();
         app.MapOpenApi().AllowAnonymous();
         app.MapDefaultEndpoints();
+        // A service that publishes has the relay's dead letters to show and replay.
+        if (app.Services.GetRequiredService<IServiceProviderIsService>().IsService(typeof(RelayPublisher))) app.MapDeadLettersApi();
         return app;
     }
 }

@@ -1,4 +1,6 @@
+using Marten;
 using MassTransit;
+using ServiceManufacturing.ServiceDefaults.EventStore;
 using ServiceManufacturing.ServiceDefaults.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,6 +24,12 @@ public static class MessagingExtensions
             ?? throw new InvalidOperationException($"Connection string '{ConnectionName}' is not configured.");
         var prefix = builder.Configuration["Messaging:EndpointPrefix"] ?? builder.Environment.ApplicationName;
 
+        // What the consumers and the relay keep beside the events: the messages applied (the one idempotency rule) and the
+        // events that could never be published.
+        builder.Services.ConfigureMarten(options =>
+        {
+            options.Schema.For<AppliedMessage>();
+        });
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(prefix, includeNamespace: false));

@@ -13,11 +13,10 @@ public enum ApplicationStatus
 /// <summary>What the decider needs to know of an application: built from its stream, never mutated.</summary>
 public sealed record Application(
     Guid Id, Guid CampaignId, string OwnerSubject, ApplicationCategory Category, string OrganisationName, string CreditCode,
-    string AuthorityCode, ApplicationForm Form, ApplicationStatus Status, int Round, IReadOnlyList<Guid> ReportedMessages,
-    long ReviewSequence, string? City = null)
+    string AuthorityCode, ApplicationForm Form, ApplicationStatus Status, int Round, long ReviewSequence, string? City = null)
 {
     public static Application Create(ApplicationDraftCreated e) => new(e.ApplicationId, e.CampaignId, e.OwnerSubject,
-        e.Category, e.OrganisationName, e.CreditCode, e.AuthorityCode, ApplicationForm.Empty, ApplicationStatus.Draft, 0, [], 0, e.City);
+        e.Category, e.OrganisationName, e.CreditCode, e.AuthorityCode, ApplicationForm.Empty, ApplicationStatus.Draft, 0, 0, e.City);
 
     public Application Apply(ApplicationFormSaved e) => this with { Form = e.Form };
 
@@ -28,8 +27,8 @@ public sealed record Application(
     public Application Apply(ApplicationWithdrawn e) => this with { Status = ApplicationStatus.Withdrawn };
 
     public Application Apply(ReviewStageReported e) => Moves(Status, ReviewSequence, e)
-        ? this with { Status = StatusOf(e.Stage), ReportedMessages = [.. ReportedMessages, e.MessageId], ReviewSequence = e.ReviewSequence }
-        : this with { ReportedMessages = [.. ReportedMessages, e.MessageId] };
+        ? this with { Status = StatusOf(e.Stage), ReviewSequence = e.ReviewSequence }
+        : this;
 
     /// <summary>
     /// Whether <paramref name="e"/> moves the application's status: it is later in Review's history than every stage

@@ -49,8 +49,6 @@ public static class ApplicationDecider
         UploadStampedForm => throw new RuleViolation(ApplicationRules.StampedFormAfterPassing),
         WithdrawApplication c when state.Status == ApplicationStatus.Submitted => [new ApplicationWithdrawn(state.Id, c.Reason, now)],
         WithdrawApplication => throw new RuleViolation(ApplicationRules.CannotWithdraw),
-        // Review's messages arrive at least once: a message already reported changes nothing.
-        ReportReviewStage c when state.ReportedMessages.Contains(c.MessageId) => [],
         ReportReviewStage c => [new ReviewStageReported(state.Id, c.Stage, c.Reason, c.MessageId, c.At, c.ReviewSequence)],
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, "Unknown application command."),
     };

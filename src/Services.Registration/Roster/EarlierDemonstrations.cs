@@ -38,16 +38,13 @@ public sealed record RosterEntry(Guid Id)
     public static RosterEntry Create(EarlierDemonstrationRecorded e) => new(e.DemonstrationId);
 }
 
-/// <summary>Keeps Registration's roster in step with Evaluation's, once however often a message arrives.</summary>
+/// <summary>Keeps Registration's roster in step with Evaluation's (each message once: the consumers' rule).</summary>
 public sealed class DemonstrationEnrolledConsumer(IDocumentSession session, TimeProvider clock) : IConsumer<DemonstrationEnrolled>
 {
-    public async Task Consume(ConsumeContext<DemonstrationEnrolled> context)
+    public Task Consume(ConsumeContext<DemonstrationEnrolled> context)
     {
         var m = context.Message;
-        session.ContinueFrom(context);
-        await session.DecideAsync<RosterEntry>(m.DemonstrationId, null, state => state is not null
-            ? []
-            : [new EarlierDemonstrationRecorded(m.DemonstrationId, m.Batch, m.Category, m.Name, m.CreditCode, m.AuthorityCode, clock.GetUtcNow())],
-            context.CancellationToken);
+        return session.ApplyOnceAsync<RosterEntry>(context, m.DemonstrationId, _ =>
+            [new EarlierDemonstrationRecorded(m.DemonstrationId, m.Batch, m.Category, m.Name, m.CreditCode, m.AuthorityCode, clock.GetUtcNow())]);
     }
 }

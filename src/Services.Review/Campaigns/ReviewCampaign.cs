@@ -45,27 +45,55 @@ public sealed record ReviewCampaign(
     }
 }
 
-/// <summary>Campaigns arrive from Registration; each message changes the campaign once.</summary>
+/// <summary>
+/// The ministry's extension overtook the campaign's own message (each has its own queue): kept on the campaign's stream
+/// (where <see cref="ReviewCampaign"/> does not see it) until the campaign is noted.
+/// </summary>
+public sealed record DeadlineExtensionHeardBeforeCampaign(Guid CampaignId, string AuthorityCode, DateOnly Until, string Reason, DateTimeOffset At);
+
+/// <summary>What Registration's campaign messages have told Review so far: the state the consumer decides on.</summary>
+public sealed record CampaignIntake(Guid Id, bool Noted, IReadOnlyDictionary<string, RecommendationDeadlineExtended> Extensions)
+{
+    static readonly IReadOnlyDictionary<string, RecommendationDeadlineExtended> None = new Dictionary<string, RecommendationDeadlineExtended>();
+
+    public static CampaignIntake Create(CampaignNoted e) => new(e.CampaignId, true, None);
+
+    public static CampaignIntake Create(DeadlineExtensionHeardBeforeCampaign e) => new CampaignIntake(e.CampaignId, false, None).Apply(e);
+
+    public CampaignIntake Apply(CampaignNoted e) => this with { Noted = true };
+
+    public CampaignIntake Apply(DeadlineExtensionHeardBeforeCampaign e) =>
+        Extend(new RecommendationDeadlineExtended(e.CampaignId, e.AuthorityCode, e.Until, e.Reason, e.At));
+
+    public CampaignIntake Apply(RecommendationDeadlineExtended e) => Extend(e);
+
+    /// <summary>The latest deadline granted to each authority (the ministry only ever extends).</summary>
+    CampaignIntake Extend(RecommendationDeadlineExtended e) =>
+        Extensions.TryGetValue(e.AuthorityCode, out var known) && known.Until >= e.Until ? this
+        : this with { Extensions = new Dictionary<string, RecommendationDeadlineExtended>(Extensions) { [e.AuthorityCode] = e } };
+}
+
+/// <summary>What Registration's campaign messages mean, in whichever order they arrive (each once: the consumers' rule).</summary>
+public static class CampaignIntakeDecider
+{
+    public static object[] Note(CampaignOpened m, CampaignIntake? state, DateTimeOffset now) => state is { Noted: true } ? []
+        : [new CampaignNoted(m.CampaignId, m.Year, m.Batch, m.Name, m.Deadlines.Recommendations, m.Quotas, now),
+            .. (state?.Extensions.Values ?? [])];
+
+    public static object[] Extend(DeadlineExceptionGranted m, CampaignIntake? state, DateTimeOffset now) =>
+        state?.Extensions.TryGetValue(m.AuthorityCode, out var known) == true && known.Until >= m.Until ? []
+        : state is not { Noted: true } ? [new DeadlineExtensionHeardBeforeCampaign(m.CampaignId, m.AuthorityCode, m.Until, m.Reason, now)]
+        : [new RecommendationDeadlineExtended(m.CampaignId, m.AuthorityCode, m.Until, m.Reason, now)];
+}
+
+/// <summary>Campaigns arrive from Registration: a campaign and its recommendation-deadline extensions, in any order.</summary>
 public sealed class CampaignConsumer(IDocumentSession session, TimeProvider clock) : IConsumer<CampaignOpened>, IConsumer<DeadlineExceptionGranted>
 {
-    public async Task Consume(ConsumeContext<CampaignOpened> context)
-    {
-        var m = context.Message;
-        session.ContinueFrom(context);
-        await session.DecideAsync<ReviewCampaign>(m.CampaignId, null, state => state is not null ? []
-            : [new CampaignNoted(m.CampaignId, m.Year, m.Batch, m.Name, m.Deadlines.Recommendations, m.Quotas, clock.GetUtcNow())],
-            context.CancellationToken);
-    }
+    public Task Consume(ConsumeContext<CampaignOpened> context) => session.ApplyOnceAsync<CampaignIntake>(context,
+        context.Message.CampaignId, state => CampaignIntakeDecider.Note(context.Message, state, clock.GetUtcNow()));
 
-    public async Task Consume(ConsumeContext<DeadlineExceptionGranted> context)
-    {
-        var m = context.Message;
-        if (m.Deadline != DeadlineKind.Recommendations) return;
-        session.ContinueFrom(context);
-        await session.DecideAsync<ReviewCampaign>(m.CampaignId, null, state =>
-            state is null ? throw new InvalidOperationException($"Campaign {m.CampaignId} is not known yet; the message is retried.")
-            : state.Extensions.TryGetValue(m.AuthorityCode, out var until) && until >= m.Until ? []
-            : [new RecommendationDeadlineExtended(m.CampaignId, m.AuthorityCode, m.Until, m.Reason, clock.GetUtcNow())],
-            context.CancellationToken);
-    }
+    public Task Consume(ConsumeContext<DeadlineExceptionGranted> context) => context.Message.Deadline != DeadlineKind.Recommendations
+        ? Task.CompletedTask
+        : session.ApplyOnceAsync<CampaignIntake>(context, context.Message.CampaignId,
+            state => CampaignIntakeDecider.Extend(context.Message, state, clock.GetUtcNow()));
 }

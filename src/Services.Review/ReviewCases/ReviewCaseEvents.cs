@@ -30,8 +30,20 @@ public sealed record InitialReviewRejected(Guid ApplicationId, int Round, string
 
 public sealed record ReturnedForChanges(Guid ApplicationId, int Round, string Comments, string DecidedBy, DateTimeOffset At);
 
-/// <summary>The applicant uploaded its stamped application form (as Registration reported).</summary>
-public sealed record StampedFormReceived(Guid ApplicationId, string Sha256, DateTimeOffset At);
+/// <summary>
+/// The applicant uploaded its stamped application form (as Registration reported). <see cref="SourceSequence"/> is the
+/// upload's place in Registration's history: of two uploads, the later one counts, whichever arrives last.
+/// </summary>
+public sealed record StampedFormReceived(Guid ApplicationId, string Sha256, DateTimeOffset At, long SourceSequence = 0);
 
 /// <summary>The applicant withdrew the application (as Registration reported); the case is closed.</summary>
 public sealed record ReviewCaseWithdrawn(Guid ApplicationId, DateTimeOffset At);
+
+/// <summary>
+/// Registration's word that the application was withdrawn overtook its submission (each message has its own queue):
+/// kept, so that the submission, when it arrives, opens the case withdrawn.
+/// </summary>
+public sealed record WithdrawalHeardBeforeSubmission(Guid ApplicationId, DateTimeOffset At);
+
+/// <summary>The stamped form's message overtook the submission: kept until the case opens.</summary>
+public sealed record StampedFormHeardBeforeSubmission(Guid ApplicationId, string Sha256, DateTimeOffset At, long SourceSequence);
