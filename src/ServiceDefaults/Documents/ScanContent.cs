@@ -55,6 +55,7 @@ public static class ScanContent
     /// </summary>
     static bool IsPdf(Stream file)
     {
+        if (!EndsWithEof(file)) return false;
         try
         {
             using var document = PdfDocument.Open(new NonClosing(file), new ParsingOptions
@@ -71,13 +72,18 @@ public static class ScanContent
         }
     }
 
-    /// <summary>Decodes the image row by row into one row's buffer: a truncated or corrupt image fails, memory stays small.</summary>
+    /// <summary>
+    /// Reads the header with SkiaSharp's decoder and refuses absurd sizes; then decodes a JPEG row by row into one row's
+    /// buffer, and reads a PNG's chunks and image data through (<see cref="PngStructure"/>): a truncated or corrupt image
+    /// fails, and memory stays small.
+    /// </summary>
     static bool IsImage(Stream file, SKEncodedImageFormat format)
     {
         using var codec = SKCodec.Create(new NonClosing(file), out var result);
         if (codec is null || result != SKCodecResult.Success || codec.EncodedFormat != format) return false;
         var (width, height) = (codec.Info.Width, codec.Info.Height);
         if (width is < 1 or > MaxImageSide || height is < 1 or > MaxImageSide || (long)width * height > MaxImagePixels) return false;
+        if (format == SKEncodedImageFormat.Png) return PngStructure.IsWhole(file, width, height);
         var info = new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul);
         if (codec.StartScanlineDecode(info) != SKCodecResult.Success) return false;
         var row = new byte[info.RowBytes];
@@ -92,6 +98,16 @@ public static class ScanContent
             pinned.Free();
         }
         return true;
+    }
+
+    /// <summary>A whole PDF ends with "%%EOF" (readers look for it in the last 1024 bytes); a cut-off one does not.</summary>
+    static bool EndsWithEof(Stream file)
+    {
+        var tail = new byte[(int)Math.Min(1024, file.Length)];
+        file.Position = file.Length - tail.Length;
+        file.ReadExactly(tail);
+        file.Position = 0;
+        return tail.AsSpan().LastIndexOf("%%EOF"u8) >= 0;
     }
 
     /// <summary>Lets a parser read the spooled file without closing it.</summary>
