@@ -93,17 +93,19 @@ public class DocumentsApiTests(RegistrationApp app) : IClassFixture<Registration
         Assert.Equal(before, await ScansAsync());
     }
 
-    [Theory]
-    [MemberData(nameof(TestScans.HostileNames), MemberType = typeof(TestScans))]
-    public async Task AFileThatOnlyStartsLikeAScanIsRefusedAndNoBlobIsLeft(string hostile)
+    [Fact]
+    public async Task AFileThatOnlyStartsLikeAScanIsRefusedAndNoBlobIsLeft()
     {
         var id = await PassedAsync();
         var before = await ScansAsync();
-        var bytes = TestScans.Hostile[hostile];
 
-        var response = await UploadAsync(id, bytes, ScanContent.Sniff(bytes) ?? "application/pdf");
+        foreach (var (hostile, bytes) in TestScans.Hostile)
+        {
+            var response = await UploadAsync(id, bytes, ScanContent.Sniff(bytes) ?? "application/pdf");
 
-        await ApiJson.AssertProblemAsync(response, HttpStatusCode.UnprocessableEntity, ScanArchive.NotAScan.Code);
+            Assert.True(response.StatusCode == HttpStatusCode.UnprocessableEntity, $"{hostile}: {response.StatusCode}");
+            await ApiJson.AssertProblemAsync(response, HttpStatusCode.UnprocessableEntity, ScanArchive.NotAScan.Code);
+        }
         Assert.Equal(before, await ScansAsync());
         var details = await app.ClientFor(TestUsers.Applicant).GetFromJsonAsync<ApplicationDetails>($"/api/v1/applications/{id}", ApiJson.Options);
         Assert.Null(details!.StampedForm);

@@ -18,30 +18,33 @@ public class SummaryTableScanTests(ReviewApp app) : IClassFixture<ReviewApp>
     public async Task AScanForACampaignReviewDoesNotKnowIsRefusedAndStoresNoPackageAndNoBlob()
     {
         var unknown = Guid.CreateVersion7();
-        var (blobs, events) = (await ScansAsync(), await app.EventCountAsync());
+        var blobs = await ScansAsync();
 
         var response = await app.ClientFor(TestUsers.HebeiOfficer).PutAsync($"/api/v1/packages/summary-table-scan?campaignId={unknown}",
             TestScans.Content(TestScans.Pdf()));
 
         await ApiJson.AssertProblemAsync(response, HttpStatusCode.Conflict, ReviewCampaignRules.Unknown.Code);
-        Assert.Equal((blobs, events), (await ScansAsync(), await app.EventCountAsync()));
+        Assert.Equal(blobs, await ScansAsync());
         await using var session = app.Store.QuerySession();
+        Assert.Null(await session.Events.FetchStreamStateAsync(RecommendationPackage.IdFor(unknown, "130000")));
         Assert.Null(await session.LoadAsync<RecommendationPackage>(RecommendationPackage.IdFor(unknown, "130000")));
     }
 
-    [Theory]
-    [MemberData(nameof(TestScans.HostileNames), MemberType = typeof(TestScans))]
-    public async Task AFileThatOnlyStartsLikeAScanIsRefusedAndNoBlobIsLeft(string hostile)
+    [Fact]
+    public async Task AFileThatOnlyStartsLikeAScanIsRefusedAndNoBlobIsLeft()
     {
         await using var broker = await BrokerProbe<RecommendationPackageStageReached>.StartAsync(app.RabbitMq);
         var campaign = await app.CampaignAsync(broker);
         var blobs = await ScansAsync();
-        var bytes = TestScans.Hostile[hostile];
 
-        var response = await app.ClientFor(TestUsers.HebeiOfficer).PutAsync($"/api/v1/packages/summary-table-scan?campaignId={campaign}",
-            TestScans.Content(bytes, ScanContent.Sniff(bytes) ?? "application/pdf"));
+        foreach (var (hostile, bytes) in TestScans.Hostile)
+        {
+            var response = await app.ClientFor(TestUsers.HebeiOfficer).PutAsync($"/api/v1/packages/summary-table-scan?campaignId={campaign}",
+                TestScans.Content(bytes, ScanContent.Sniff(bytes) ?? "application/pdf"));
 
-        await ApiJson.AssertProblemAsync(response, HttpStatusCode.UnprocessableEntity, ScanArchive.NotAScan.Code);
+            Assert.True(response.StatusCode == HttpStatusCode.UnprocessableEntity, $"{hostile}: {response.StatusCode}");
+            await ApiJson.AssertProblemAsync(response, HttpStatusCode.UnprocessableEntity, ScanArchive.NotAScan.Code);
+        }
         Assert.Equal(blobs, await ScansAsync());
     }
 
