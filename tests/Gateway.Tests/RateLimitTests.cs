@@ -1,9 +1,5 @@
 using System.Net;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using ServiceManufacturing.ServiceDefaults.Http;
+using ServiceManufacturing.ServiceDefaults.Identity;
 using ServiceManufacturing.Tests.TestSupport;
 
 namespace ServiceManufacturing.Tests.Gateway;
@@ -63,35 +59,6 @@ public class RateLimitTests(GatewayApp gateway) : IClassFixture<GatewayApp>
             Assert.NotEqual(HttpStatusCode.TooManyRequests, (await SendAsync(client, "::1", $"10.2.0.{i + 1}")).StatusCode);
 
         await ApiJson.AssertProblemAsync(await SendAsync(client, "::1", "10.2.0.99"), HttpStatusCode.TooManyRequests, "too-many-requests");
-    }
-
-    [Fact]
-    public void ByDefaultTheGatewayTrustsNoProxy()
-    {
-        var options = ForwardedHeadersFor(new Dictionary<string, string?>());
-
-        Assert.Empty(options.KnownProxies);
-        Assert.Empty(options.KnownIPNetworks);
-    }
-
-    [Fact]
-    public void ConfiguredProxiesAndNetworksAreTheOnlyOnesTrusted()
-    {
-        var options = ForwardedHeadersFor(new Dictionary<string, string?>
-        {
-            ["ForwardedHeaders:KnownProxies:0"] = "192.0.2.10",
-            ["ForwardedHeaders:KnownProxies:1"] = "10.0.0.0/8",
-        });
-
-        Assert.Equal([IPAddress.Parse("192.0.2.10")], options.KnownProxies);
-        Assert.Equal([System.Net.IPNetwork.Parse("10.0.0.0/8")], options.KnownIPNetworks);
-    }
-
-    static ForwardedHeadersOptions ForwardedHeadersFor(Dictionary<string, string?> settings)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        using var services = new ServiceCollection().AddForwardedHeadersFromProxies(configuration).BuildServiceProvider();
-        return services.GetRequiredService<IOptions<ForwardedHeadersOptions>>().Value;
     }
 
     /// <summary>A request from the configured proxy, forwarding for <paramref name="client"/>.</summary>
