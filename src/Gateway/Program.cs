@@ -9,6 +9,8 @@ builder.Services.AddProblemResponses();
 // The largest body any route takes (uploads); each route narrows it (ReverseProxy:Routes:*:MaxRequestBodySize).
 builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel =>
     kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue<long>("Gateway:MaxUploadBytes", 25 * 1024 * 1024));
+// The gateway is the edge: X-Forwarded-For counts only from ForwardedHeaders:KnownProxies (none by default), so the
+// per-address limit keys on the real peer otherwise.
 builder.Services.AddForwardedHeadersFromProxies(builder.Configuration);
 // The gateway reads the token only to limit per user; each service authorizes every request itself.
 builder.AddPlatformAuthentication(requireSignedIn: false);
@@ -41,6 +43,11 @@ app.MapScalarApiReference("/api-reference", options => options
         flow.SelectedScopes = ["openid", "api"];
         flow.RedirectUri = builder.Configuration["ApiReference:RedirectUri"];
     })
+    // A ministry platform advertises no third-party service: no developer toolbar ("Share", "Deploy", SDK generation),
+    // no AI chat ("Ask AI"), no MCP, no telemetry, no fonts from a CDN.
+    .HideDeveloperTools()
+    .DisableAgent()
+    .DisableMcp()
     .DisableDefaultFonts()
     .DisableTelemetry());
 app.MapReverseProxy();

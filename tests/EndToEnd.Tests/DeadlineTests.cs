@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ServiceManufacturing.Tests.TestSupport;
@@ -29,7 +28,7 @@ public class DeadlineTests(WholeSystem system)
 
             await ApiJson.AssertProblemAsync(await Api.PostAsync(hubei, "/api/v1/recommendations", new { applicationId = ids[0] }),
                 HttpStatusCode.UnprocessableEntity, "recommendation-deadline-passed");
-            var scan = new ByteArrayContent("%PDF-1.7\n湖北省申报汇总表"u8.ToArray()) { Headers = { ContentType = new MediaTypeHeaderValue("application/pdf") } };
+            var scan = TestScans.Content(TestScans.Pdf("Hubei summary table, stamped"));
             Assert.Equal(HttpStatusCode.OK, (await Api.PutAsync(hubei, $"/api/v1/packages/summary-table-scan?campaignId={campaign}", scan)).StatusCode);
             await ApiJson.AssertProblemAsync(await Api.PostAsync(hubei, "/api/v1/packages/submission", new { campaignId = campaign }),
                 HttpStatusCode.UnprocessableEntity, "recommendation-deadline-passed");

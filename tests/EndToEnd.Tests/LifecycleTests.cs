@@ -1,9 +1,9 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
+using ServiceManufacturing.Tests.TestSupport;
 
 namespace ServiceManufacturing.Tests.EndToEnd;
 
@@ -56,10 +56,8 @@ public class LifecycleTests(WholeSystem system)
         Assert.Equal(HttpStatusCode.OK, passed.StatusCode);
         await WaitForStatusAsync(owner, id, "passedInitialReview");
 
-        var scan = new byte[2_000_000];
-        Random.Shared.NextBytes(scan);
-        "%PDF-1.7\n"u8.CopyTo(scan);
-        var content = new ByteArrayContent(scan) { Headers = { ContentType = new MediaTypeHeaderValue("application/pdf") } };
+        var scan = TestScans.Pdf($"Stamped application form {id}", noiseSide: 800); // about 2 MB: streamed in chunks
+        var content = TestScans.Content(scan);
         var uploaded = await owner.PutAsync($"/api/v1/applications/{id}/stamped-form", content);
         Assert.Equal(HttpStatusCode.OK, uploaded.StatusCode);
         var details = await uploaded.Content.ReadFromJsonAsync<JsonElement>();
@@ -74,7 +72,7 @@ public class LifecycleTests(WholeSystem system)
         using (var table = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(
             await officer.GetStreamAsync($"/api/v1/recommendations/summary-table?campaignId={campaign}"), false))
             Assert.Contains(name, table.WorkbookPart!.WorksheetParts.Single().Worksheet.InnerText);
-        var tableScan = new ByteArrayContent("%PDF-1.7\n"u8.ToArray()) { Headers = { ContentType = new MediaTypeHeaderValue("application/pdf") } };
+        var tableScan = TestScans.Content(TestScans.Pdf("Summary table, stamped"));
         Assert.Equal(HttpStatusCode.OK, (await officer.PutAsync($"/api/v1/packages/summary-table-scan?campaignId={campaign}", tableScan)).StatusCode);
         var package = await officer.PostAsJsonAsync("/api/v1/packages/submission", new { campaignId = campaign });
         Assert.Equal(HttpStatusCode.OK, package.StatusCode);

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ServiceManufacturing.Contracts.Reference;
@@ -172,7 +171,7 @@ public static class Screening
     {
         await Until(async () => (await Api.GetJsonAsync(owner, $"/api/v1/applications/{id}")).GetProperty("status").GetString() == "passedInitialReview",
             $"{id} to show it passed");
-        var scan = new ByteArrayContent([.. "%PDF-1.7\n"u8, .. id.ToByteArray()]) { Headers = { ContentType = new MediaTypeHeaderValue("application/pdf") } };
+        var scan = TestScans.Content(TestScans.Pdf($"Stamped application form {id}"));
         var uploaded = await Api.PutAsync(owner, $"/api/v1/applications/{id}/stamped-form", scan);
         Assert.True(uploaded.StatusCode == HttpStatusCode.OK, await uploaded.Content.ReadAsStringAsync());
     }

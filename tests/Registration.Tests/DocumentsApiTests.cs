@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using Microsoft.Extensions.DependencyInjection;
 using ServiceManufacturing.ServiceDefaults.Identity;
 using ServiceManufacturing.Services.Registration.Applications;
 using ServiceManufacturing.ServiceDefaults.Documents;
@@ -52,7 +53,8 @@ public class DocumentsApiTests(RegistrationApp app) : IClassFixture<Registration
     public async Task AStampedScanIsKeptWithItsHashAfterTheAuthorityPassedTheApplication()
     {
         var id = await PassedAsync();
-        var scan = Pdf(1_500_000);
+        var scan = TestScans.Pdf($"Stamped form {id}", noiseSide: 700); // over 1 MB: several chunks
+        Assert.True(scan.Length > 1_000_000);
 
         var uploaded = await UploadAsync(id, scan, "application/pdf");
 
@@ -84,9 +86,78 @@ public class DocumentsApiTests(RegistrationApp app) : IClassFixture<Registration
     {
         var id = await app.DraftAsync(TestUsers.Applicant, "enterprise", "440300", Forms.Enterprise());
 
-        await ApiJson.AssertProblemAsync(await UploadAsync(id, Pdf(1000), "application/pdf"), HttpStatusCode.Conflict,
+        var before = await ScansAsync();
+
+        await ApiJson.AssertProblemAsync(await UploadAsync(id, TestScans.Pdf(), "application/pdf"), HttpStatusCode.Conflict,
             ApplicationRules.StampedFormAfterPassing.Code);
+        Assert.Equal(before, await ScansAsync());
     }
+
+    [Fact]
+    public async Task AFileThatOnlyStartsLikeAScanIsRefusedAndNoBlobIsLeft()
+    {
+        var id = await PassedAsync();
+        var before = await ScansAsync();
+
+        foreach (var (hostile, bytes) in TestScans.Hostile)
+        {
+            var response = await UploadAsync(id, bytes, ScanContent.Sniff(bytes) ?? "application/pdf");
+
+            Assert.True(response.StatusCode == HttpStatusCode.UnprocessableEntity, $"{hostile}: {response.StatusCode}");
+            await ApiJson.AssertProblemAsync(response, HttpStatusCode.UnprocessableEntity, ScanArchive.NotAScan.Code);
+        }
+        Assert.Equal(before, await ScansAsync());
+        var details = await app.ClientFor(TestUsers.Applicant).GetFromJsonAsync<ApplicationDetails>($"/api/v1/applications/{id}", ApiJson.Options);
+        Assert.Null(details!.StampedForm);
+    }
+
+    [Theory]
+    [InlineData("image/png")]
+    [InlineData("image/jpeg")]
+    public async Task APngOrJpegScanIsKeptAsWhatItIs(string contentType)
+    {
+        var id = await PassedAsync();
+        var scan = contentType == "image/png" ? TestScans.Png() : TestScans.Jpeg();
+
+        var response = await UploadAsync(id, scan, contentType);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var details = (await response.Content.ReadFromJsonAsync<ApplicationDetails>(ApiJson.Options))!;
+        Assert.Equal(contentType, details.StampedForm!.ContentType);
+    }
+
+    [Fact]
+    public async Task TheDeclaredContentTypeMustBeAScanTypeAndMatchTheContent()
+    {
+        var id = await PassedAsync();
+        var before = await ScansAsync();
+
+        await ApiJson.AssertProblemAsync(await UploadAsync(id, TestScans.Png(), "application/pdf"), HttpStatusCode.UnprocessableEntity,
+            ScanArchive.TypeMismatch.Code);
+        await ApiJson.AssertProblemAsync(await UploadAsync(id, TestScans.Pdf(), "application/octet-stream"), HttpStatusCode.UnsupportedMediaType,
+            ScanArchive.UnsupportedType.Code);
+        var undeclared = await app.ClientFor(TestUsers.Applicant).PutAsync($"/api/v1/applications/{id}/stamped-form", new ByteArrayContent(TestScans.Pdf()));
+        await ApiJson.AssertProblemAsync(undeclared, HttpStatusCode.UnsupportedMediaType, ScanArchive.UnsupportedType.Code);
+        Assert.Equal(before, await ScansAsync());
+    }
+
+    [Fact]
+    public async Task AScanWhoseDecisionFailsIsRemovedAgain()
+    {
+        var archive = app.Services.GetRequiredService<ScanArchive>();
+        var before = await archive.CountAsync(CancellationToken.None);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => archive.StoreAsync<long>(new MemoryStream(TestScans.Pdf()), "application/pdf",
+            async scan =>
+            {
+                Assert.Equal(before + 1, await archive.CountAsync(CancellationToken.None)); // stored while it is decided on
+                throw new InvalidOperationException("the application was withdrawn meanwhile");
+            }, CancellationToken.None));
+
+        Assert.Equal(before, await archive.CountAsync(CancellationToken.None));
+    }
+
+    Task<long> ScansAsync() => app.Services.GetRequiredService<ScanArchive>().CountAsync(CancellationToken.None);
 
     [Fact]
     public async Task AnUploadOverTwentyMegabytesIsRefused()

@@ -1,6 +1,5 @@
 using ServiceManufacturing.ServiceDefaults.Http;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using ServiceManufacturing.Contracts;
 using ServiceManufacturing.Services.Review.Packages;
@@ -26,8 +25,8 @@ public class PackagesApiTests(ReviewApp app) : IClassFixture<ReviewApp>
 
         await ApiJson.AssertProblemAsync(await hebei.PostAsJsonAsync("/api/v1/packages/submission", new { campaignId = campaign }),
             HttpStatusCode.UnprocessableEntity, PackageRules.TableScanRequired.Code);
-        var scan = new ByteArrayContent("%PDF-1.7\n盖章汇总表"u8.ToArray()) { Headers = { ContentType = new MediaTypeHeaderValue("application/pdf") } };
-        Assert.Equal(HttpStatusCode.OK, (await hebei.PutAsync($"/api/v1/packages/summary-table-scan?campaignId={campaign}", scan)).StatusCode);
+        var tableScan = TestScans.Pdf("Stamped summary table");
+        Assert.Equal(HttpStatusCode.OK, (await hebei.PutAsync($"/api/v1/packages/summary-table-scan?campaignId={campaign}", TestScans.Content(tableScan))).StatusCode);
 
         var submitted = await hebei.PostAsJsonAsync("/api/v1/packages/submission", new { campaignId = campaign });
         Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
@@ -63,8 +62,8 @@ public class PackagesApiTests(ReviewApp app) : IClassFixture<ReviewApp>
         Assert.All(details.Documents.Skip(1), d => Assert.Equal($"/api/v1/applications/{d.ApplicationId}/stamped-form", d.Url));
         var table = await ministry.GetAsync(details.Documents[0].Url);
         Assert.Equal("application/pdf", table.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("%PDF-1.7\n盖章汇总表"u8.ToArray(), await table.Content.ReadAsByteArrayAsync());
-        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData("%PDF-1.7\n盖章汇总表"u8)), details.Documents[0].Sha256);
+        Assert.Equal(tableScan, await table.Content.ReadAsByteArrayAsync());
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(tableScan)), details.Documents[0].Sha256);
         // Another authority's officer does not see it.
         Assert.Equal(HttpStatusCode.NotFound, (await app.ClientFor(TestUsers.DalianOfficer).GetAsync($"/api/v1/packages/130000?campaignId={campaign}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await app.ClientFor(TestUsers.DalianOfficer).GetAsync(details.Documents[0].Url)).StatusCode);
@@ -146,7 +145,7 @@ public class PackagesApiTests(ReviewApp app) : IClassFixture<ReviewApp>
     }
 
     static ByteArrayContent TableScan() =>
-        new("%PDF-1.7\n盖章汇总表"u8.ToArray()) { Headers = { ContentType = new MediaTypeHeaderValue("application/pdf") } };
+        TestScans.Content(TestScans.Pdf("Stamped summary table"));
 
     [Fact]
     public async Task APackageAfterTheDeadlineIsRefusedAndPassesUnderTheMinistrysException()
@@ -155,7 +154,7 @@ public class PackagesApiTests(ReviewApp app) : IClassFixture<ReviewApp>
         var campaign = await app.CampaignAsync(broker);
         var enterprise = await app.SubmittedAsync(broker, campaign, "大连某某重工股份有限公司", authority: "210200");
         await app.PassAndStampAsync(broker, enterprise, TestUsers.DalianOfficer);
-        var scan = new ByteArrayContent("%PDF-1.7\n"u8.ToArray()) { Headers = { ContentType = new MediaTypeHeaderValue("application/pdf") } };
+        var scan = TestScans.Content(TestScans.Pdf());
         var dalian = app.ClientFor(TestUsers.DalianOfficer);
         Assert.Equal(HttpStatusCode.OK, (await dalian.PostAsJsonAsync("/api/v1/recommendations", new { applicationId = enterprise })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await dalian.PutAsync($"/api/v1/packages/summary-table-scan?campaignId={campaign}", scan)).StatusCode);

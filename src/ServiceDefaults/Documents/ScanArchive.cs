@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Net.Http.Headers;
 using Npgsql;
 using ServiceManufacturing.ServiceDefaults.Http;
 
@@ -12,8 +13,10 @@ namespace ServiceManufacturing.ServiceDefaults.Documents;
 public sealed record StoredScan(Guid DocumentId, string ContentType, long Length, string Sha256);
 
 /// <summary>
-/// Stamped scans, kept durably in the service's PostgreSQL database in chunks of 256 KiB: an upload is read, checked,
-/// hashed and written chunk by chunk, so a 20 MiB scan never sits in memory whole.
+/// Stamped scans, kept durably in the service's PostgreSQL database in chunks of 256 KiB. An upload is spooled to a
+/// temporary file (never whole in memory), opened by a real PDF parser or image decoder (<see cref="ScanContent"/>),
+/// compared with its declared Content-Type, hashed, and then written chunk by chunk. A scan is kept only when the
+/// decision that records it succeeds: <see cref="StoreAsync{T}"/> removes it again when that decision fails.
 /// </summary>
 public sealed class ScanArchive(NpgsqlDataSource database, IDocumentStore store)
 {
@@ -21,9 +24,15 @@ public sealed class ScanArchive(NpgsqlDataSource database, IDocumentStore store)
     const int ChunkBytes = 256 * 1024;
 
     public static readonly Rule NotAScan = Rule.Unprocessable("scan-not-pdf-or-image",
-        "盖章扫描件须为 PDF、JPEG 或 PNG 文件（按文件内容判断，而非文件名）。", "A stamped scan must be a PDF, JPEG or PNG file, judged by its content, not its name.");
+        "盖章扫描件须为 PDF、JPEG 或 PNG 文件（按文件内容判断，而非文件名），且须完整可读。",
+        "A stamped scan must be a complete, readable PDF, JPEG or PNG file, judged by its content, not its name.");
     public static readonly Rule TooLarge = new("scan-too-large", 413,
         "盖章扫描件不得超过 20 MB。", "A stamped scan may be at most 20 MB.");
+    public static readonly Rule UnsupportedType = new("scan-content-type", 415,
+        "请在 Content-Type 中声明扫描件类型：application/pdf、image/jpeg 或 image/png。",
+        "Declare the scan's type in Content-Type: application/pdf, image/jpeg or image/png.");
+    public static readonly Rule TypeMismatch = Rule.Unprocessable("scan-content-type-mismatch",
+        "扫描件内容与声明的 Content-Type 不符。", "The scan's content is not what its Content-Type declares.");
 
     string Table => $"\"{store.Options.DatabaseSchemaName}\".scan_chunks";
 
@@ -34,33 +43,99 @@ public sealed class ScanArchive(NpgsqlDataSource database, IDocumentStore store)
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    /// <summary>Stores <paramref name="body"/> if its bytes are a PDF, JPEG or PNG within the limit; else refuses and keeps nothing.</summary>
-    public async Task<StoredScan> StoreAsync(Stream body, CancellationToken ct)
+    /// <summary>
+    /// Stores the scan in <paramref name="body"/>, declared as <paramref name="declaredContentType"/>, and lets
+    /// <paramref name="record"/> decide on it (e.g. append the event that names it). When the decision throws (a rule,
+    /// a stale If-Match, a lost race, a cancelled request), the scan is removed again and the exception goes on: a refused
+    /// or lost upload leaves no blob behind. <paramref name="record"/> must throw whenever it does not keep the scan.
+    /// </summary>
+    public async Task<T> StoreAsync<T>(Stream body, string? declaredContentType, Func<StoredScan, Task<T>> record, CancellationToken ct)
     {
-        var id = Guid.CreateVersion7();
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffer = new byte[ChunkBytes];
-        await using var connection = await database.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        string? contentType = null;
-        long length = 0;
-        for (var chunk = 0; ; chunk++)
+        var scan = await StoreAsync(body, declaredContentType, ct);
+        try
         {
-            var read = await body.ReadAtLeastAsync(buffer, ChunkBytes, throwOnEndOfStream: false, ct);
-            if (read == 0) break;
-            contentType ??= Sniff(buffer.AsSpan(0, read)) ?? throw new RuleViolation(NotAScan);
-            length += read;
-            if (length > MaxBytes) throw new RuleViolation(TooLarge);
-            sha.AppendData(buffer, 0, read);
-            await using var insert = new NpgsqlCommand($"insert into {Table} (document_id, chunk, data) values ($1, $2, $3)", connection, transaction)
-            {
-                Parameters = { new() { Value = id }, new() { Value = chunk }, new() { Value = new ReadOnlyMemory<byte>(buffer, 0, read) } },
-            };
-            await insert.ExecuteNonQueryAsync(ct);
+            return await record(scan);
         }
-        if (contentType is null) throw new RuleViolation(NotAScan); // empty
-        await transaction.CommitAsync(ct);
-        return new StoredScan(id, contentType, length, Convert.ToHexStringLower(sha.GetHashAndReset()));
+        catch
+        {
+            await DeleteAsync(scan.DocumentId, CancellationToken.None);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Stores <paramref name="body"/> if it is a PDF, JPEG or PNG within the limit whose content is what
+    /// <paramref name="declaredContentType"/> says; else refuses (415, 413 or 422) and keeps nothing.
+    /// </summary>
+    public Task<StoredScan> StoreAsync(Stream body, string? declaredContentType, CancellationToken ct) =>
+        StoreCheckedAsync(body, Declared(declaredContentType) ?? throw new RuleViolation(UnsupportedType), ct);
+
+    /// <summary>Stores <paramref name="body"/> if its content is a PDF, JPEG or PNG within the limit, whatever was declared.</summary>
+    public Task<StoredScan> StoreAsync(Stream body, CancellationToken ct) => StoreCheckedAsync(body, null, ct);
+
+    async Task<StoredScan> StoreCheckedAsync(Stream body, string? declared, CancellationToken ct)
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            await using var file = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None, ChunkBytes,
+                FileOptions.Asynchronous | FileOptions.DeleteOnClose);
+            using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            var buffer = new byte[ChunkBytes];
+            long length = 0;
+            for (int read; (read = await body.ReadAsync(buffer, ct)) > 0;)
+            {
+                length += read;
+                if (length > MaxBytes) throw new RuleViolation(TooLarge);
+                sha.AppendData(buffer, 0, read);
+                await file.WriteAsync(buffer.AsMemory(0, read), ct);
+            }
+            var contentType = ScanContent.Identify(file) ?? throw new RuleViolation(NotAScan);
+            if (declared is not null && declared != contentType)
+                throw new RuleViolation(TypeMismatch, $"Content-Type {declared}, content {contentType}.");
+
+            var id = Guid.CreateVersion7();
+            file.Position = 0;
+            await using var connection = await database.OpenConnectionAsync(ct);
+            await using var transaction = await connection.BeginTransactionAsync(ct);
+            for (var chunk = 0; ; chunk++)
+            {
+                var read = await file.ReadAtLeastAsync(buffer, ChunkBytes, throwOnEndOfStream: false, ct);
+                if (read == 0) break;
+                await using var insert = new NpgsqlCommand($"insert into {Table} (document_id, chunk, data) values ($1, $2, $3)", connection, transaction)
+                {
+                    Parameters = { new() { Value = id }, new() { Value = chunk }, new() { Value = new ReadOnlyMemory<byte>(buffer, 0, read) } },
+                };
+                await insert.ExecuteNonQueryAsync(ct);
+            }
+            await transaction.CommitAsync(ct);
+            return new StoredScan(id, contentType, length, Convert.ToHexStringLower(sha.GetHashAndReset()));
+        }
+        finally
+        {
+            File.Delete(path); // DeleteOnClose already did, unless the file never opened
+        }
+    }
+
+    /// <summary>The declared media type when it is one a scan may have (parameters and case aside); else null.</summary>
+    static string? Declared(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var media) && media.MediaType is { } type
+            && ScanContent.Types.FirstOrDefault(t => t.Equals(type, StringComparison.OrdinalIgnoreCase)) is { } known
+            ? known : null;
+
+    /// <summary>Removes a stored scan (one whose decision failed).</summary>
+    public async Task DeleteAsync(Guid documentId, CancellationToken ct)
+    {
+        await using var command = database.CreateCommand($"delete from {Table} where document_id = $1");
+        command.Parameters.Add(new() { Value = documentId });
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>How many scans are stored.</summary>
+    public async Task<long> CountAsync(CancellationToken ct)
+    {
+        await using var command = database.CreateCommand($"select count(distinct document_id) from {Table}");
+        return (long)(await command.ExecuteScalarAsync(ct))!;
     }
 
     /// <summary>Writes the stored scan to <paramref name="output"/>, chunk by chunk.</summary>
@@ -76,15 +151,8 @@ public sealed class ScanArchive(NpgsqlDataSource database, IDocumentStore store)
         }
     }
 
-    static ReadOnlySpan<byte> Jpeg => [0xFF, 0xD8, 0xFF];
-    static ReadOnlySpan<byte> Png => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
-
-    /// <summary>The type the bytes themselves say: PDF (%PDF-), JPEG (FF D8 FF) or PNG (89 50 4E 47 0D 0A 1A 0A).</summary>
-    public static string? Sniff(ReadOnlySpan<byte> head) =>
-        head.StartsWith("%PDF-"u8) ? "application/pdf"
-        : head.StartsWith(Jpeg) ? "image/jpeg"
-        : head.StartsWith(Png) ? "image/png"
-        : null;
+    /// <summary>The type the bytes themselves claim (see <see cref="ScanContent.Sniff"/>).</summary>
+    public static string? Sniff(ReadOnlySpan<byte> head) => ScanContent.Sniff(head);
 
     /// <summary>The file name extension of a scan's content type, for downloads.</summary>
     public static string ExtensionOf(string contentType) => contentType switch

@@ -21,7 +21,8 @@ public static class ServiceApiExtensions
         builder.AddPlatformAuthentication();
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, DeniedAccessRecorder>();
         builder.Services.AddScoped<AccessGuard>();
-        builder.Services.AddForwardedHeadersFromProxies(builder.Configuration);
+        // Behind the gateway: trust its X-Forwarded-* only (ForwardedHeaders:KnownProxies; loopback when it runs beside the service).
+        builder.Services.AddForwardedHeadersFromProxies(builder.Configuration, System.Net.IPAddress.Loopback, System.Net.IPAddress.IPv6Loopback);
         var service = builder.Environment.ApplicationName.Replace("Services.", "");
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {

@@ -38,11 +38,16 @@ public static class SignInPage
         identity.AddClaim(new Claim(PlatformClaims.Subject, account.Id.ToString()));
         identity.AddClaim(new Claim(PlatformClaims.Name, account.DisplayName));
         await context.SignInAsync(CookieScheme, new ClaimsPrincipal(identity));
-        return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
+        return Results.Redirect(IsSafeReturn(returnUrl) ? returnUrl! : "/");
     }
 
-    static bool IsLocal(string? url) =>
-        url is { Length: > 0 } && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+    /// <summary>
+    /// A path on this site (not "//host" or "/\\host") of printable ASCII only: anything else (a control character, a
+    /// space, non-ASCII, an absolute URL) returns to "/" instead, since it cannot stand in a Location header.
+    /// </summary>
+    public static bool IsSafeReturn(string? url) =>
+        url is { Length: > 0 and <= 4096 } && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'))
+        && url.All(c => c is > ' ' and < '\x7f') && Uri.TryCreate(url, UriKind.Relative, out _);
 
     static IResult Page(HttpContext context, IAntiforgery antiforgery, string? returnUrl, bool failed)
     {

@@ -38,7 +38,7 @@ public static class ApplicationsApi
             .RequireRoles(Readers).Produces<ApplicationDetails>().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPut("/{applicationId:guid}/form", SaveForm).WithName("SaveApplicationForm")
             .WithSummary("保存申报书（可部分填写） / Save the application form (a draft may be partial)").RequireRoles(Owners)
-            .Produces<ApplicationDetails>().ProducesProblem(StatusCodes.Status404NotFound)
+            .Produces<ApplicationDetails>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
         api.MapPost("/{applicationId:guid}/submission", Submit).WithName("SubmitApplication")
             .WithSummary("提交申报 / Submit an application to its authority").RequireRoles(Owners)
@@ -105,6 +105,7 @@ public static class ApplicationsApi
         AccessGuard access, TimeProvider clock, CancellationToken ct)
     {
         if (await OwnedAsync(applicationId, session, access, ct) is { } refused) return refused;
+        if (FormDates.Implausible(form) is { Count: > 0 } errors) return Problems.Validation(errors);
         return await StreamVersion.OrCurrentAsync(http, async () =>
         {
             var version = await session.DecideAsync<Application>(applicationId, StreamVersion.Expected(http),

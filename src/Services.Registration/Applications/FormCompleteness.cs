@@ -40,7 +40,9 @@ public static class FormCompleteness
                 Need(p?.Origin is not null, "platform.origin");
                 Need(p?.ServiceMode is not null, "platform.serviceMode");
                 Need(p?.ServiceMode != ServiceMode.Other || Text(p.OtherModeDescription), "platform.otherModeDescription");
-                Need(p?.InOperationSince is not null, "platform.inOperationSince");
+                // A date saved before the range was checked is not taken as complete (nor used in "2 full years").
+                Need(p?.InOperationSince is { } since && ServiceManufacturing.ServiceDefaults.Http.PlausibleDate.Holds(since),
+                    "platform.inOperationSince", p?.InOperationSince is null ? Required : ServiceManufacturing.ServiceDefaults.Http.PlausibleDate.Message);
                 if (p?.Class == PlatformClass.SharedManufacturing)
                 {
                     var s = p.SharedManufacturing;

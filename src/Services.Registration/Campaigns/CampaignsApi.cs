@@ -62,6 +62,14 @@ public static class CampaignsApi
         if (request.EnterpriseServiceRevenueShare is not (>= 0 and <= 1)) errors["enterpriseServiceRevenueShare"] = ["0 至 1 之间。 / Between 0 and 1."];
         if (request.Deadlines is null) errors["deadlines"] = ["请填写各项截止日期。 / Give every deadline."];
         if (request.Quotas is null) errors["quotas"] = ["请填写推荐名额表。 / Give the quota table."];
+        PlausibleDate.Check(errors, "eligibilityWindowStart", request.EligibilityWindowStart);
+        if (request.Deadlines is { } deadlines)
+        {
+            PlausibleDate.Check(errors, "deadlines.contactPersons", deadlines.ContactPersons);
+            PlausibleDate.Check(errors, "deadlines.applications", deadlines.Applications);
+            PlausibleDate.Check(errors, "deadlines.recommendations", deadlines.Recommendations);
+            PlausibleDate.Check(errors, "deadlines.evaluationMaterial", deadlines.EvaluationMaterial);
+        }
         if (errors.Count > 0) return Problems.Validation(errors);
 
         var open = await CurrentAsync(session, ct);
@@ -86,6 +94,7 @@ public static class CampaignsApi
         if (Authorities.Find(request.AuthorityCode) is null) errors["authorityCode"] = ["请选择 37 个推荐单位之一。 / Choose one of the 37 recommending authorities."];
         if (request.Deadline is null) errors["deadline"] = ["请选择截止日期类型。 / Choose which deadline."];
         if (request.Until is null) errors["until"] = ["请填写新的截止日期。 / Give the new deadline."];
+        PlausibleDate.Check(errors, "until", request.Until);
         if (string.IsNullOrWhiteSpace(request.Reason)) errors["reason"] = ["请说明理由。 / Give the reason."];
         if (errors.Count > 0) return Problems.Validation(errors);
         var command = new GrantDeadlineException(campaignId, request.AuthorityCode!, request.Deadline!.Value, request.Until!.Value,

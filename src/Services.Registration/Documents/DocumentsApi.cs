@@ -25,7 +25,8 @@ public static class DocumentsApi
             .WithSummary("上传盖章申报书扫描件（PDF、JPEG、PNG，20 MB 以内） / Upload the stamped form's scan").RequireRoles(Owners)
             .WithMetadata(new RequestSizeLimitAttribute(ScanArchive.MaxBytes))
             .Produces<ApplicationDetails>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapGet("/stamped-form", DownloadStampedForm).WithName("DownloadStampedForm")
             .WithSummary("下载盖章申报书扫描件 / Download the stamped form's scan").RequireRoles(Readers)
             .Produces<byte[]>(StatusCodes.Status200OK, "application/pdf", "image/jpeg", "image/png").ProducesProblem(StatusCodes.Status404NotFound);
@@ -51,10 +52,10 @@ public static class DocumentsApi
         // Checked before the bytes are read, so that an upload that will be refused is not stored.
         if (details!.Status is not (ApplicationStatus.PassedInitialReview or ApplicationStatus.StampedFormUploaded))
             return Problems.Of(ApplicationRules.StampedFormAfterPassing);
-        var scan = await archive.StoreAsync(http.Body, ct);
-        var command = new UploadStampedForm(applicationId, scan.DocumentId, scan.ContentType, scan.Length, scan.Sha256);
-        var version = await session.DecideAsync<Application>(applicationId, details.Version,
-            state => ApplicationDecider.Decide(command, state, clock.GetUtcNow()), ct);
+        // The scan is kept only if the application records it; a refusal or a lost race removes it again.
+        var version = await archive.StoreAsync(http.Body, http.ContentType, scan => session.DecideAsync<Application>(applicationId, details.Version,
+            state => ApplicationDecider.Decide(new UploadStampedForm(applicationId, scan.DocumentId, scan.ContentType, scan.Length, scan.Sha256),
+                state, clock.GetUtcNow()), ct), ct);
         return StreamVersion.WithETag(TypedResults.Ok(await session.LoadAsync<ApplicationDetails>(applicationId, ct)), version);
     }
 

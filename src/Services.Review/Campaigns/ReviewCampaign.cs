@@ -41,7 +41,7 @@ public sealed record ReviewCampaign(
     public bool RecommendationsClosed(string authorityCode, DateTimeOffset at)
     {
         var day = Extensions.TryGetValue(authorityCode, out var until) && until > RecommendationDeadline ? until : RecommendationDeadline;
-        return at >= new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8));
+        return at >= ServiceManufacturing.ServiceDefaults.Http.PlausibleDate.EndOfDay(day, TimeSpan.FromHours(8));
     }
 }
 

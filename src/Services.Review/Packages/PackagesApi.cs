@@ -44,7 +44,8 @@ public static class PackagesApi
             .WithSummary("上传盖章汇总表扫描件 / Upload the stamped summary table's scan").RequireRoles(PlatformRoles.AuthorityOfficer)
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(ScanArchive.MaxBytes))
             .Produces<RecommendationPackage>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapPost("/submission", Submit).WithName("SubmitPackage").WithSummary("向工业和信息化部报送 / Submit the package to the ministry")
             .RequireRoles(PlatformRoles.AuthorityOfficer)
             .Produces<PackageReceipt>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
@@ -105,10 +106,13 @@ public static class PackagesApi
         if (campaignId is not { } campaign) return Problems.Validation(new Dictionary<string, string[]> { ["campaignId"] = ["请给出批次。 / Give the campaign."] });
         var authority = access.User.AuthorityCode!;
         var id = RecommendationPackage.IdFor(campaign, authority);
+        // Checked before the bytes are read: an upload that will be refused is not stored.
+        if (await session.LoadAsync<ReviewCampaign>(campaign, ct) is null) return Problems.Of(ReviewCampaignRules.Unknown);
         if (await session.LoadAsync<RecommendationPackage>(id, ct) is { Frozen: true }) return Problems.Of(PackageRules.Frozen);
-        var scan = await archive.StoreAsync(http.Body, ct);
-        await session.DecideAsync<RecommendationPackage>(id, null, state => PackageDecider.Decide(new UploadSummaryTableScan(
-            campaign, authority, scan.DocumentId, scan.ContentType, scan.Length, scan.Sha256, access.User.AuditName), state, clock.GetUtcNow()), ct);
+        // The scan is kept only if the package records it; a refusal (e.g. submitted meanwhile) removes it again.
+        await archive.StoreAsync(http.Body, http.ContentType, scan => session.DecideAsync<RecommendationPackage>(id, null,
+            state => PackageDecider.Decide(new UploadSummaryTableScan(campaign, authority, scan.DocumentId, scan.ContentType, scan.Length,
+                scan.Sha256, access.User.AuditName), state, clock.GetUtcNow()), ct), ct);
         return TypedResults.Ok(await session.LoadAsync<RecommendationPackage>(id, ct));
     }
 
