@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ServiceManufacturing.Contracts.Reference;
@@ -116,7 +117,7 @@ public static class Screening
             {
                 { new StringContent("李明"), "holderName" },
                 { new StringContent(organisationName), "organisationName" },
-                { new ByteArrayContent(SamplePdf.Of($"Business licence {creditCode}")) { Headers = { ContentType = new MediaTypeHeaderValue("application/pdf") } },
+                { new ByteArrayContent(TestScans.Pdf($"Business licence {creditCode}")) { Headers = { ContentType = new MediaTypeHeaderValue("application/pdf") } },
                     "licence", "licence.pdf" },
             },
         });

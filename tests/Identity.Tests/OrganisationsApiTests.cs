@@ -27,7 +27,7 @@ public class OrganisationsApiTests(IdentityApp app) : IClassFixture<IdentityApp>
     {
         await using var probe = await BrokerProbe<OrganisationMemberVerified>.StartAsync(app.RabbitMq);
         var applicant = await RegisterAsync(NewCreditCode("440300"));
-        var scan = SamplePdf.Of("Business licence " + applicant.Subject);
+        var scan = TestScans.Pdf("Business licence " + applicant.Subject);
 
         var requested = await RequestBindingAsync(applicant, scan);
 
@@ -72,8 +72,8 @@ public class OrganisationsApiTests(IdentityApp app) : IClassFixture<IdentityApp>
         await ApiJson.AssertProblemAsync(await hebei.PostAsync($"/api/v1/organisations/binding-requests/{binding}/approval", null),
             HttpStatusCode.Conflict, OrganisationRules.BindingDecided.Code);
 
-        Assert.Equal(HttpStatusCode.Created, (await RequestBindingAsync(applicant, SamplePdf.Of("clearer scan"))).StatusCode);
-        await ApiJson.AssertProblemAsync(await RequestBindingAsync(applicant, SamplePdf.Of("third")), HttpStatusCode.Conflict,
+        Assert.Equal(HttpStatusCode.Created, (await RequestBindingAsync(applicant, TestScans.Pdf("clearer scan"))).StatusCode);
+        await ApiJson.AssertProblemAsync(await RequestBindingAsync(applicant, TestScans.Pdf("third")), HttpStatusCode.Conflict,
             OrganisationRules.BindingPending.Code);
     }
 
@@ -188,7 +188,7 @@ public class OrganisationsApiTests(IdentityApp app) : IClassFixture<IdentityApp>
 
     async Task<Guid> BindingAsync(CurrentUser applicant)
     {
-        var response = await RequestBindingAsync(applicant, SamplePdf.Of(applicant.Subject));
+        var response = await RequestBindingAsync(applicant, TestScans.Pdf(applicant.Subject));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<BindingRequestDetails>(ApiJson.Options))!.Id;
     }
