@@ -1,4 +1,5 @@
 using ServiceManufacturing.Tests.TestSupport;
+using Xunit.Abstractions;
 using ServiceManufacturing.Tests.TestSupport.Hostile;
 
 namespace ServiceManufacturing.Tests.Registration;
@@ -8,7 +9,7 @@ namespace ServiceManufacturing.Tests.Registration;
 public sealed class HostileInputCollection;
 
 [Collection(nameof(HostileInputTests))]
-public class HostileInputTests(RegistrationApp app) : IClassFixture<RegistrationApp>
+public class HostileInputTests(RegistrationApp app, ITestOutputHelper output) : IClassFixture<RegistrationApp>
 {
     /// <summary>Plausible values by field name, so that generated requests get past the first validation.</summary>
     static readonly Dictionary<string, string[]> Hints = new()
@@ -31,6 +32,7 @@ public class HostileInputTests(RegistrationApp app) : IClassFixture<Registration
 
         var run = await HostileInput.RunAsync(app, HostileInput.Scaled(3500), seed: 8, Hints, [enterprise.ToString(), city.ToString()]);
 
+        output.WriteLine(run.ToString());
         run.AssertNoFailures();
     }
 }
