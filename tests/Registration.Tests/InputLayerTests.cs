@@ -147,7 +147,7 @@ public class InputLayerTests(RegistrationApp app) : IClassFixture<RegistrationAp
         signedIn.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue(accept));
 
         var unauthorized = await anonymous.GetAsync("/api/v1/applications");
-        var notFound = await signedIn.GetAsync($"/api/v1/applications/{Guid.CreateVersion7()}");
+        var notFound = await signedIn.GetAsync("/api/v1/no-such-resource");
 
         await ApiJson.AssertProblemAsync(unauthorized, HttpStatusCode.Unauthorized, "sign-in-required");
         await ApiJson.AssertProblemAsync(notFound, HttpStatusCode.NotFound, "not-found");

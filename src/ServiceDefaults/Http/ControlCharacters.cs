@@ -47,7 +47,13 @@ public static class ControlCharacters
         if (AreIn(request.Path.Value) || AreIn(request.PathBase.Value)) errors["path"] = [Message];
         foreach (var (key, values) in request.Query)
             if (AreIn(key) || values.Any(v => AreIn(v))) errors[FieldName(key)] = [Message];
-        if (errors.Count == 0 && request.HasFormContentType)
+        if (errors.Count == 0 && IsUrlEncodedForm(request))
+        {
+            // Read here, not with ReadFormAsync: the framework's form reader throws on a NUL without naming the field.
+            foreach (var (key, value) in await UrlEncodedFieldsAsync(request))
+                if (AreIn(key) || AreIn(value)) errors[FieldName(key)] = [Message];
+        }
+        else if (errors.Count == 0 && request.HasFormContentType)
         {
             // An oversized form throws here as it would in the endpoint (413); a malformed one is refused here.
             IFormCollection form;
@@ -73,6 +79,23 @@ public static class ControlCharacters
             return;
         }
         await Problems.Validation(errors).ExecuteAsync(context);
+    }
+
+    static bool IsUrlEncodedForm(HttpRequest request) =>
+        request.ContentType is { } type && type.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The fields of a URL-encoded body, decoded as a browser encodes them; the body is read again later.</summary>
+    static async Task<List<(string Key, string Value)>> UrlEncodedFieldsAsync(HttpRequest request)
+    {
+        request.EnableBuffering();
+        using var reader = new StreamReader(request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, leaveOpen: true);
+        var body = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
+        request.Body.Position = 0;
+        static string Decode(string text) => Uri.UnescapeDataString(text.Replace('+', ' '));
+        return body.Split('&', StringSplitOptions.RemoveEmptyEntries)
+            .Select(pair => pair.Split('=', 2))
+            .Select(pair => (Decode(pair[0]), pair.Length > 1 ? Decode(pair[1]) : ""))
+            .ToList();
     }
 
     /// <summary>
