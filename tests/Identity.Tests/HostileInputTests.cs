@@ -30,7 +30,7 @@ public partial class HostileInputTests(IdentityApp app, ITestOutputHelper output
     [Fact]
     public async Task NoGeneratedHostileRequestIsAnswered5xxAndNoRefusalStoresAnything()
     {
-        var run = await HostileInput.RunAsync(app, HostileInput.Scaled(1600), seed: 8, Hints);
+        var run = await HostileInput.RunAsync(app, HostileInput.Scaled(1700), seed: 8, Hints);
 
         output.WriteLine(run.ToString());
         run.AssertNoFailures();

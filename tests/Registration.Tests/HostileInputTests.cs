@@ -30,7 +30,7 @@ public class HostileInputTests(RegistrationApp app, ITestOutputHelper output) : 
         var enterprise = await app.DraftAsync(TestUsers.Applicant, "enterprise", "440300", Forms.Enterprise());
         var city = await app.DraftAsync(TestUsers.CityAuthority, "city", "330200", Forms.City("宁波市"));
 
-        var run = await HostileInput.RunAsync(app, HostileInput.Scaled(3500), seed: 8, Hints, [enterprise.ToString(), city.ToString()]);
+        var run = await HostileInput.RunAsync(app, HostileInput.Scaled(3600), seed: 8, Hints, [enterprise.ToString(), city.ToString()]);
 
         output.WriteLine(run.ToString());
         run.AssertNoFailures();

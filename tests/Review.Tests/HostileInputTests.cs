@@ -32,7 +32,7 @@ public class HostileInputTests(ReviewApp app, ITestOutputHelper output) : IClass
         var shenzhen = await app.SubmittedAsync(broker, campaign, "深圳某某智能制造有限公司", authority: "440300");
         await app.PassAndStampAsync(broker, hebei);
 
-        var run = await HostileInput.RunAsync(app, HostileInput.Scaled(2800), seed: 8, Hints,
+        var run = await HostileInput.RunAsync(app, HostileInput.Scaled(2900), seed: 8, Hints,
             [campaign.ToString(), hebei.ToString(), shenzhen.ToString()]);
 
         output.WriteLine(run.ToString());
