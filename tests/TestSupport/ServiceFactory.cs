@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace ServiceManufacturing.Tests.TestSupport;
@@ -24,6 +25,9 @@ public abstract class ServiceFactory<TProgram>(string connectionName, string dat
 
     /// <summary>The service's clock; move it to test dates and deadlines.</summary>
     public TestClock Clock { get; } = new(new DateTimeOffset(2023, 3, 15, 9, 0, 0, TimeSpan.FromHours(8)));
+
+    /// <summary>The errors the service has logged (with exceptions), for a test to show why it answered 500.</summary>
+    public LoggedErrors LoggedErrors { get; } = new();
 
     /// <summary>The service's event store.</summary>
     public IDocumentStore Store => Services.GetRequiredService<IDocumentStore>();
@@ -49,6 +53,7 @@ public abstract class ServiceFactory<TProgram>(string connectionName, string dat
         builder.UseSetting("Identity:SigningPublicKey", TestTokens.PublicKeyPem);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureLogging(logging => logging.AddProvider(LoggedErrors));
     }
 
     /// <summary>Settings of this service beyond the common ones.</summary>

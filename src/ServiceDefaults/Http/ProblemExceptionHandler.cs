@@ -29,7 +29,10 @@ sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<Pr
     {
         RuleViolation v => FromRule(v.Rule, v.Detail),
         BadHttpRequestException { InnerException: JsonException json } => InvalidJson(json),
+        BadHttpRequestException bad when BoundParameter(bad.Message) is { } parameter => InvalidParameter(parameter),
         BadHttpRequestException bad => FromRule(BadRequestRule(bad.StatusCode), null),
+        // A multipart body whose boundaries or sections do not parse.
+        InvalidDataException => FromRule(PlatformRules.BadRequest, null),
         ConcurrencyException or ExistingStreamIdCollisionException => FromRule(
             context.Request.Headers.IfMatch.Count > 0 ? PlatformRules.StaleVersion : PlatformRules.ConcurrentChange, null),
         DocumentAlreadyExistsException => FromRule(PlatformRules.Duplicate, null),
@@ -63,6 +66,21 @@ sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<Pr
         problem.Extensions["errors"] = new Dictionary<string, string[]>
         {
             [field] = ["这个值无法读取：格式或取值无效。 / The value could not be read: malformed or not one of the allowed values."],
+        };
+        return problem;
+    }
+
+    /// <summary>The parameter a minimal API could not bind, from its message (<c>Failed to bind parameter "int page" from "x".</c>).</summary>
+    static string? BoundParameter(string message) =>
+        System.Text.RegularExpressions.Regex.Match(message, "^Failed to bind parameter \"(?:[^\" ]+ )?([A-Za-z0-9_]+)\"")
+            is { Success: true } match ? match.Groups[1].Value : null;
+
+    static ProblemDetails InvalidParameter(string parameter)
+    {
+        var problem = FromRule(PlatformRules.Validation, null);
+        problem.Extensions["errors"] = new Dictionary<string, string[]>
+        {
+            [parameter] = ["这个值无法读取：格式无效或缺失。 / The value could not be read: malformed or missing."],
         };
         return problem;
     }

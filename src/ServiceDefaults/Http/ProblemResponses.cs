@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
@@ -8,6 +7,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ServiceManufacturing.ServiceDefaults.Http;
 
@@ -35,6 +35,7 @@ public static class ProblemResponses
             context.ProblemDetails.Extensions["traceId"] =
                 Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier;
         });
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IProblemDetailsWriter, ProblemJsonWriter>());
         services.AddExceptionHandler<ProblemExceptionHandler>();
         // Minimal APIs then raise malformed JSON, a wrong content type and the like as
         // BadHttpRequestException, which the handler answers with the right 4xx.
@@ -44,11 +45,11 @@ public static class ProblemResponses
         return services;
     }
 
-    /// <summary>The JSON conventions of the public API: camelCase, enums by name only.</summary>
+    /// <summary>The JSON conventions of the public API: camelCase, enums by their exact name only, strict reading.</summary>
     public static void Configure(JsonSerializerOptions options)
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        StrictJson.Apply(options);
     }
 
     /// <summary>Turns exceptions and bare status codes into problem details.</summary>

@@ -1,26 +1,36 @@
+using System.Text.Json;
+
 namespace ServiceManufacturing.ServiceDefaults.Http;
 
 /// <summary>
-/// Query-string filters take the names the JSON uses (camelCase enum names). A value that is not one of them is a
-/// validation error naming the parameter, like any other field.
+/// Query-string filters take exactly the names the JSON uses (camelCase enum names: no other case, no spaces). A value
+/// that is not one of them is a validation error naming the parameter, like any other field.
 /// </summary>
 public sealed class QueryFilters
 {
+    /// <summary>The largest page size a list answers with.</summary>
+    public const int MaxPageSize = 200;
+
+    /// <summary>The last page a list can be asked for; with <see cref="MaxPageSize"/> the offset stays far from overflow.</summary>
+    public const int MaxPage = 100_000;
+
     public Dictionary<string, string[]> Errors { get; } = [];
 
     public T? Enum<T>(string? value, string parameter) where T : struct, System.Enum
     {
         if (string.IsNullOrEmpty(value)) return null;
-        if (System.Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && System.Enum.IsDefined(parsed) && !char.IsDigit(value[0]))
-            return parsed;
-        var allowed = string.Join(", ", System.Enum.GetNames<T>().Select(n => char.ToLowerInvariant(n[0]) + n[1..]));
+        foreach (var name in System.Enum.GetNames<T>())
+            if (JsonNamingPolicy.CamelCase.ConvertName(name) == value) return System.Enum.Parse<T>(name);
+        var allowed = string.Join(", ", System.Enum.GetNames<T>().Select(JsonNamingPolicy.CamelCase.ConvertName));
         Errors[parameter] = [$"取值无效，可选：{allowed} / Not one of: {allowed}."];
         return null;
     }
 
     public void Page(int page, int pageSize)
     {
-        if (page < 1 || pageSize is < 1 or > 200)
-            Errors["pageSize"] = ["页码从 1 开始，每页 1 至 200 条。 / Pages start at 1 and hold 1 to 200 items."];
+        if (page is < 1 or > MaxPage)
+            Errors["page"] = [$"页码从 1 至 {MaxPage}。 / Pages run from 1 to {MaxPage}."];
+        if (pageSize is < 1 or > MaxPageSize)
+            Errors["pageSize"] = [$"每页 1 至 {MaxPageSize} 条。 / A page holds 1 to {MaxPageSize} items."];
     }
 }

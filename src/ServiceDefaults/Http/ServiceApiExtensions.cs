@@ -32,16 +32,17 @@ public static class ServiceApiExtensions
             // Clients call the gateway that served the document, never the service's own address.
             document.Servers = [];
             return Task.CompletedTask;
-        }).AddSecurity());
+        }).AddSecurity().AddEnumNames());
         return builder;
     }
 
-    /// <summary>Problem responses first, then authentication, authorization, /openapi/v1.json, /health and /alive.</summary>
+    /// <summary>Problem responses first, then the refusal of control characters, authentication, authorization, /openapi/v1.json, /health and /alive.</summary>
     public static WebApplication UseServiceApi(this WebApplication app)
     {
         app.UseForwardedHeaders();
         app.UseProblemResponses();
         app.UseBodySizeLimit();
+        app.UseControlCharacterRefusal();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi().AllowAnonymous();
