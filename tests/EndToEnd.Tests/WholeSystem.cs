@@ -44,7 +44,7 @@ public class WholeSystem : IAsyncLifetime
         dataDirectory = Path.Combine(Environment.GetEnvironmentVariable("SM_E2E_DATA") ?? Path.Combine(Path.GetTempPath(), $"sm-e2e-{Guid.NewGuid():N}"), name);
     }
 
-    static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+    static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(5); // generous: a loaded 2-core machine starts slowly
 
 
     public DistributedApplication App { get; private set; } = null!;
