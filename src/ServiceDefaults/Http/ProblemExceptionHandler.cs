@@ -30,7 +30,7 @@ sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<Pr
         RuleViolation v => FromRule(v.Rule, v.Detail),
         BadHttpRequestException { InnerException: JsonException json } => InvalidJson(json),
         BadHttpRequestException bad => FromRule(BadRequestRule(bad.StatusCode), null),
-        ConcurrencyException or ExistingStreamIdCollisionException => FromRule(
+        _ when EventStore.StreamWriter.IsConcurrent(exception) => FromRule(
             context.Request.Headers.IfMatch.Count > 0 ? PlatformRules.StaleVersion : PlatformRules.ConcurrentChange, null),
         DocumentAlreadyExistsException => FromRule(PlatformRules.Duplicate, null),
         _ when IsUniqueViolation(exception) => FromRule(PlatformRules.Duplicate, null),
