@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 using ServiceManufacturing.ServiceDefaults.Identity;
@@ -15,6 +16,15 @@ sealed class Seeding(IServiceScopeFactory scopes, IOptions<IdentityProviderOptio
     public async Task StartAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
+        // Replicas starting together seed one after the other: the second finds everything there.
+        var store = scope.ServiceProvider.GetRequiredService<TokenStore>();
+        await using var connection = new Npgsql.NpgsqlConnection(store.Database.GetConnectionString());
+        await connection.OpenAsync(ct);
+        await using var locked = new Npgsql.NpgsqlCommand("select pg_advisory_lock(hashtext($1))", connection)
+        {
+            Parameters = { new() { Value = $"identity-seeding:{store.Schema}" } },
+        };
+        await locked.ExecuteNonQueryAsync(ct); // released when the connection closes
         var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
         foreach (var (clientId, client) in options.Value.Clients)
             await SeedClientAsync(applications, clientId, client, ct);
