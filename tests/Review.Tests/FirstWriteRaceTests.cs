@@ -90,9 +90,9 @@ public class FirstWriteRaceTests(ReviewApp app) : IClassFixture<ReviewApp>
         Assert.Single(outcomes, o => o is null);
         Assert.Equal(PackageRules.Frozen, Assert.IsType<RuleViolation>(Assert.Single(outcomes, o => o is not null)).Rule);
         await using var query = app.Store.QuerySession();
-        Assert.Single((await query.Events.FetchStreamAsync(packageId)).Where(e => e.Data is PackageSubmitted));
+        Assert.Single(await query.Events.FetchStreamAsync(packageId), e => e.Data is PackageSubmitted);
         foreach (var listId in listIds)
-            Assert.Single((await query.Events.FetchStreamAsync(listId)).Where(e => e.Data is RecommendationListSubmitted));
+            Assert.Single(await query.Events.FetchStreamAsync(listId), e => e.Data is RecommendationListSubmitted);
     }
 
     [Fact]
