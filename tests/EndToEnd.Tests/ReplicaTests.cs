@@ -55,5 +55,15 @@ public class ReplicaTests(ReplicatedSystem system) : IClassFixture<ReplicatedSys
         Assert.True(await reader.ReadAsync());
         Assert.Equal((long)Applicants, reader.GetInt64(0));
         Assert.Equal((long)Applicants, reader.GetInt64(1));
+
+        // HotCold: in each service's database exactly one connection holds the daemon's advisory lock (the leader's,
+        // running the relay); the other replica waits to take over. Solo would hold none, and run two relays.
+        foreach (var database in new[] { "registrationdb", "reviewdb" })
+        {
+            await using var connection = await system.OpenDatabaseAsync(database);
+            await using var leaders = new NpgsqlCommand("select count(distinct pid) from pg_locks where locktype = 'advisory' and granted " +
+                "and database = (select oid from pg_database where datname = current_database())", connection);
+            Assert.Equal(1L, (long)(await leaders.ExecuteScalarAsync())!);
+        }
     }
 }

@@ -46,7 +46,8 @@ public class WholeSystem : IAsyncLifetime
         dataDirectory = Path.Combine(Environment.GetEnvironmentVariable("SM_E2E_DATA") ?? Path.Combine(Path.GetTempPath(), $"sm-e2e-{Guid.NewGuid():N}"), name);
     }
 
-    static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+    /// <summary>Three minutes for each instance of the services to start (they share the machine's cores).</summary>
+    TimeSpan StartTimeout => TimeSpan.FromMinutes(3 * replicas);
 
 
     public DistributedApplication App { get; private set; } = null!;
