@@ -18,7 +18,9 @@ sealed class Seeding(IServiceScopeFactory scopes, IOptions<IdentityProviderOptio
         await using var scope = scopes.CreateAsyncScope();
         // Replicas starting together seed one after the other: the second finds everything there.
         var store = scope.ServiceProvider.GetRequiredService<TokenStore>();
-        await using var connection = new Npgsql.NpgsqlConnection(store.Database.GetConnectionString());
+        // Not pooled: a pooled connection would keep the session lock after it is closed, and the other would wait for ever.
+        await using var connection = new Npgsql.NpgsqlConnection(
+            new Npgsql.NpgsqlConnectionStringBuilder(store.Database.GetConnectionString()) { Pooling = false }.ConnectionString);
         await connection.OpenAsync(ct);
         await using var locked = new Npgsql.NpgsqlCommand("select pg_advisory_lock(hashtext($1))", connection)
         {
