@@ -32,6 +32,8 @@ public static class EventStoreExtensions
                 // HotCold elects one node by an advisory lock on this id: unique per schema, so that stores sharing a
                 // database (the tests' schemas) do not take each other's lock.
                 options.Projections.DaemonLockId = DaemonLockIdFor(options.DatabaseSchemaName);
+                // Replicas starting together: the second waits for the first one's schema migration, however slow.
+                options.ApplyChangesLockTimeout = TimeSpan.FromMinutes(2);
                 options.Events.MetadataConfig.CorrelationIdEnabled = true;
                 options.Events.MetadataConfig.CausationIdEnabled = true;
                 options.Events.MetadataConfig.HeadersEnabled = true;
