@@ -1,6 +1,9 @@
 var builder = DistributedApplication.CreateBuilder(args);
 var infrastructure = builder.AddInfrastructure();
 var identity = IdentitySettings.Add(builder);
+// Services:Replicas (1 unless configured, e.g. --Services:Replicas=2) runs that many instances of each service behind
+// its one address (Aspire's proxy spreads the calls); each service's daemon runs HotCold, so one relay per service.
+var replicas = int.TryParse(builder.Configuration["Services:Replicas"], out var configured) && configured > 1 ? configured : 1;
 
 var gateway = builder.AddProject<Projects.Gateway>("gateway")
     .WithHttpHealthCheck("/health")
@@ -18,7 +21,8 @@ var identityService = builder.AddProject<Projects.Services_Identity>("identity")
     .WithEnvironment("Identity__Clients__servicemanufacturing-reporting__DisplayName", "Reporting")
     .WithEnvironment("Identity__Clients__servicemanufacturing-reporting__Role", "auditor")
     .WithEnvironment("Identity__Clients__servicemanufacturing-reporting__Secret", identity.ReportingClientSecret)
-    .WithHttpHealthCheck("/health");
+    .WithHttpHealthCheck("/health")
+    .WithReplicas(replicas);
 if (identity.DevelopmentUsersPassword is { } developmentUsers)
     identityService.WithEnvironment("Identity__DevelopmentUsersPassword", developmentUsers);
 
@@ -28,7 +32,8 @@ IResourceBuilder<ProjectResource> Service<TProject>(string name, IResourceBuilde
         .WithInfrastructure(infrastructure, database)
         .WithEnvironment("Identity__Issuer", issuer)
         .WithEnvironment("Identity__SigningPublicKey", identity.SigningPublicKey)
-        .WithHttpHealthCheck("/health");
+        .WithHttpHealthCheck("/health")
+        .WithReplicas(replicas);
 
 var registration = Service<Projects.Services_Registration>("registration", infrastructure.RegistrationDb);
 var review = Service<Projects.Services_Review>("review", infrastructure.ReviewDb);

@@ -29,7 +29,7 @@ static class Extensions
             options.Projections.Snapshot<Campaign>(SnapshotLifecycle.Inline);
             options.Projections.LiveStreamAggregation<RosterEntry>();
             options.Projections.Add<EarlierDemonstrationProjection>(ProjectionLifecycle.Inline);
-            options.Schema.For<CityApplicationClaim>().Identity(c => c.Id);
+            options.Projections.LiveStreamAggregation<CityApplicationSlot>();
             options.Projections.Add<AuthorityContactProjection>(ProjectionLifecycle.Inline);
             options.Projections.Snapshot<Membership>(SnapshotLifecycle.Inline);
         }).AddIntegrationEventRelay<IntegrationEvents>();

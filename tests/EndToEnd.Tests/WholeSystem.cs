@@ -26,17 +26,19 @@ public class WholeSystem : IAsyncLifetime
     public const int PerUserLimit = 40;
     public static readonly TimeSpan RateLimitWindow = TimeSpan.FromSeconds(10);
     readonly Dictionary<string, Tokens> signedIn = [];
-    readonly int perUserLimit, postgresPort, amqpPort;
+    readonly int perUserLimit, postgresPort, amqpPort, replicas;
     readonly string rabbitNode, dataDirectory;
 
     public WholeSystem() : this(PerUserLimit, 57432, 57672, "e2e") { }
 
     /// <summary>
     /// The system with the gateway letting each user <paramref name="perUserLimit"/> requests per window, on server
-    /// ports and a data folder of its own (named <paramref name="name"/>), so that two systems never meet.
+    /// ports and a data folder of its own (named <paramref name="name"/>), so that two systems never meet; each service
+    /// runs <paramref name="replicas"/> instances.
     /// </summary>
-    protected WholeSystem(int perUserLimit, int postgresPort, int amqpPort, string name)
+    protected WholeSystem(int perUserLimit, int postgresPort, int amqpPort, string name, int replicas = 1)
     {
+        this.replicas = replicas;
         // Two checkouts testing side by side shift their servers' ports apart (SM_E2E_PORT_OFFSET, 0 when unset).
         var offset = int.TryParse(Environment.GetEnvironmentVariable("SM_E2E_PORT_OFFSET"), out var o) ? o : 0;
         (this.perUserLimit, this.postgresPort, this.amqpPort) = (perUserLimit, postgresPort + offset, amqpPort + offset);
@@ -44,7 +46,8 @@ public class WholeSystem : IAsyncLifetime
         dataDirectory = Path.Combine(Environment.GetEnvironmentVariable("SM_E2E_DATA") ?? Path.Combine(Path.GetTempPath(), $"sm-e2e-{Guid.NewGuid():N}"), name);
     }
 
-    static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(5); // generous: a loaded 2-core machine starts slowly
+    /// <summary>Generous, as a loaded 2-core machine starts slowly; replicas also wait for each other's schema migrations.</summary>
+    TimeSpan StartTimeout => TimeSpan.FromMinutes(replicas == 1 ? 5 : 10);
 
 
     public DistributedApplication App { get; private set; } = null!;
@@ -59,6 +62,7 @@ public class WholeSystem : IAsyncLifetime
             $"--Infrastructure:PostgresPort={postgresPort}",
             $"--Infrastructure:RabbitMqPort={amqpPort}",
             $"--Infrastructure:RabbitMqNode={rabbitNode}",
+            $"--Services:Replicas={replicas}",
         ]);
         builder.CreateResourceBuilder<ProjectResource>("gateway")
             .WithEnvironment("RateLimits__PerUser__PermitLimit", perUserLimit.ToString())

@@ -166,7 +166,17 @@ public sealed class ScanArchive(NpgsqlDataSource database, IDocumentStore store)
 /// <summary>Creates the archive's table at start (after Marten made the schema).</summary>
 sealed class ScanArchiveTable(ScanArchive archive) : IHostedService
 {
-    public Task StartAsync(CancellationToken ct) => archive.CreateTableAsync(ct);
+    public async Task StartAsync(CancellationToken ct)
+    {
+        try
+        {
+            await archive.CreateTableAsync(ct);
+        }
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DuplicateTable)
+        {
+            // another replica created it at the same moment ("if not exists" does not cover that race)
+        }
+    }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
 }

@@ -29,6 +29,11 @@ public static class EventStoreExtensions
                 // Tests give each class its own schema in one database.
                 if (builder.Configuration["EventStore:Schema"] is { Length: > 0 } schema)
                     options.DatabaseSchemaName = schema;
+                // HotCold elects one node by an advisory lock on this id: unique per schema, so that stores sharing a
+                // database (the tests' schemas) do not take each other's lock.
+                options.Projections.DaemonLockId = DaemonLockIdFor(options.DatabaseSchemaName);
+                // Replicas starting together: the second waits for the first one's schema migration, however slow.
+                options.ApplyChangesLockTimeout = TimeSpan.FromMinutes(2);
                 options.Events.MetadataConfig.CorrelationIdEnabled = true;
                 options.Events.MetadataConfig.CausationIdEnabled = true;
                 options.Events.MetadataConfig.HeadersEnabled = true;
@@ -40,9 +45,14 @@ public static class EventStoreExtensions
             .UseLightweightSessions()
             .BuildSessionsWith<CorrelatedSessionFactory>()
             .ApplyAllDatabaseChangesOnStartup()
-            .AddAsyncDaemon(DaemonMode.Solo);
+            // Every replica of a service may run the daemon, but only the node holding the lock does (fail-over to
+            // another when it goes): one relay per service however many replicas run.
+            .AddAsyncDaemon(DaemonMode.HotCold);
         // Marten puts its schema migration first among the hosted services; the database must exist before it.
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService>(new DatabaseCreator(connectionString)));
         return marten;
     }
+
+    static int DaemonLockIdFor(string schema) =>
+        BitConverter.ToInt32(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("daemon:" + schema)), 0) & 0x3fffffff;
 }

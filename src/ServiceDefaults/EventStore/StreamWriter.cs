@@ -5,7 +5,7 @@ using Marten;
 namespace ServiceManufacturing.ServiceDefaults.EventStore;
 
 /// <summary>The one way every service writes: FetchForWriting → pure decide → append → SaveChangesAsync.</summary>
-public static class StreamWriter
+public static partial class StreamWriter
 {
     const int Attempts = 5;
 
@@ -63,8 +63,13 @@ public static class StreamWriter
     }
 
     /// <summary>Whether <paramref name="e"/> says another write reached the stream first.</summary>
+    /// <remarks>
+    /// Two first writes to a stream of a fixed id (<see cref="StreamIds"/>) meet as a stream-id collision, which Marten
+    /// raises as its own <c>Marten.Exceptions.ExistingStreamIdCollisionException</c>, not the JasperFx type of that name.
+    /// </remarks>
     public static bool IsConcurrent(Exception e) =>
-        e is ConcurrencyException or EventStreamUnexpectedMaxEventIdException or ExistingStreamIdCollisionException;
+        e is ConcurrencyException or EventStreamUnexpectedMaxEventIdException or ExistingStreamIdCollisionException
+            or Marten.Exceptions.ExistingStreamIdCollisionException;
 
     /// <summary>A fresh session that records its events as <paramref name="session"/> would.</summary>
     static IDocumentSession Twin(IDocumentSession session)

@@ -33,7 +33,7 @@ sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<Pr
         BadHttpRequestException bad => FromRule(BadRequestRule(bad.StatusCode), null),
         // A multipart body whose boundaries or sections do not parse.
         InvalidDataException => FromRule(PlatformRules.BadRequest, null),
-        ConcurrencyException or ExistingStreamIdCollisionException => FromRule(
+        _ when EventStore.StreamWriter.IsConcurrent(exception) => FromRule(
             context.Request.Headers.IfMatch.Count > 0 ? PlatformRules.StaleVersion : PlatformRules.ConcurrentChange, null),
         DocumentAlreadyExistsException => FromRule(PlatformRules.Duplicate, null),
         _ when IsUniqueViolation(exception) => FromRule(PlatformRules.Duplicate, null),

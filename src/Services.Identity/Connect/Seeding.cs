@@ -1,4 +1,5 @@
 using Marten;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ServiceManufacturing.Contracts.Reference;
 using ServiceManufacturing.ServiceDefaults.EventStore;
@@ -19,6 +20,17 @@ sealed class Seeding(IServiceScopeFactory scopes, IOptions<IdentityProviderOptio
     public async Task StartAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
+        // Replicas starting together seed one after the other: the second finds everything there.
+        var store = scope.ServiceProvider.GetRequiredService<TokenStore>();
+        // Not pooled: a pooled connection would keep the session lock after it is closed, and the other would wait for ever.
+        await using var connection = new Npgsql.NpgsqlConnection(
+            new Npgsql.NpgsqlConnectionStringBuilder(store.Database.GetConnectionString()) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync(ct);
+        await using var locked = new Npgsql.NpgsqlCommand("select pg_advisory_lock(hashtext($1))", connection)
+        {
+            Parameters = { new() { Value = $"identity-seeding:{store.Schema}" } },
+        };
+        await locked.ExecuteNonQueryAsync(ct); // released when the connection closes
         var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
         foreach (var (clientId, client) in options.Value.Clients)
             await SeedClientAsync(applications, clientId, client, ct);

@@ -43,13 +43,25 @@ sealed class TokenStoreCreator(IServiceScopeFactory scopes, IOptions<IdentityPro
             Parameters = { new() { Value = $"token-store:{identity.Value.TokenStoreSchema}" } },
         };
         await locked.ExecuteNonQueryAsync(ct);
-        await using var exists = new NpgsqlCommand(
-            "select 1 from information_schema.tables where table_schema = $1 and table_name = 'OpenIddictApplications'", connection)
+        try
         {
-            Parameters = { new() { Value = identity.Value.TokenStoreSchema } },
-        };
-        if (await exists.ExecuteScalarAsync(ct) is not null) return;
-        await store.GetService<IRelationalDatabaseCreator>().CreateTablesAsync(ct);
+            await using var exists = new NpgsqlCommand(
+                "select 1 from information_schema.tables where table_schema = $1 and table_name = 'OpenIddictApplications'", connection)
+            {
+                Parameters = { new() { Value = identity.Value.TokenStoreSchema } },
+            };
+            if (await exists.ExecuteScalarAsync(ct) is not null) return;
+            await store.GetService<IRelationalDatabaseCreator>().CreateTablesAsync(ct);
+        }
+        finally
+        {
+            // A pooled connection keeps a session lock after it is closed: release it, or the other instance waits for ever.
+            await using var unlock = new NpgsqlCommand("select pg_advisory_unlock(hashtext($1))", connection)
+            {
+                Parameters = { new() { Value = $"token-store:{identity.Value.TokenStoreSchema}" } },
+            };
+            await unlock.ExecuteNonQueryAsync(CancellationToken.None);
+        }
     }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;

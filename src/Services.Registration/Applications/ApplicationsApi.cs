@@ -124,29 +124,19 @@ public static class ApplicationsApi
             ?? throw new InvalidOperationException($"Campaign {details.CampaignId} is missing.");
         var cityIsDemonstration = details.Category == ApplicationCategory.City
             && await EarlierDemonstration.IsDemonstrationCityAsync(session, details.Form.City?.CityName, ct);
-        var authorityHasCity = details.Category == ApplicationCategory.City
-            && await ClaimCityApplicationAsync(session, details, ct);
         var now = clock.GetUtcNow();
-        var version = await session.DecideAsync<Application>(applicationId, StreamVersion.Expected(http), state => ApplicationDecider.Decide(
-            new SubmitApplication(applicationId, campaign, cityIsDemonstration, authorityHasCity, state is null ? "" : SubmissionContent.Hash(state)),
-            state, now), ct);
+        SubmitApplication Command(Application? state) =>
+            new(applicationId, campaign, cityIsDemonstration, false, state is null ? "" : SubmissionContent.Hash(state));
+        var slotId = CityApplicationSlot.IdFor(details.CampaignId, details.AuthorityCode);
+        // A separately planned city's one city application: the slot's stream is decided with the application's.
+        var version = CityApplicationSlot.Applies(details.Category, details.AuthorityCode)
+            ? (await session.DecideAsync([StreamToWrite.Of<Application>(applicationId, StreamVersion.Expected(http)), StreamToWrite.Of<CityApplicationSlot>(slotId)],
+                states => CityApplicationSlotDecider.Decide(Command(states.Of<Application>(applicationId)), states.Of<Application>(applicationId),
+                    states.Of<CityApplicationSlot>(slotId), now), ct))[applicationId]
+            : await session.DecideAsync<Application>(applicationId, StreamVersion.Expected(http), state => ApplicationDecider.Decide(Command(state), state, now), ct);
         var submitted = (await session.LoadAsync<ApplicationDetails>(applicationId, ct))!;
         return StreamVersion.WithETag(TypedResults.Ok(
             new SubmissionReceipt(applicationId, version, now, submitted.ContentHash!, submitted.Warnings)), version);
-    }
-
-    /// <summary>
-    /// For a separately planned city: true when another city application holds its one place; otherwise the place is
-    /// claimed in this session, so it is saved (or refused as a duplicate) together with the submission.
-    /// </summary>
-    static async Task<bool> ClaimCityApplicationAsync(IDocumentSession session, ApplicationDetails details, CancellationToken ct)
-    {
-        if (Authorities.Find(details.AuthorityCode)?.Type != AuthorityType.SeparatelyPlannedCity) return false;
-        var id = CityApplicationClaim.IdFor(details.CampaignId, details.AuthorityCode);
-        var claim = await session.LoadAsync<CityApplicationClaim>(id, ct);
-        if (claim is not null) return claim.ApplicationId != details.Id;
-        session.Insert(new CityApplicationClaim(id, details.Id));
-        return false;
     }
 
     static async Task<IResult> Withdraw(Guid applicationId, WithdrawalRequest request, HttpRequest http, IDocumentSession session,
@@ -154,11 +144,15 @@ public static class ApplicationsApi
     {
         if (await OwnedAsync(applicationId, session, access, ct) is { } refused) return refused;
         var details = (await session.LoadAsync<ApplicationDetails>(applicationId, ct))!;
-        if (await session.LoadAsync<CityApplicationClaim>(CityApplicationClaim.IdFor(details.CampaignId, details.AuthorityCode), ct)
-            is { } claim && claim.ApplicationId == applicationId)
-            session.Delete(claim); // the city's one place is free again
-        var version = await session.DecideAsync<Application>(applicationId, StreamVersion.Expected(http),
-            state => ApplicationDecider.Decide(new WithdrawApplication(applicationId, request.Reason?.Trim()), state, clock.GetUtcNow()), ct);
+        var command = new WithdrawApplication(applicationId, request.Reason?.Trim());
+        var slotId = CityApplicationSlot.IdFor(details.CampaignId, details.AuthorityCode);
+        // Withdrawing a separately planned city's city application frees its slot, in the same write.
+        var version = CityApplicationSlot.Applies(details.Category, details.AuthorityCode)
+            ? (await session.DecideAsync([StreamToWrite.Of<Application>(applicationId, StreamVersion.Expected(http)), StreamToWrite.Of<CityApplicationSlot>(slotId)],
+                states => CityApplicationSlotDecider.Decide(command, states.Of<Application>(applicationId), states.Of<CityApplicationSlot>(slotId),
+                    clock.GetUtcNow()), ct))[applicationId]
+            : await session.DecideAsync<Application>(applicationId, StreamVersion.Expected(http),
+                state => ApplicationDecider.Decide(command, state, clock.GetUtcNow()), ct);
         return StreamVersion.WithETag(TypedResults.Ok(await session.LoadAsync<ApplicationDetails>(applicationId, ct)), version);
     }
 

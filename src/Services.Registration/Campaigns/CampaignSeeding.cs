@@ -11,7 +11,8 @@ sealed class CampaignSeeding(IDocumentStore store, TimeProvider clock) : IHosted
         await using var session = store.LightweightSession();
         if (await session.Query<Campaign>().AnyAsync(ct)) return;
         await session.DecideAsync<Campaign>(FifthBatch2023.Id, null,
-            state => CampaignDecider.Decide(FifthBatch2023.Command, state, clock.GetUtcNow()), ct);
+            // another replica starting at the same moment may have opened it first
+            state => state is not null ? [] : CampaignDecider.Decide(FifthBatch2023.Command, state, clock.GetUtcNow()), ct);
     }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;

@@ -49,18 +49,20 @@ public static class PackagesApi
         api.MapPost("/submission", Submit).WithName("SubmitPackage").WithSummary("向工业和信息化部报送 / Submit the package to the ministry")
             .RequireRoles(PlatformRoles.AuthorityOfficer)
             .Produces<PackageReceipt>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapPost("/receipt-verification", VerifyReceipt).WithName("VerifyPackageReceipt")
             .WithSummary("核验报送回执 / Verify a package receipt")
             .RequireRoles(PlatformRoles.AuthorityOfficer, PlatformRoles.MinistryOfficer, PlatformRoles.Auditor)
             .Produces<ReceiptVerification>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/{authorityCode}/acknowledgement", Acknowledge).WithName("AcknowledgePackage")
             .WithSummary("受理推荐材料 / The ministry acknowledges a package").RequireRoles(PlatformRoles.MinistryOfficer)
-            .Produces<RecommendationPackage>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .Produces<RecommendationPackage>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
         api.MapPost("/{authorityCode}/return", Return).WithName("ReturnPackage")
             .WithSummary("退回推荐材料 / The ministry returns a package").RequireRoles(PlatformRoles.MinistryOfficer)
             .Produces<RecommendationPackage>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         return api;
     }
 
@@ -85,7 +87,7 @@ public static class PackagesApi
             documents.Add(new("summaryTableScan", null, table, $"/api/v1/packages/{authorityCode}/summary-table-scan?campaignId={campaignId}"));
         documents.AddRange(package.Entries.Select(e =>
             new PackageDocument("stampedForm", e.ApplicationId, e.StampedFormSha256, $"/api/v1/applications/{e.ApplicationId}/stamped-form")));
-        return TypedResults.Ok(new PackageDetails(package, documents));
+        return StreamVersion.WithETag(TypedResults.Ok(new PackageDetails(package, documents)), package.Version);
     }
 
     static async Task<IResult> DownloadTableScan(string authorityCode, IDocumentSession session, ScanArchive archive, AccessGuard access,
@@ -116,31 +118,28 @@ public static class PackagesApi
         return TypedResults.Ok(await session.LoadAsync<RecommendationPackage>(id, ct));
     }
 
-    static async Task<IResult> Submit(IntakeRequest request, IDocumentSession session, AccessGuard access, TimeProvider clock, CancellationToken ct)
+    /// <summary>
+    /// One write over the package and the authority's ranked lists: every list (an empty one too) is marked submitted
+    /// with the package, so a recommendation racing the submission is decided again on the outcome. If-Match holds the
+    /// package to the caller's version.
+    /// </summary>
+    static async Task<IResult> Submit(IntakeRequest request, HttpRequest http, IDocumentSession session, AccessGuard access, TimeProvider clock,
+        CancellationToken ct)
     {
         if (request.CampaignId is not { } campaignId) return Problems.Validation(new Dictionary<string, string[]> { ["campaignId"] = ["请给出批次。 / Give the campaign."] });
         if (await session.LoadAsync<ReviewCampaign>(campaignId, ct) is not { } campaign) return Problems.Of(ReviewCampaignRules.Unknown);
         var authority = access.User.AuthorityCode!;
-        var now = clock.GetUtcNow();
-        // Every list (an empty one too) is marked as submitted in the package's own transaction, each at the version
-        // read here: a recommendation racing the submission conflicts, and one of the two is decided again.
-        var lists = new List<RecommendationList>();
-        foreach (var kind in Enum.GetValues<RecommendationListKind>())
-        {
-            var listId = RecommendationList.IdFor(campaignId, authority, kind);
-            var list = await session.Events.FetchForWriting<RecommendationList>(listId, ct);
-            if (list.Aggregate is { } current) lists.Add(current);
-            list.AppendOne(new RecommendationListSubmitted(listId, campaignId, authority, kind, now));
-        }
-        var cases = (await session.LoadManyAsync<ReviewCaseDetails>(ct, lists.SelectMany(l => l.Entries).Select(e => e.ApplicationId).ToArray()))
-            .ToDictionary(c => c.Id);
-        var entries = lists.OrderBy(l => l.Kind).SelectMany(l => l.Entries.Select((e, i) =>
-            new PackageEntry(l.Kind, i + 1, e.ApplicationId, e.OrganisationName, cases[e.ApplicationId].StampedFormSha256!))).ToList();
+        var stampedForms = (await session.Query<ReviewCaseDetails>()
+                .Where(c => c.CampaignId == campaignId && c.AuthorityCode == authority && c.StampedFormSha256 != null).ToListAsync(ct))
+            .ToDictionary(c => c.Id, c => c.StampedFormSha256!);
+        var command = new SubmitPackageWithLists(campaignId, authority, campaign, stampedForms, access.User.AuditName);
         var id = RecommendationPackage.IdFor(campaignId, authority);
-        await session.DecideAsync<RecommendationPackage>(id, null, state => PackageDecider.Decide(
-            new SubmitPackage(campaignId, authority, campaign, entries, access.User.AuditName), state, now), ct);
-        var package = (await session.LoadAsync<RecommendationPackage>(id, ct))!;
-        return TypedResults.Ok(new PackageReceipt(id, authority, package.SubmittedAt!.Value, package.Entries.Count, package.ContentHash!));
+        var listIds = PackageListsDecider.ListIds(campaignId, authority);
+        return await WriteAsync(http, session, id, () => session.DecideAsync(
+            [StreamToWrite.Of<RecommendationPackage>(id, StreamVersion.Expected(http)), .. listIds.Select(l => StreamToWrite.Of<RecommendationList>(l))],
+            states => PackageListsDecider.Decide(command, states.Of<RecommendationPackage>(id),
+                listIds.ToDictionary(l => l, l => states.Of<RecommendationList>(l)), clock.GetUtcNow()), ct),
+            package => new PackageReceipt(id, authority, package.SubmittedAt!.Value, package.Entries.Count, package.ContentHash!), ct);
     }
 
     /// <summary>
@@ -159,30 +158,42 @@ public static class PackagesApi
         return TypedResults.Ok(new ReceiptVerification(valid));
     }
 
-    static Task<IResult> Acknowledge(string authorityCode, IntakeRequest request, IDocumentSession session, AccessGuard access,
-        TimeProvider clock, CancellationToken ct) =>
-        IntakeAsync(authorityCode, request, session, clock, campaign => new AcknowledgePackage(campaign, authorityCode, access.User.AuditName), ct);
-
-    /// <summary>Returns the package and, in the same transaction, opens its lists again.</summary>
-    static async Task<IResult> Return(string authorityCode, IntakeRequest request, IDocumentSession session, AccessGuard access,
-        TimeProvider clock, CancellationToken ct)
-    {
-        if (request.CampaignId is { } campaignId)
-            foreach (var kind in Enum.GetValues<RecommendationListKind>())
-            {
-                var list = await session.Events.FetchForWriting<RecommendationList>(RecommendationList.IdFor(campaignId, authorityCode, kind), ct);
-                if (list.Aggregate is { Submitted: true } submitted) list.AppendOne(new RecommendationListReopened(submitted.Id, clock.GetUtcNow()));
-            }
-        return await IntakeAsync(authorityCode, request, session, clock,
-            campaign => new ReturnPackage(campaign, authorityCode, request.Reason?.Trim(), access.User.AuditName), ct);
-    }
-
-    static async Task<IResult> IntakeAsync(string authorityCode, IntakeRequest request, IDocumentSession session, TimeProvider clock,
-        Func<Guid, PackageCommand> command, CancellationToken ct)
+    static async Task<IResult> Acknowledge(string authorityCode, IntakeRequest request, HttpRequest http, IDocumentSession session,
+        AccessGuard access, TimeProvider clock, CancellationToken ct)
     {
         if (request.CampaignId is not { } campaignId) return Problems.Validation(new Dictionary<string, string[]> { ["campaignId"] = ["请给出批次。 / Give the campaign."] });
         var id = RecommendationPackage.IdFor(campaignId, authorityCode);
-        await session.DecideAsync<RecommendationPackage>(id, null, state => PackageDecider.Decide(command(campaignId), state, clock.GetUtcNow()), ct);
-        return TypedResults.Ok(await session.LoadAsync<RecommendationPackage>(id, ct));
+        return await WriteAsync(http, session, id, async () => new Dictionary<Guid, long>
+        {
+            [id] = await session.DecideAsync<RecommendationPackage>(id, StreamVersion.Expected(http), state => PackageDecider.Decide(
+                new AcknowledgePackage(campaignId, authorityCode, access.User.AuditName), state, clock.GetUtcNow()), ct),
+        }, p => p, ct);
     }
+
+    /// <summary>Returns the package and, in the same write, opens its lists again.</summary>
+    static async Task<IResult> Return(string authorityCode, IntakeRequest request, HttpRequest http, IDocumentSession session,
+        AccessGuard access, TimeProvider clock, CancellationToken ct)
+    {
+        if (request.CampaignId is not { } campaignId) return Problems.Validation(new Dictionary<string, string[]> { ["campaignId"] = ["请给出批次。 / Give the campaign."] });
+        var id = RecommendationPackage.IdFor(campaignId, authorityCode);
+        var listIds = PackageListsDecider.ListIds(campaignId, authorityCode);
+        var command = new ReturnPackage(campaignId, authorityCode, request.Reason?.Trim(), access.User.AuditName);
+        return await WriteAsync(http, session, id, () => session.DecideAsync(
+            [StreamToWrite.Of<RecommendationPackage>(id, StreamVersion.Expected(http)), .. listIds.Select(l => StreamToWrite.Of<RecommendationList>(l))],
+            states => PackageListsDecider.Decide(command, states.Of<RecommendationPackage>(id),
+                listIds.ToDictionary(l => l, l => states.Of<RecommendationList>(l)), clock.GetUtcNow()), ct), p => p, ct);
+    }
+
+    /// <summary>
+    /// What <paramref name="write"/> leaves of the package (as <paramref name="answer"/> shows it), with the package's version as the
+    /// ETag; a lost race answers 412 (stale If-Match) or 409 with the package as it now stands.
+    /// </summary>
+    static Task<IResult> WriteAsync<T>(HttpRequest http, IDocumentSession session, Guid id, Func<Task<IReadOnlyDictionary<Guid, long>>> write,
+        Func<RecommendationPackage, T> answer, CancellationToken ct) =>
+        StreamVersion.OrCurrentAsync(http, async () =>
+        {
+            var versions = await write();
+            var package = (await session.LoadAsync<RecommendationPackage>(id, ct))!;
+            return StreamVersion.WithETag(TypedResults.Ok(answer(package)), versions[id]);
+        }, () => session.LoadAsync<RecommendationPackage>(id, ct), p => p.Version);
 }

@@ -30,6 +30,9 @@ public sealed record RecommendationPackage(
     IReadOnlyList<PackageEntry> Entries, string? ContentHash, DateTimeOffset? SubmittedAt, string? ReturnReason,
     string? SummaryTableContentType = null)
 {
+    /// <summary>The stream's version (Marten keeps it), sent as the ETag: a client's If-Match on a step of the package.</summary>
+    public long Version { get; set; }
+
     public static Guid IdFor(Guid campaignId, string authorityCode) => StreamIds.For("package", campaignId.ToString(), authorityCode);
 
     public static RecommendationPackage Create(SummaryTableScanUploaded e) =>

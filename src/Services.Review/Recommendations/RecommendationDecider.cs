@@ -12,6 +12,9 @@ public abstract record RecommendationCommand(Guid ListId);
 public sealed record Recommend(Guid ListId, ReviewCase Candidate, string OrganisationName, ReviewCampaign Campaign, string By)
     : RecommendationCommand(ListId);
 
+/// <summary>Recommend application <paramref name="ApplicationId"/>, deciding on its case's stream as it stands in the same write.</summary>
+public sealed record RecommendCase(Guid ListId, Guid ApplicationId, string OrganisationName, ReviewCampaign Campaign, string By);
+
 public sealed record RemoveRecommendation(Guid ListId, Guid ApplicationId, ReviewCampaign Campaign, string AuthorityCode, string By)
     : RecommendationCommand(ListId);
 
@@ -67,6 +70,18 @@ public static class RecommendationDecider
                 throw new ArgumentOutOfRangeException(nameof(command), command, "Unknown recommendation command.");
         }
     }
+
+    /// <summary>
+    /// Recommending reads two streams: the list it adds to and the candidate's case. The case is part of the write (it
+    /// gets no event), so a case that changes meanwhile (withdrawn, reviewed again) makes the recommendation decide again.
+    /// </summary>
+    public static IReadOnlyDictionary<Guid, object[]> Decide(RecommendCase command, RecommendationList? list, ReviewCase? candidate, DateTimeOffset now) =>
+        new Dictionary<Guid, object[]>
+        {
+            [command.ListId] = Decide(new Recommend(command.ListId, candidate ?? throw new RuleViolation(ReviewCaseRules.NotFound),
+                command.OrganisationName, command.Campaign, command.By), list, now),
+            [command.ApplicationId] = [],
+        };
 
     /// <summary>What is full, named in Chinese and English, or null when there is room.</summary>
     static string? QuotaProblem(QuotaRow quota, RecommendationListKind kind, string? @class, IReadOnlyList<RecommendationEntry> entries)

@@ -28,6 +28,9 @@ public sealed record RecommendationEntry(Guid ApplicationId, string? Class, stri
 public sealed record RecommendationList(Guid Id, Guid CampaignId, string AuthorityCode, RecommendationListKind Kind,
     IReadOnlyList<RecommendationEntry> Entries, bool Submitted = false)
 {
+    /// <summary>The stream's version (Marten keeps it), sent as the ETag: a client's If-Match on a change of the list.</summary>
+    public long Version { get; set; }
+
     public static Guid IdFor(Guid campaignId, string authorityCode, RecommendationListKind kind) =>
         StreamIds.For("recommendations", campaignId.ToString(), authorityCode, kind.ToString());
 

@@ -28,13 +28,16 @@ public static class RecommendationsApi
         api.MapPost("/", Recommend).WithName("Recommend").WithSummary("在名额内推荐 / Recommend an application, within quota")
             .RequireRoles(PlatformRoles.AuthorityOfficer)
             .Produces<RecommendationList>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapDelete("/{applicationId:guid}", Remove).WithName("RemoveRecommendation").WithSummary("撤销推荐 / Take an application off its list")
             .RequireRoles(PlatformRoles.AuthorityOfficer)
-            .Produces<RecommendationList>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .Produces<RecommendationList>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapPut("/{kind}/order", Reorder).WithName("ReorderRecommendations").WithSummary("调整推荐排序 / Reorder a list")
             .RequireRoles(PlatformRoles.AuthorityOfficer)
-            .Produces<RecommendationList>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .Produces<RecommendationList>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         return api;
     }
 
@@ -66,31 +69,36 @@ public static class RecommendationsApi
             $"申报汇总表-{authorityCode}.xlsx");
     }
 
-    static async Task<IResult> Recommend(RecommendRequest request, IDocumentSession session, AccessGuard access, TimeProvider clock, CancellationToken ct)
+    /// <summary>Decided over the list and the candidate's case in one write; If-Match holds the list to the caller's version.</summary>
+    static async Task<IResult> Recommend(RecommendRequest request, HttpRequest http, IDocumentSession session, AccessGuard access,
+        TimeProvider clock, CancellationToken ct)
     {
         if (request.ApplicationId is not { } id)
             return Problems.Validation(new Dictionary<string, string[]> { ["applicationId"] = ["请指明申报。 / Name the application."] });
         var details = await session.LoadAsync<ReviewCaseDetails>(id, ct);
         if (await access.ChangeAsync(details is not null && access.User.AuthorityCode == details.AuthorityCode, ReviewCaseRules.NotFound) is { } refused)
             return refused;
-        var candidate = await session.Events.AggregateStreamAsync<ReviewCase>(id, token: ct);
         if (await session.LoadAsync<ReviewCampaign>(details!.CampaignId, ct) is not { } campaign) return Problems.Of(ReviewCampaignRules.Unknown);
         var listId = RecommendationList.IdFor(details.CampaignId, details.AuthorityCode, RecommendationList.KindOf(details.Category, details.Class));
-        await session.DecideAsync<RecommendationList>(listId, null, list => RecommendationDecider.Decide(
-            new Recommend(listId, candidate!, details.OrganisationName, campaign, access.User.AuditName), list, clock.GetUtcNow()), ct);
-        return TypedResults.Ok(await session.LoadAsync<RecommendationList>(listId, ct));
+        var command = new RecommendCase(listId, id, details.OrganisationName, campaign, access.User.AuditName);
+        return await WriteAsync(http, session, listId, () => session.DecideAsync(
+            [StreamToWrite.Of<RecommendationList>(listId, StreamVersion.Expected(http)), StreamToWrite.Of<ReviewCase>(id)],
+            states => RecommendationDecider.Decide(command, states.Of<RecommendationList>(listId), states.Of<ReviewCase>(id), clock.GetUtcNow()), ct), ct);
     }
 
-    static async Task<IResult> Remove(Guid applicationId, IDocumentSession session, AccessGuard access, TimeProvider clock, CancellationToken ct)
+    static async Task<IResult> Remove(Guid applicationId, HttpRequest http, IDocumentSession session, AccessGuard access, TimeProvider clock,
+        CancellationToken ct)
     {
         var details = await session.LoadAsync<ReviewCaseDetails>(applicationId, ct);
         if (await access.ChangeAsync(details is not null && access.User.AuthorityCode == details.AuthorityCode, ReviewCaseRules.NotFound) is { } refused)
             return refused;
         if (await session.LoadAsync<ReviewCampaign>(details!.CampaignId, ct) is not { } campaign) return Problems.Of(ReviewCampaignRules.Unknown);
         var listId = RecommendationList.IdFor(details.CampaignId, details.AuthorityCode, RecommendationList.KindOf(details.Category, details.Class));
-        await session.DecideAsync<RecommendationList>(listId, null, list => RecommendationDecider.Decide(
-            new RemoveRecommendation(listId, applicationId, campaign, details.AuthorityCode, access.User.AuditName), list, clock.GetUtcNow()), ct);
-        return TypedResults.Ok(await session.LoadAsync<RecommendationList>(listId, ct));
+        return await WriteAsync(http, session, listId, async () => new Dictionary<Guid, long>
+        {
+            [listId] = await session.DecideAsync<RecommendationList>(listId, StreamVersion.Expected(http), list => RecommendationDecider.Decide(
+                new RemoveRecommendation(listId, applicationId, campaign, details.AuthorityCode, access.User.AuditName), list, clock.GetUtcNow()), ct),
+        }, ct);
     }
 
     static async Task<IResult> Reorder(string kind, ReorderRequest request, HttpRequest http, IDocumentSession session,
@@ -103,8 +111,19 @@ public static class RecommendationsApi
         if (await session.LoadAsync<ReviewCampaign>(campaignId, ct) is not { } campaign) return Problems.Of(ReviewCampaignRules.Unknown);
         var authority = access.User.AuthorityCode!;
         var listId = RecommendationList.IdFor(campaignId, authority, listKind.Value);
-        await session.DecideAsync<RecommendationList>(listId, StreamVersion.Expected(http), list => RecommendationDecider.Decide(
-            new ReorderRecommendations(listId, request.Order!, campaign, authority, access.User.AuditName), list, clock.GetUtcNow()), ct);
-        return TypedResults.Ok(await session.LoadAsync<RecommendationList>(listId, ct));
+        return await WriteAsync(http, session, listId, async () => new Dictionary<Guid, long>
+        {
+            [listId] = await session.DecideAsync<RecommendationList>(listId, StreamVersion.Expected(http), list => RecommendationDecider.Decide(
+                new ReorderRecommendations(listId, request.Order!, campaign, authority, access.User.AuditName), list, clock.GetUtcNow()), ct),
+        }, ct);
     }
+
+    /// <summary>The list after <paramref name="write"/>, with its version as the ETag; a lost race answers 412/409 with the list as it now stands.</summary>
+    static Task<IResult> WriteAsync(HttpRequest http, IDocumentSession session, Guid listId, Func<Task<IReadOnlyDictionary<Guid, long>>> write,
+        CancellationToken ct) =>
+        StreamVersion.OrCurrentAsync(http, async () =>
+        {
+            var versions = await write();
+            return StreamVersion.WithETag(TypedResults.Ok(await session.LoadAsync<RecommendationList>(listId, ct)), versions[listId]);
+        }, () => session.LoadAsync<RecommendationList>(listId, ct), l => l.Version);
 }

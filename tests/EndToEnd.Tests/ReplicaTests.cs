@@ -1,0 +1,69 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace ServiceManufacturing.Tests.EndToEnd;
+
+/// <summary>The whole system with two replicas of each service (the AppHost's Services:Replicas option), on servers of its own.</summary>
+public sealed class ReplicatedSystem() : WholeSystem(perUserLimit: 1_000_000, postgresPort: 59432, amqpPort: 59672, name: "replicas", replicas: 2);
+
+/// <summary>
+/// Two replicas of every service take a burst of submissions: each replica's daemon runs HotCold, so one relay per
+/// service publishes, and Review opens exactly one case per submission, none missing and none twice.
+/// </summary>
+public class ReplicaTests(ReplicatedSystem system) : IClassFixture<ReplicatedSystem>
+{
+    const int Applicants = 40;
+
+    [Fact]
+    public async Task TwoReplicasOfEachServiceOpenOneReviewCaseForEachOfABurstOfSubmissions()
+    {
+        var model = system.App.Services.GetRequiredService<DistributedApplicationModel>();
+        foreach (var service in new[] { "identity", "registration", "review", "evaluation" })
+            Assert.Equal(2, model.Resources.OfType<ProjectResource>().Single(r => r.Name == service)
+                .Annotations.OfType<ReplicaAnnotation>().Single().Replicas);
+
+        // Everyone signs in first, then all submit at once.
+        var filings = Enumerable.Range(1, Applicants).Select(i => Screening.Enterprise("440300", "440300", $"深圳某某副本制造有限公司{i:00}")).ToList();
+        var applicants = await Task.WhenAll(filings.Select(async f => (Client: await Screening.AccountAsync(system, f), Filing: f)));
+        var submitted = await Task.WhenAll(applicants.Select(a => Api.CreateAndSubmitAsync(a.Client, a.Filing.Name, "440300", a.Filing.CreditCode)));
+        Assert.Equal(Applicants, submitted.Distinct().Count());
+
+        using var officer = await system.ClientAsync("officer.shenzhen");
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        List<Guid> onWorklist;
+        while (true)
+        {
+            var page = await Api.GetJsonAsync(officer, "/api/v1/review-cases?pageSize=200");
+            onWorklist = page.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetGuid()).ToList();
+            if (submitted.All(onWorklist.Contains) || DateTime.UtcNow > deadline) break;
+            await Task.Delay(500);
+        }
+        Assert.Empty(submitted.Except(onWorklist));
+        Assert.Equal(onWorklist.Count, onWorklist.Distinct().Count());
+
+        await Task.Delay(TimeSpan.FromSeconds(3)); // a second relay, if there were one, would have delivered by now
+        await using var review = await system.OpenDatabaseAsync("reviewdb");
+        await using var opened = new NpgsqlCommand(
+            "select count(*), count(distinct stream_id) from public.mt_events where type = 'review_case_opened' and stream_id = any($1)", review)
+        {
+            Parameters = { new() { Value = submitted } },
+        };
+        await using var reader = await opened.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        Assert.Equal((long)Applicants, reader.GetInt64(0));
+        Assert.Equal((long)Applicants, reader.GetInt64(1));
+
+        // HotCold: in each service's database exactly one connection holds the daemon's advisory lock (the leader's,
+        // running the relay); the other replica waits to take over. Solo would hold none, and run two relays.
+        foreach (var database in new[] { "registrationdb", "reviewdb" })
+        {
+            await using var connection = await system.OpenDatabaseAsync(database);
+            await using var leaders = new NpgsqlCommand("select count(distinct pid) from pg_locks where locktype = 'advisory' and granted " +
+                "and database = (select oid from pg_database where datname = current_database())", connection);
+            Assert.Equal(1L, (long)(await leaders.ExecuteScalarAsync())!);
+        }
+    }
+}
