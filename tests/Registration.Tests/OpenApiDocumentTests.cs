@@ -2,8 +2,4 @@ using ServiceManufacturing.Tests.TestSupport;
 
 namespace ServiceManufacturing.Tests.Registration;
 
-public class OpenApiDocumentTests(RegistrationApp app) : IClassFixture<RegistrationApp>
-{
-    [Fact]
-    public Task TheOpenApiDocumentPassesRedoclyLint() => OpenApiLint.AssertCleanAsync(app, "registration");
-}
+public class OpenApiDocumentTests(RegistrationApp app) : OpenApiDocumentFacts<Program>(app, "registration"), IClassFixture<RegistrationApp>;

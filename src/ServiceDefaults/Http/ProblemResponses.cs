@@ -44,10 +44,12 @@ public static class ProblemResponses
         return services;
     }
 
-    /// <summary>The JSON conventions of the public API: camelCase, enums by name only.</summary>
+    /// <summary>The JSON conventions of the public API: camelCase, enums by name only, numbers as numbers only.</summary>
     public static void Configure(JsonSerializerOptions options)
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        // The web defaults also read "12" as 12; the API takes numbers as JSON numbers, as its documents say.
+        options.NumberHandling = JsonNumberHandling.Strict;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
     }
 

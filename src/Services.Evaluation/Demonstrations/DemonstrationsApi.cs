@@ -8,6 +8,11 @@ using ServiceManufacturing.ServiceDefaults.Identity;
 namespace ServiceManufacturing.Services.Evaluation.Demonstrations;
 
 /// <summary>An earlier-batch demonstration to put on the roster.</summary>
+/// <param name="Batch">第几批（必填，1 至 4） / The batch (required, 1 to 4).</param>
+/// <param name="Category">类别（必填） / The category (required).</param>
+/// <param name="Name">名称（必填） / The name (required).</param>
+/// <param name="CreditCode">统一社会信用代码；企业、平台必填 / The unified social credit code; required for an enterprise or platform.</param>
+/// <param name="AuthorityCode">推荐单位代码（必填） / The recommending authority (required).</param>
 public sealed record EnrollDemonstrationRequest(
     int? Batch, ApplicationCategory? Category, string? Name, string? CreditCode, string? AuthorityCode);
 
