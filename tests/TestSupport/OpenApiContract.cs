@@ -138,6 +138,9 @@ public sealed class OpenApiContract(JsonObject document)
                     if (response["headers"]?["Content-Disposition"] is null)
                         yield return $"{name} {status}: no Content-Disposition";
                 }
+            if (operation["operationId"]?.GetValue<string>().StartsWith("Download") == true
+                && Responses(operation).Where(r => r.Status.StartsWith('2')).All(r => r.Response["content"] is null))
+                yield return $"{name}: a download that declares no content";
             if (operation["operationId"]?.GetValue<string>().StartsWith("Upload") == true
                 && operation["requestBody"]?["content"]?.AsObject().Any(c => c.Value?["schema"]?["format"]?.GetValue<string>() == "binary") != true)
                 yield return $"{name}: an upload without a binary request body";

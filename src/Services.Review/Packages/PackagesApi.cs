@@ -61,7 +61,7 @@ public static class PackagesApi
         api.MapGet("/{authorityCode}/summary-table-scan", DownloadTableScan).WithName("DownloadSummaryTableScan")
             .WithSummary("下载盖章汇总表扫描件 / Download the stamped summary table's scan")
             .RequireRoles(PlatformRoles.AuthorityOfficer, PlatformRoles.MinistryOfficer, PlatformRoles.Auditor)
-            .Produces(StatusCodes.Status200OK, contentType: "application/pdf").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces(StatusCodes.Status200OK, null, "application/pdf", "image/jpeg", "image/png").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPut("/summary-table-scan", UploadTableScan).WithName("UploadSummaryTableScan")
             .WithSummary("上传盖章汇总表扫描件 / Upload the stamped summary table's scan").RequireRoles(PlatformRoles.AuthorityOfficer)
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(ScanArchive.MaxBytes))

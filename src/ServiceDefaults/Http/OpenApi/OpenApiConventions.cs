@@ -99,6 +99,12 @@ public static class OpenApiConventions
                 Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32" },
             };
         }
+        // A file answer declared without a type (Produces(200, contentType: "application/pdf")) is binary too.
+        foreach (var produces in metadata.OfType<IProducesResponseTypeMetadata>()
+                     .Where(p => p.StatusCode is >= 200 and < 300 && p.ContentTypes.Any(t => !t.Contains("json"))))
+            if (operation.Responses.TryGetValue(produces.StatusCode.ToString(CultureInfo.InvariantCulture), out var file)
+                && file is OpenApiResponse { Content: null or { Count: 0 } } empty)
+                empty.Content = produces.ContentTypes.ToDictionary(t => t, _ => new OpenApiMediaType { Schema = Binary() });
         operation.Responses.TryAdd("429", new OpenApiResponse
         {
             Description = "请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.",
