@@ -125,7 +125,7 @@ if (submitted.error) {
 
 // 3. The officer passes it in initial review: the case exists once the relay has delivered the submission.
 const reviewCase = await eventually(() => review.getReviewCase({ client: officer, path: { applicationId } }),
-  r => r.response?.status === 404);
+  r => r.error?.code === 'review-case-not-found');
 if (reviewCase.error) fail('read the review case', reviewCase.error, reviewCase.response);
 const passed = await review.decideInitialReview({
   client: officer, path: { applicationId }, headers: { 'If-Match': etagOf(reviewCase.response) }, body: { decision: 'pass', reason: null },
@@ -135,14 +135,14 @@ if (passed.error) fail('pass', passed.error, passed.response);
 // 4. The applicant uploads the stamped form once its status shows the pass (it lags the officer's decision).
 const uploaded = await eventually(
   () => registration.uploadStampedForm({ client: applicant, path: { applicationId }, body: pdf(applicationId) }),
-  r => r.response?.status === 409);
+  r => r.error?.code === 'stamped-form-after-passing');
 if (uploaded.error || !uploaded.data) fail('upload the stamped form', uploaded.error, uploaded.response);
 const campaignId = uploaded.data.campaignId;
 
 // 5. The officer recommends it (once Review knows the campaign and the stamped form), uploads the stamped summary
 //    table and submits the package to the ministry.
 const recommended = await eventually(() => review.recommend({ client: officer, body: { applicationId } }),
-  r => r.error?.code === 'campaign-not-yet-known' || r.response?.status === 422 || r.response?.status === 409);
+  r => r.error?.code === 'campaign-not-yet-known' || r.error?.code === 'not-recommendable');
 if (recommended.error) fail('recommend', recommended.error, recommended.response);
 const table = await review.uploadSummaryTableScan({ client: officer, query: { campaignId }, body: pdf(`summary ${authority}`) });
 if (table.error) fail('upload the summary table', table.error, table.response);

@@ -17,7 +17,7 @@ static class RedirectUriProblem
         OpenIddictServerHandlerDescriptor.CreateBuilder<ApplyAuthorizationResponseContext>()
             .UseInlineHandler(WriteAsync)
             // After OpenIddict has decided where the answer may go, before its ASP.NET Core host writes a bare error.
-            .SetOrder(int.MaxValue - 200_000)
+            .SetOrder(OpenIddictServerAspNetCoreHandlers.ProcessLocalErrorResponse<ApplyAuthorizationResponseContext>.Descriptor.Order - 1)
             .SetType(OpenIddictServerHandlerType.Custom)
             .Build();
 

@@ -62,6 +62,9 @@ static partial class SchemaDescriptions
                     case OpenApiSchemaReference reference when string.IsNullOrEmpty(reference.Reference.Description):
                         reference.Description = description ?? reference.Target?.Description;
                         break;
+                    case OpenApiSchema concrete when SchemaShapes.Flattened.TryGetValue(concrete, out _):
+                        concrete.Description = description is null ? concrete.Description : $"{description} {concrete.Description}";
+                        break;
                     case OpenApiSchema concrete when string.IsNullOrEmpty(concrete.Description):
                         concrete.Description = description ?? concrete.Items?.Description;
                         break;

@@ -9,6 +9,15 @@ namespace ServiceManufacturing.ServiceDefaults.Http.OpenApi;
 /// </summary>
 static class SchemaShapes
 {
+    /// <summary>The nullable enums made here: their description is the enum's until the property's own is known.</summary>
+    internal static readonly System.Runtime.CompilerServices.ConditionalWeakTable<OpenApiSchema, object> Flattened = new();
+
+    static OpenApiSchema Also(this OpenApiSchema schema, Action<OpenApiSchema, object> add)
+    {
+        add(schema, true);
+        return schema;
+    }
+
     public static void Normalise(OpenApiDocument document)
     {
         var components = document.Components?.Schemas ?? new Dictionary<string, IOpenApiSchema>();
@@ -35,7 +44,7 @@ static class SchemaShapes
             Type = JsonSchemaType.String | JsonSchemaType.Null,
             Enum = [.. values.Where(v => v is not null), null!],
             Description = nullable.Description ?? target.Description,
-        };
+        }.Also(Flattened.Add);
     }
 
     /// <summary>Drops component schemas that no operation or other schema refers to (after the shapes above).</summary>
