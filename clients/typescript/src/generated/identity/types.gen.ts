@@ -205,18 +205,22 @@ export type ListAccountsData = {
     body?: never;
     path?: never;
     query?: {
-        role?: string;
+        role?: 'applicant' | 'city-authority' | 'authority-officer' | 'ministry-officer' | 'expert' | 'auditor';
     };
     url: '/api/v1/accounts';
 };
 
 export type ListAccountsErrors = {
     /**
-     * Sign in first: no valid access token.
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
     401: Problem;
     /**
-     * The signed-in role may not do this.
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
      */
     403: Problem;
     /**
@@ -249,11 +253,11 @@ export type CreateAccountErrors = {
      */
     400: Problem;
     /**
-     * Sign in first: no valid access token.
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
     401: Problem;
     /**
-     * The signed-in role may not do this.
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
      */
     403: Problem;
     /**
@@ -286,11 +290,11 @@ export type GetMyAccountData = {
 
 export type GetMyAccountErrors = {
     /**
-     * Sign in first: no valid access token.
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
     401: Problem;
     /**
-     * The signed-in role may not do this.
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
      */
     403: Problem;
     /**
@@ -325,11 +329,11 @@ export type GetAccountData = {
 
 export type GetAccountErrors = {
     /**
-     * Sign in first: no valid access token.
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
     401: Problem;
     /**
-     * The signed-in role may not do this.
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
      */
     403: Problem;
     /**
@@ -366,11 +370,11 @@ export type ChangeMyPasswordErrors = {
      */
     400: Problem;
     /**
-     * Sign in first: no valid access token.
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
     401: Problem;
     /**
-     * The signed-in role may not do this.
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
      */
     403: Problem;
     /**
@@ -405,11 +409,11 @@ export type ResetPasswordErrors = {
      */
     400: Problem;
     /**
-     * Sign in first: no valid access token.
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
     401: Problem;
     /**
-     * The signed-in role may not do this.
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
      */
     403: Problem;
     /**

@@ -5,7 +5,7 @@ export type ClientOptions = {
 };
 
 /**
- * 申报类别 / The category.
+ * The three categories a fifth-batch applicant can apply in (遴选类别). 取值 / Values: enterprise: 示范企业; platform: 示范平台; city: 示范城市.
  */
 export type ApplicationCategory = 'enterprise' | 'platform' | 'city';
 
@@ -21,6 +21,9 @@ export type AuthorityPackageStatus = {
      * 推荐单位名称 / Its name.
      */
     nameZh: string;
+    /**
+     * 报送状态 / Where its package stands.
+     */
     status: PackageStatus;
     /**
      * 推荐条目数 / How many recommendations.
@@ -41,7 +44,7 @@ export type AuthorityPackageStatus = {
  */
 export type InitialReviewRequest = {
     /**
-     * 决定（必填） / The decision (required).
+     * 取值 / Values: pass; reject; return.
      */
     decision: 'pass' | 'reject' | 'return' | null;
     /**
@@ -94,6 +97,9 @@ export type IntakeRequest = {
  * An authority's package with where to download each of its documents; the receipt's hash covers every one.
  */
 export type PackageDetails = {
+    /**
+     * 推荐材料 / The package.
+     */
     package: RecommendationPackage;
     /**
      * 各文件及其下载地址 / Its documents and where to download them.
@@ -127,6 +133,9 @@ export type PackageDocument = {
  * One recommended application as the package freezes it.
  */
 export type PackageEntry = {
+    /**
+     * 所在名单 / The list it is on.
+     */
     kind: RecommendationListKind;
     /**
      * 名单内排序（从 1 开始） / Its rank on the list (from 1).
@@ -173,7 +182,7 @@ export type PackageReceipt = {
 };
 
 /**
- * 报送状态 / Where its package stands.
+ * 取值 / Values: open; submitted; acknowledged; returned.
  */
 export type PackageStatus = 'open' | 'submitted' | 'acknowledged' | 'returned';
 
@@ -287,6 +296,9 @@ export type RecommendationList = {
      * 推荐单位代码 / The authority.
      */
     authorityCode: string;
+    /**
+     * 名单类别（对应名额行） / Which list (one per quota line).
+     */
     kind: RecommendationListKind;
     /**
      * 按推荐顺序排列的条目 / The entries in rank order.
@@ -299,12 +311,12 @@ export type RecommendationList = {
 };
 
 /**
- * 名单类别（对应名额行） / Which list (one per quota line).
+ * An authority's ranked lists, one per quota line; cities share one list (their classes share a total). 取值 / Values: enterprises; sharedManufacturingPlatforms; otherPlatforms; cities.
  */
 export type RecommendationListKind = 'enterprises' | 'sharedManufacturingPlatforms' | 'otherPlatforms' | 'cities';
 
 /**
- * 推荐材料 / The package.
+ * One authority's package for one campaign (the stream id is named by both).
  */
 export type RecommendationPackage = {
     /**
@@ -319,6 +331,9 @@ export type RecommendationPackage = {
      * 推荐单位代码 / The authority.
      */
     authorityCode: string;
+    /**
+     * 报送状态 / Where it stands.
+     */
     status: PackageStatus;
     /**
      * 盖章汇总表扫描件的 SHA-256 / The SHA-256 of the stamped summary table's scan.
@@ -394,6 +409,9 @@ export type ReviewCaseDetails = {
      * 批次 / The campaign.
      */
     campaignId: string;
+    /**
+     * 申报类别 / The category.
+     */
     category: ApplicationCategory;
     /**
      * 平台或城市类别 / The platform or city class.
@@ -423,6 +441,9 @@ export type ReviewCaseDetails = {
      * 联系电话 / The contact's telephone.
      */
     contactPhone: null | string;
+    /**
+     * 审核状态 / Where the case stands.
+     */
     status: ReviewCaseStatus;
     /**
      * 第几次提交 / The submission round.
@@ -455,7 +476,7 @@ export type ReviewCaseDetails = {
 };
 
 /**
- * 审核状态 / Where the case stands.
+ * Where a review case stands. 取值 / Values: awaitingInitialReview; returnedForChanges; passed; rejected; withdrawn.
  */
 export type ReviewCaseStatus = 'awaitingInitialReview' | 'returnedForChanges' | 'passed' | 'rejected' | 'withdrawn';
 
@@ -470,11 +491,11 @@ export type GetReviewCaseData = {
 
 export type GetReviewCaseErrors = {
     /**
-     * Sign in first: no valid access token.
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
     401: Problem;
     /**
-     * The signed-in role may not do this.
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
      */
     403: Problem;
     /**
@@ -522,7 +543,7 @@ export type ListReviewCasesErrors = {
      */
     400: Problem;
     /**
-     * Sign in first: no valid access token.
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
     401: Problem;
     /**
@@ -567,11 +588,11 @@ export type DecideInitialReviewErrors = {
      */
     400: Problem;
     /**
-     * Sign in first: no valid access token.
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
     401: Problem;
     /**
-     * The signed-in role may not do this.
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
      */
     403: Problem;
     /**
@@ -628,7 +649,7 @@ export type ListRecommendationsErrors = {
      */
     400: Problem;
     /**
-     * Sign in first: no valid access token.
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
     401: Problem;
     /**
@@ -665,11 +686,11 @@ export type RecommendErrors = {
      */
     400: Problem;
     /**
-     * Sign in first: no valid access token.
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
     401: Problem;
     /**
-     * The signed-in role may not do this.
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
      */
     403: Problem;
     /**
@@ -717,7 +738,7 @@ export type DownloadSummaryTableErrors = {
      */
     400: Problem;
     /**
-     * Sign in first: no valid access token.
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
     401: Problem;
     /**
@@ -756,11 +777,11 @@ export type RemoveRecommendationData = {
 
 export type RemoveRecommendationErrors = {
     /**
-     * Sign in first: no valid access token.
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
     401: Problem;
     /**
-     * The signed-in role may not do this.
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
      */
     403: Problem;
     /**
@@ -807,11 +828,11 @@ export type ReorderRecommendationsErrors = {
      */
     400: Problem;
     /**
-     * Sign in first: no valid access token.
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
     401: Problem;
     /**
-     * The signed-in role may not do this.
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
      */
     403: Problem;
     /**
@@ -854,11 +875,11 @@ export type ListPackagesErrors = {
      */
     400: Problem;
     /**
-     * Sign in first: no valid access token.
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
     401: Problem;
     /**
-     * The signed-in role may not do this.
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
      */
     403: Problem;
     /**
@@ -895,11 +916,11 @@ export type GetPackageErrors = {
      */
     400: Problem;
     /**
-     * Sign in first: no valid access token.
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
     401: Problem;
     /**
-     * The signed-in role may not do this.
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
      */
     403: Problem;
     /**
@@ -940,11 +961,11 @@ export type DownloadSummaryTableScanErrors = {
      */
     400: Problem;
     /**
-     * Sign in first: no valid access token.
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
     401: Problem;
     /**
-     * The signed-in role may not do this.
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
      */
     403: Problem;
     /**
@@ -963,8 +984,10 @@ export type DownloadSummaryTableScanResponses = {
     /**
      * OK
      */
-    200: unknown;
+    200: Blob | File;
 };
+
+export type DownloadSummaryTableScanResponse = DownloadSummaryTableScanResponses[keyof DownloadSummaryTableScanResponses];
 
 export type UploadSummaryTableScanData = {
     /**
@@ -984,11 +1007,11 @@ export type UploadSummaryTableScanErrors = {
      */
     400: Problem;
     /**
-     * Sign in first: no valid access token.
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
     401: Problem;
     /**
-     * The signed-in role may not do this.
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
      */
     403: Problem;
     /**
@@ -1033,11 +1056,11 @@ export type SubmitPackageErrors = {
      */
     400: Problem;
     /**
-     * Sign in first: no valid access token.
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
     401: Problem;
     /**
-     * The signed-in role may not do this.
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
      */
     403: Problem;
     /**
@@ -1078,11 +1101,11 @@ export type VerifyPackageReceiptErrors = {
      */
     400: Problem;
     /**
-     * Sign in first: no valid access token.
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
     401: Problem;
     /**
-     * The signed-in role may not do this.
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
      */
     403: Problem;
     /**
@@ -1121,11 +1144,11 @@ export type AcknowledgePackageErrors = {
      */
     400: Problem;
     /**
-     * Sign in first: no valid access token.
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
     401: Problem;
     /**
-     * The signed-in role may not do this.
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
      */
     403: Problem;
     /**
@@ -1168,11 +1191,11 @@ export type ReturnPackageErrors = {
      */
     400: Problem;
     /**
-     * Sign in first: no valid access token.
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
     401: Problem;
     /**
-     * The signed-in role may not do this.
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
      */
     403: Problem;
     /**
