@@ -26,7 +26,8 @@ public class FrontEndClientTests(WholeSystem system)
     [Fact]
     public async Task EveryAnswerCarriesItsTraceparentAndTheBrowserMayReadIt()
     {
-        var response = await system.Gateway.GetAsync("/api/v1/campaigns/current");
+        using var officer = await system.ClientAsync("officer.hebei");
+        var response = await officer.GetAsync("/api/v1/campaigns/current");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var traceparent = Assert.Single(response.Headers.GetValues("traceparent"));
         Assert.Matches("^00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]$", traceparent);

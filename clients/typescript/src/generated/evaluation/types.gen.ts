@@ -56,7 +56,7 @@ export type EnrollDemonstrationRequest = {
      */
     batch: null | number;
     /**
-     * The three categories a fifth-batch applicant can apply in (遴选类别). 取值 / Values: enterprise: 示范企业; platform: 示范平台; city: 示范城市.
+     * 类别（必填） / The category (required). The three categories a fifth-batch applicant can apply in (遴选类别). 取值 / Values: enterprise: 示范企业; platform: 示范平台; city: 示范城市.
      */
     category: 'enterprise' | 'platform' | 'city' | null;
     /**

@@ -47,6 +47,9 @@ export type ApplicationDetails = {
      * 创建它的账号（sub） / The account that created it (token subject).
      */
     ownerSubject: string;
+    /**
+     * 申报类别 / The category.
+     */
     category: ApplicationCategory;
     /**
      * 申报单位名称 / The applying organisation's name.
@@ -60,7 +63,13 @@ export type ApplicationDetails = {
      * 推荐单位代码（GB/T 2260） / The recommending authority's code (GB/T 2260).
      */
     authorityCode: string;
+    /**
+     * 申报状态；评审阶段由审核服务异步告知，可能稍有滞后 / The status; review stages arrive from the review service asynchronously and may lag the officer's decision by a moment.
+     */
     status: ApplicationStatus;
+    /**
+     * 申报书内容 / The application form.
+     */
     form: ApplicationForm;
     /**
      * 第几次提交（退回修改后再提交加 1） / The submission round (1 at first submission, plus one per resubmission).
@@ -189,6 +198,9 @@ export type AuthoritySummary = {
      * 英文名称 / Its name in English.
      */
     nameEn: string;
+    /**
+     * 推荐单位类型（决定名额） / Its type (which sets its quota).
+     */
     type: AuthorityType;
     /**
      * 计划单列市所属省份 / The province of a separately planned city.
@@ -237,6 +249,9 @@ export type Campaign = {
      * 服务收入占营业收入的参考比例（0.3 即 30%） / The reference share of service revenue in operating revenue (0.3 = 30%); below it an application is flagged.
      */
     enterpriseServiceRevenueShare: number;
+    /**
+     * 截止日期（北京时间当日结束） / The deadlines (end of day, China Standard Time).
+     */
     deadlines: CampaignDeadlines;
     /**
      * 各类推荐单位的推荐名额 / The quotas per type of authority.
@@ -279,7 +294,7 @@ export type CampaignDeadlines = {
  */
 export type CitySection = {
     /**
-     * 取值 / Values: comprehensive; industrialDesign.
+     * 城市类别；示范城市提交时必填 / City class; required to submit a city application. 取值 / Values: comprehensive; industrialDesign.
      */
     class: 'comprehensive' | 'industrialDesign' | null;
     /**
@@ -365,7 +380,7 @@ export type ContactPersonRequest = {
  */
 export type CreateApplicationRequest = {
     /**
-     * The three categories a fifth-batch applicant can apply in (遴选类别). 取值 / Values: enterprise: 示范企业; platform: 示范平台; city: 示范城市.
+     * 申报类别（必填） / The category (required). The three categories a fifth-batch applicant can apply in (遴选类别). 取值 / Values: enterprise: 示范企业; platform: 示范平台; city: 示范城市.
      */
     category: 'enterprise' | 'platform' | 'city' | null;
     /**
@@ -394,6 +409,9 @@ export type DeadlineExceptionGranted = {
      * 推荐单位代码 / The authority.
      */
     authorityCode: string;
+    /**
+     * 延后的截止日期 / Which deadline.
+     */
     deadline: DeadlineKind;
     /**
      * 新的截止日期 / The new date.
@@ -436,6 +454,9 @@ export type Declarations = {
  * A major quality, environmental or safety accident, an illegal act, or an investigation, and when.
  */
 export type DeclaredIncident = {
+    /**
+     * 事故或违法行为的种类 / What happened.
+     */
     kind: IncidentKind;
     /**
      * 发生日期（YYYY-MM-DD） / When it happened (date).
@@ -456,7 +477,7 @@ export type EnterpriseSection = {
      */
     manufacturingIndustry: null | string;
     /**
-     * 服务型制造模式: the service modes of BRIEF §2 (shared manufacturing for platforms only). 取值 / Values: customization; supplyChainManagement; inspectionTestingCertification; fullLifeCycleManagement; totalIntegrationContracting; energySavingEnvironmental; productiveFinancial; sharedManufacturing; other.
+     * 服务型制造模式；示范企业提交时必填（共享制造仅限平台） / Service mode; required to submit an enterprise application (shared manufacturing is for platforms only). 服务型制造模式: the service modes of BRIEF §2 (shared manufacturing for platforms only). 取值 / Values: customization; supplyChainManagement; inspectionTestingCertification; fullLifeCycleManagement; totalIntegrationContracting; energySavingEnvironmental; productiveFinancial; sharedManufacturing; other.
      */
     serviceMode: 'customization' | 'supplyChainManagement' | 'inspectionTestingCertification' | 'fullLifeCycleManagement' | 'totalIntegrationContracting' | 'energySavingEnvironmental' | 'productiveFinancial' | 'sharedManufacturing' | 'other' | null;
     /**
@@ -483,7 +504,7 @@ export type GrantDeadlineExceptionRequest = {
      */
     authorityCode: null | string;
     /**
-     * Which deadline an exception moves. 取值 / Values: applications; recommendations; contactPersons.
+     * 延后哪个截止日期（必填） / Which deadline (required). Which deadline an exception moves. 取值 / Values: applications; recommendations; contactPersons.
      */
     deadline: 'applications' | 'recommendations' | 'contactPersons' | null;
     /**
@@ -566,15 +587,15 @@ export type PageOfApplicationDetails = {
  */
 export type PlatformSection = {
     /**
-     * 取值 / Values: sharedManufacturing; other.
+     * 平台类别；示范平台提交时必填 / Platform class; required to submit a platform application. 取值 / Values: sharedManufacturing; other.
      */
     class: 'sharedManufacturing' | 'other' | null;
     /**
-     * 取值 / Values: spunOffManufacturer; thirdParty.
+     * 平台来源；示范平台提交时必填 / Where the platform comes from; required to submit a platform application. 取值 / Values: spunOffManufacturer; thirdParty.
      */
     origin: 'spunOffManufacturer' | 'thirdParty' | null;
     /**
-     * 服务型制造模式: the service modes of BRIEF §2 (shared manufacturing for platforms only). 取值 / Values: customization; supplyChainManagement; inspectionTestingCertification; fullLifeCycleManagement; totalIntegrationContracting; energySavingEnvironmental; productiveFinancial; sharedManufacturing; other.
+     * 服务型制造模式；示范平台提交时必填 / Service mode; required to submit a platform application. 服务型制造模式: the service modes of BRIEF §2 (shared manufacturing for platforms only). 取值 / Values: customization; supplyChainManagement; inspectionTestingCertification; fullLifeCycleManagement; totalIntegrationContracting; energySavingEnvironmental; productiveFinancial; sharedManufacturing; other.
      */
     serviceMode: 'customization' | 'supplyChainManagement' | 'inspectionTestingCertification' | 'fullLifeCycleManagement' | 'totalIntegrationContracting' | 'energySavingEnvironmental' | 'productiveFinancial' | 'sharedManufacturing' | 'other' | null;
     /**
@@ -647,6 +668,9 @@ export type Problem = {
  * How many of each kind one recommending authority of AuthorityType may recommend (BRIEF §4).
  */
 export type QuotaRow = {
+    /**
+     * 推荐单位类型 / The type of authority the row is for.
+     */
     authorityType: AuthorityType;
     /**
      * 示范企业名额 / Enterprises it may recommend.
@@ -791,11 +815,11 @@ export type ListApplicationsErrors = {
      */
     400: Problem;
     /**
-     * Sign in first: no valid access token.
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
     401: Problem;
     /**
-     * The signed-in role may not do this.
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
      */
     403: Problem;
     /**
@@ -828,11 +852,11 @@ export type CreateApplicationDraftErrors = {
      */
     400: Problem;
     /**
-     * Sign in first: no valid access token.
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
     401: Problem;
     /**
-     * The signed-in role may not do this.
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
      */
     403: Problem;
     /**
@@ -867,11 +891,11 @@ export type GetApplicationData = {
 
 export type GetApplicationErrors = {
     /**
-     * Sign in first: no valid access token.
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
     401: Problem;
     /**
-     * The signed-in role may not do this.
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
      */
     403: Problem;
     /**
@@ -912,11 +936,11 @@ export type SaveApplicationFormData = {
 
 export type SaveApplicationFormErrors = {
     /**
-     * Sign in first: no valid access token.
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
     401: Problem;
     /**
-     * The signed-in role may not do this.
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
      */
     403: Problem;
     /**
@@ -970,11 +994,11 @@ export type SubmitApplicationData = {
 
 export type SubmitApplicationErrors = {
     /**
-     * Sign in first: no valid access token.
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
     401: Problem;
     /**
-     * The signed-in role may not do this.
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
      */
     403: Problem;
     /**
@@ -1032,11 +1056,11 @@ export type WithdrawApplicationData = {
 
 export type WithdrawApplicationErrors = {
     /**
-     * Sign in first: no valid access token.
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
     401: Problem;
     /**
-     * The signed-in role may not do this.
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
      */
     403: Problem;
     /**
@@ -1084,11 +1108,11 @@ export type VerifySubmissionReceiptData = {
 
 export type VerifySubmissionReceiptErrors = {
     /**
-     * Sign in first: no valid access token.
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
     401: Problem;
     /**
-     * The signed-in role may not do this.
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
      */
     403: Problem;
     /**
@@ -1121,11 +1145,11 @@ export type ListCampaignsData = {
 
 export type ListCampaignsErrors = {
     /**
-     * Sign in first: no valid access token.
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
     401: Problem;
     /**
-     * The signed-in role may not do this.
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
      */
     403: Problem;
     /**
@@ -1158,11 +1182,11 @@ export type OpenCampaignErrors = {
      */
     400: Problem;
     /**
-     * Sign in first: no valid access token.
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
     401: Problem;
     /**
-     * The signed-in role may not do this.
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
      */
     403: Problem;
     /**
@@ -1195,11 +1219,11 @@ export type GetCurrentCampaignData = {
 
 export type GetCurrentCampaignErrors = {
     /**
-     * Sign in first: no valid access token.
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
     401: Problem;
     /**
-     * The signed-in role may not do this.
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
      */
     403: Problem;
     /**
@@ -1234,11 +1258,11 @@ export type GetCampaignData = {
 
 export type GetCampaignErrors = {
     /**
-     * Sign in first: no valid access token.
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
     401: Problem;
     /**
-     * The signed-in role may not do this.
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
      */
     403: Problem;
     /**
@@ -1279,11 +1303,11 @@ export type CloseCampaignData = {
 
 export type CloseCampaignErrors = {
     /**
-     * Sign in first: no valid access token.
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
     401: Problem;
     /**
-     * The signed-in role may not do this.
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
      */
     403: Problem;
     /**
@@ -1341,11 +1365,11 @@ export type GrantDeadlineExceptionErrors = {
      */
     400: Problem;
     /**
-     * Sign in first: no valid access token.
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
     401: Problem;
     /**
-     * The signed-in role may not do this.
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
      */
     403: Problem;
     /**
@@ -1393,11 +1417,11 @@ export type DownloadApplicationFormData = {
 
 export type DownloadApplicationFormErrors = {
     /**
-     * Sign in first: no valid access token.
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
     401: Problem;
     /**
-     * The signed-in role may not do this.
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
      */
     403: Problem;
     /**
@@ -1432,11 +1456,11 @@ export type DownloadStampedFormData = {
 
 export type DownloadStampedFormErrors = {
     /**
-     * Sign in first: no valid access token.
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
     401: Problem;
     /**
-     * The signed-in role may not do this.
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
      */
     403: Problem;
     /**
@@ -1474,11 +1498,11 @@ export type UploadStampedFormData = {
 
 export type UploadStampedFormErrors = {
     /**
-     * Sign in first: no valid access token.
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
     401: Problem;
     /**
-     * The signed-in role may not do this.
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
      */
     403: Problem;
     /**
@@ -1523,11 +1547,11 @@ export type ListAuthoritiesData = {
 
 export type ListAuthoritiesErrors = {
     /**
-     * Sign in first: no valid access token.
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
     401: Problem;
     /**
-     * The signed-in role may not do this.
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
      */
     403: Problem;
     /**
@@ -1558,11 +1582,11 @@ export type GetContactPersonData = {
 
 export type GetContactPersonErrors = {
     /**
-     * Sign in first: no valid access token.
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
     401: Problem;
     /**
-     * The signed-in role may not do this.
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
      */
     403: Problem;
     /**
@@ -1601,11 +1625,11 @@ export type ReportContactPersonErrors = {
      */
     400: Problem;
     /**
-     * Sign in first: no valid access token.
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
     401: Problem;
     /**
-     * The signed-in role may not do this.
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
      */
     403: Problem;
     /**

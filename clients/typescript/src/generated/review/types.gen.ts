@@ -44,7 +44,7 @@ export type AuthorityPackageStatus = {
  */
 export type InitialReviewRequest = {
     /**
-     * 取值 / Values: pass; reject; return.
+     * 决定（必填） / The decision (required). 取值 / Values: pass; reject; return.
      */
     decision: 'pass' | 'reject' | 'return' | null;
     /**
