@@ -7,6 +7,7 @@ root=$(realpath "$(dirname "$0")/..")
 cd "$root"
 eng/prerequisites.sh
 npm ci --prefix eng/openapi --no-audit --no-fund --loglevel=error   # Redocly, for the OpenAPI lint tests
+npm ci --prefix clients/typescript --no-audit --no-fund --loglevel=error   # the TypeScript client's generator, tsc, tsx
 
 # Test servers live outside the work tree: PostgreSQL runs as the postgres user, which needs no access to it.
 work="${TMPDIR:-/tmp}/servicemanufacturing-tests"

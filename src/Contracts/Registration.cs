@@ -32,6 +32,29 @@ public sealed record ApplicationSubmitted(
     string ContentHash,
     DateTimeOffset SubmittedAt);
 
+/// <summary>
+/// The closed sets <see cref="ApplicationSubmitted"/>'s string fields take: Registration's enums by their JSON names
+/// (camelCase), and the rule codes of its warnings. The API declares them as enums and refuses other filter values.
+/// </summary>
+public static class SubmissionValues
+{
+    /// <summary>Service revenue is under the campaign's share of operating revenue (in principle 30%).</summary>
+    public const string ServiceRevenueBelowShare = "service-revenue-below-share";
+
+    /// <summary>The warnings a submission may carry for reviewers.</summary>
+    public static IReadOnlyList<string> Warnings { get; } = [ServiceRevenueBelowShare];
+
+    /// <summary>Platform classes (sharedManufacturing, other) and city classes (comprehensive, industrialDesign).</summary>
+    public static IReadOnlyList<string> Classes { get; } = ["sharedManufacturing", "other", "comprehensive", "industrialDesign"];
+
+    /// <summary>The service modes (服务型制造模式).</summary>
+    public static IReadOnlyList<string> ServiceModes { get; } =
+    [
+        "customization", "supplyChainManagement", "inspectionTestingCertification", "fullLifeCycleManagement",
+        "totalIntegrationContracting", "energySavingEnvironmental", "productiveFinancial", "sharedManufacturing", "other",
+    ];
+}
+
 /// <summary>The applicant uploaded its stamped application form (the authority may now recommend it).</summary>
 public sealed record StampedFormUploaded(Guid ApplicationId, string Sha256, DateTimeOffset UploadedAt);
 

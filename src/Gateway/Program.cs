@@ -1,4 +1,5 @@
 using Scalar.AspNetCore;
+using Yarp.ReverseProxy.Transforms;
 using ServiceManufacturing.Gateway.Limits;
 using ServiceManufacturing.ServiceDefaults.Http;
 using ServiceManufacturing.ServiceDefaults.Identity;
@@ -17,9 +18,16 @@ builder.AddPlatformAuthentication(requireSignedIn: false);
 builder.Services.AddGatewayLimits(builder.Configuration);
 builder.Services.AddReverseProxy()
     .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
+    // The gateway's span takes the service's route template (TraceHeaders), which goes no further than here.
+    .AddTransforms(transforms => transforms.AddResponseTransform(context =>
+    {
+        TraceHeaders.TakeRouteTemplate(context.HttpContext);
+        return ValueTask.CompletedTask;
+    }))
     .AddServiceDiscoveryDestinationResolver();
 
 var app = builder.Build();
+app.UseTraceHeaders(announceRoute: false);
 app.UseForwardedHeaders();
 app.UseProblemResponses();
 app.UseCors();

@@ -49,9 +49,13 @@ public static class Extensions
                 .SetSampler(new ParentBasedSampler(new QuietDaemonSampler()))
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource("Marten", "MassTransit", "ServiceManufacturing.Relay")
-                .AddAspNetCoreInstrumentation(o => o.Filter = context =>
-                    !context.Request.Path.StartsWithSegments(HealthPath)
-                    && !context.Request.Path.StartsWithSegments(AlivePath))
+                .AddAspNetCoreInstrumentation(o =>
+                {
+                    o.Filter = context =>
+                        !context.Request.Path.StartsWithSegments(HealthPath)
+                        && !context.Request.Path.StartsWithSegments(AlivePath);
+                    o.EnrichWithHttpResponse = TraceHeaders.NameSpan; // the gateway: the service's route template
+                })
                 .AddHttpClientInstrumentation()
                 .AddNpgsql());
 

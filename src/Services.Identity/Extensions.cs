@@ -74,6 +74,10 @@ static class Extensions
                     .AllowClientCredentialsFlow()
                     .AllowRefreshTokenFlow();
                 server.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.OfflineAccess, PlatformClaims.ApiScope);
+                // The discovery document lists the claims a front-end reads from its tokens (README, front-end teams).
+                server.RegisterClaims(Claims.Subject, Claims.Name, PlatformClaims.Role, PlatformClaims.Authority,
+                    PlatformClaims.CreditCode, PlatformClaims.City);
+                server.AddEventHandler(RedirectUriProblem.Descriptor);
                 server.SetAccessTokenLifetime(options.AccessTokenLifetime)
                     .SetRefreshTokenLifetime(options.RefreshTokenLifetime);
                 server.AddSigningKey(signingKey).AddEncryptionKey(EncryptionKey(signingKey));
@@ -85,6 +89,12 @@ static class Extensions
                     .EnableEndSessionEndpointPassthrough();
                 if (!options.RequireHttps) aspNetCore.DisableTransportSecurityRequirement();
             });
+        // PKCE with S256 only: "plain" is neither accepted nor advertised.
+        builder.Services.PostConfigure<OpenIddict.Server.OpenIddictServerOptions>(server =>
+        {
+            server.CodeChallengeMethods.Clear();
+            server.CodeChallengeMethods.Add(CodeChallengeMethods.Sha256);
+        });
     }
 
     static RsaSecurityKey SigningKey(IdentityProviderOptions options)

@@ -2,8 +2,4 @@ using ServiceManufacturing.Tests.TestSupport;
 
 namespace ServiceManufacturing.Tests.Evaluation;
 
-public class OpenApiDocumentTests(EvaluationApp app) : IClassFixture<EvaluationApp>
-{
-    [Fact]
-    public Task TheOpenApiDocumentPassesRedoclyLint() => OpenApiLint.AssertCleanAsync(app, "evaluation");
-}
+public class OpenApiDocumentTests(EvaluationApp app) : OpenApiDocumentFacts<Program>(app, "evaluation"), IClassFixture<EvaluationApp>;

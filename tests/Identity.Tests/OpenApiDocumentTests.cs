@@ -2,8 +2,4 @@ using ServiceManufacturing.Tests.TestSupport;
 
 namespace ServiceManufacturing.Tests.Identity;
 
-public class OpenApiDocumentTests(IdentityApp app) : IClassFixture<IdentityApp>
-{
-    [Fact]
-    public Task TheOpenApiDocumentPassesRedoclyLint() => OpenApiLint.AssertCleanAsync(app, "identity");
-}
+public class OpenApiDocumentTests(IdentityApp app) : OpenApiDocumentFacts<Program>(app, "identity"), IClassFixture<IdentityApp>;

@@ -122,6 +122,7 @@ public partial class ApplicationDeciderTests
         var refusal = Assert.Throws<RuleViolation>(() => Given(Enterprise, Saved(Forms.Enterprise() with { Contact = null })).When(Submit()).Decide());
         Assert.Equal(ApplicationRules.Incomplete, refusal.Rule);
         Assert.Contains("contact.name", refusal.Detail);
+        Assert.Contains("contact.name", refusal.Errors!.Keys);
     }
 
     [Fact]

@@ -2,8 +2,4 @@ using ServiceManufacturing.Tests.TestSupport;
 
 namespace ServiceManufacturing.Tests.Review;
 
-public class OpenApiDocumentTests(ReviewApp app) : IClassFixture<ReviewApp>
-{
-    [Fact]
-    public Task TheOpenApiDocumentPassesRedoclyLint() => OpenApiLint.AssertCleanAsync(app, "review");
-}
+public class OpenApiDocumentTests(ReviewApp app) : OpenApiDocumentFacts<Program>(app, "review"), IClassFixture<ReviewApp>;

@@ -57,7 +57,8 @@ public static class GatewayLimits
             .WithOrigins(origins)
             .WithMethods("GET", "POST", "PUT", "PATCH", "DELETE")
             .WithHeaders("Authorization", "Content-Type", "If-Match", "traceparent")
-            .WithExposedHeaders("ETag", "Location", "Retry-After")));
+            // What a browser's script may read: versions, new resources, when to retry, a download's name, the trace.
+            .WithExposedHeaders("ETag", "Location", "Retry-After", "Content-Disposition", "traceparent")));
         return services;
     }
 

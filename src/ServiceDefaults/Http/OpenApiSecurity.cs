@@ -49,8 +49,8 @@ static class OpenApiSecurity
             }
             operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Scheme, context.Document)] = ["api"] }];
             operation.Responses ??= new OpenApiResponses();
-            operation.Responses.TryAdd("401", new OpenApiResponse { Description = "Sign in first: no valid access token." });
-            operation.Responses.TryAdd("403", new OpenApiResponse { Description = "The signed-in role may not do this." });
+            operation.Responses.TryAdd("401", new OpenApiResponse { Description = "请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required)." });
+            operation.Responses.TryAdd("403", new OpenApiResponse { Description = "当前角色无权执行此操作 / The signed-in role may not do this (forbidden)." });
             return Task.CompletedTask;
         });
         return options;

@@ -17,6 +17,8 @@ sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<Pr
         if (problem.Status >= 500)
             logger.LogError(exception, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path);
         context.Response.StatusCode = problem.Status!.Value;
+        if (exception is RuleViolation { Rule.RetryAfterSeconds: { } seconds })
+            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
@@ -27,7 +29,7 @@ sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<Pr
 
     static ProblemDetails ToProblem(HttpContext context, Exception exception) => exception switch
     {
-        RuleViolation v => FromRule(v.Rule, v.Detail),
+        RuleViolation v => WithErrors(FromRule(v.Rule, v.Detail), v.Errors),
         BadHttpRequestException { InnerException: JsonException json } => InvalidJson(json),
         BadHttpRequestException bad when BoundParameter(bad.Message) is { } parameter => InvalidParameter(parameter),
         BadHttpRequestException bad => FromRule(BadRequestRule(bad.StatusCode), null),
@@ -48,6 +50,12 @@ sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<Pr
         Detail = detail,
         Extensions = { ["code"] = rule.Code, ["titleZh"] = rule.Zh },
     };
+
+    static ProblemDetails WithErrors(ProblemDetails problem, IReadOnlyDictionary<string, string[]>? errors)
+    {
+        if (errors is { Count: > 0 }) problem.Extensions["errors"] = errors;
+        return problem;
+    }
 
     /// <summary>A unique index refused a concurrent duplicate (e.g. a second claim on a one-only place).</summary>
     static bool IsUniqueViolation(Exception? exception)

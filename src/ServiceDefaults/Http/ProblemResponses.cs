@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
@@ -45,10 +46,12 @@ public static class ProblemResponses
         return services;
     }
 
-    /// <summary>The JSON conventions of the public API: camelCase, enums by their exact name only, strict reading.</summary>
+    /// <summary>The JSON conventions of the public API: camelCase, enums by their exact name only, numbers as numbers only, strict reading.</summary>
     public static void Configure(JsonSerializerOptions options)
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        // The web defaults also read "12" as 12; the API takes numbers as JSON numbers, as its documents say.
+        options.NumberHandling = JsonNumberHandling.Strict;
         StrictJson.Apply(options);
     }
 

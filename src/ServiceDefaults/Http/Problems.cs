@@ -15,5 +15,17 @@ public static class Problems
 
     /// <summary>The problem response of <paramref name="rule"/>.</summary>
     public static IResult Of(Rule rule, string? detail = null) =>
-        TypedResults.Problem(ProblemExceptionHandler.FromRule(rule, detail));
+        rule.RetryAfterSeconds is { } seconds
+            ? new RetryAfter(TypedResults.Problem(ProblemExceptionHandler.FromRule(rule, detail)), seconds)
+            : TypedResults.Problem(ProblemExceptionHandler.FromRule(rule, detail));
+
+    /// <summary>A "not yet" answer: the caller may try again after <paramref name="seconds"/>.</summary>
+    sealed class RetryAfter(IResult inner, int seconds) : IResult
+    {
+        public Task ExecuteAsync(HttpContext context)
+        {
+            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return inner.ExecuteAsync(context);
+        }
+    }
 }

@@ -26,6 +26,15 @@ public sealed class QueryFilters
         return null;
     }
 
+    /// <summary><paramref name="value"/> when it is one of <paramref name="allowed"/> (or absent); else a validation error.</summary>
+    public string? OneOf(string? value, string parameter, IReadOnlyList<string> allowed)
+    {
+        if (string.IsNullOrEmpty(value) || allowed.Contains(value)) return string.IsNullOrEmpty(value) ? null : value;
+        var names = string.Join(", ", allowed);
+        Errors[parameter] = [$"取值无效，可选：{names} / Not one of: {names}."];
+        return null;
+    }
+
     public void Page(int page, int pageSize)
     {
         if (page is < 1 or > MaxPage)

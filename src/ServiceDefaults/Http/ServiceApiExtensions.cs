@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using ServiceManufacturing.ServiceDefaults.EventStore;
+using ServiceManufacturing.ServiceDefaults.Http.OpenApi;
 using ServiceManufacturing.ServiceDefaults.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -29,16 +30,15 @@ public static class ServiceApiExtensions
             document.Info.Title = $"ServiceManufacturing {service} API";
             document.Info.Description = "服务型制造示范遴选平台 / Service-oriented Manufacturing Demonstration platform. " +
                 "Call it through the gateway; errors are RFC 9457 problem details in Chinese and English.";
-            // Clients call the gateway that served the document, never the service's own address.
-            document.Servers = [];
             return Task.CompletedTask;
-        }).AddSecurity().AddEnumNames());
+        }).AddSecurity().AddEnumNames().AddConventions()); // clients call the gateway that served the document (servers: /)
         return builder;
     }
 
     /// <summary>Problem responses first, then the refusal of control characters, authentication, authorization, /openapi/v1.json, /health and /alive.</summary>
     public static WebApplication UseServiceApi(this WebApplication app)
     {
+        app.UseTraceHeaders(announceRoute: true);
         app.UseForwardedHeaders();
         app.UseProblemResponses();
         app.UseBodySizeLimit();

@@ -3,11 +3,17 @@ using ServiceManufacturing.Contracts;
 using ServiceManufacturing.Contracts.Reference;
 using ServiceManufacturing.ServiceDefaults.EventStore;
 using ServiceManufacturing.ServiceDefaults.Http;
+using ServiceManufacturing.ServiceDefaults.Http.OpenApi;
 using ServiceManufacturing.ServiceDefaults.Identity;
 
 namespace ServiceManufacturing.Services.Evaluation.Demonstrations;
 
 /// <summary>An earlier-batch demonstration to put on the roster.</summary>
+/// <param name="Batch">第几批（必填，1 至 4） / The batch (required, 1 to 4).</param>
+/// <param name="Category">类别（必填） / The category (required).</param>
+/// <param name="Name">名称（必填） / The name (required).</param>
+/// <param name="CreditCode">统一社会信用代码；企业、平台必填 / The unified social credit code; required for an enterprise or platform.</param>
+/// <param name="AuthorityCode">推荐单位代码（必填） / The recommending authority (required).</param>
 public sealed record EnrollDemonstrationRequest(
     int? Batch, ApplicationCategory? Category, string? Name, string? CreditCode, string? AuthorityCode);
 
@@ -18,10 +24,10 @@ public static class DemonstrationsApi
     public static RouteGroupBuilder MapDemonstrationsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/demonstrations").WithTags("Earlier-batch demonstrations");
-        api.MapPost("/", Enroll).WithName("EnrollDemonstration").WithSummary("录入前四批示范 / Put an earlier-batch demonstration on the roster").RequireRoles(PlatformRoles.MinistryOfficer)
+        api.MapPost("/", Enroll).WithName("EnrollDemonstration").WithETag().WithSummary("录入前四批示范 / Put an earlier-batch demonstration on the roster").RequireRoles(PlatformRoles.MinistryOfficer)
             .Produces<DemonstrationDetails>(StatusCodes.Status201Created).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        api.MapGet("/{demonstrationId:guid}", Get).WithName("GetDemonstration").WithSummary("查看示范 / Read a demonstration").RequireRoles(Readers)
+        api.MapGet("/{demonstrationId:guid}", Get).WithName("GetDemonstration").WithETag().WithSummary("查看示范 / Read a demonstration").RequireRoles(Readers)
             .Produces<DemonstrationDetails>().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/", List).WithName("ListDemonstrations").WithSummary("前四批示范名单 / The roster of earlier-batch demonstrations").RequireRoles(Readers)
             .Produces<IReadOnlyList<DemonstrationDetails>>().ProducesProblem(StatusCodes.Status403Forbidden);

@@ -1,3 +1,4 @@
+using ServiceManufacturing.ServiceDefaults.Http.OpenApi;
 using System.Text.RegularExpressions;
 using ServiceManufacturing.Contracts.Reference;
 using ServiceManufacturing.ServiceDefaults.Identity;
@@ -5,8 +6,15 @@ using ServiceManufacturing.ServiceDefaults.Identity;
 namespace ServiceManufacturing.Services.Identity.Accounts;
 
 /// <summary>A new account: an applicant registering itself, or one the ministry creates.</summary>
+/// <param name="UserName">用户名（必填，3 至 64 位小写字母、数字或 . _ @ -） / The user name (required; 3 to 64 lower-case letters, digits or . _ @ -).</param>
+/// <param name="Password">密码（必填，至少 10 位，同时包含字母和数字） / The password (required; at least 10 characters, with letters and digits).</param>
+/// <param name="DisplayName">显示名称（必填，不超过 200 字） / The name shown (required, at most 200 characters).</param>
+/// <param name="Role">角色（必填） / The role (required).</param>
+/// <param name="AuthorityCode">推荐单位代码；推荐单位、城市主管部门必填 / The authority; required for authority officers and city authorities.</param>
+/// <param name="CreditCode">统一社会信用代码；申报单位必填 / The unified social credit code; required for applicants.</param>
+/// <param name="City">城市名称；城市主管部门必填 / The city; required for city authorities.</param>
 public sealed record RegisterAccountRequest(
-    string? UserName, string? Password, string? DisplayName, string? Role = null,
+    string? UserName, string? Password, string? DisplayName, [property: OneOf(typeof(PlatformRoles), nameof(PlatformRoles.All))] string? Role = null,
     string? AuthorityCode = null, string? CreditCode = null, string? City = null);
 
 /// <summary>The rules an account's fields follow, checked before anything is stored.</summary>

@@ -105,7 +105,7 @@ public static class ApplicationDecider
         if (campaign.Id != state.CampaignId || !campaign.TakesApplications) throw new RuleViolation(ApplicationRules.CampaignClosed);
         if (campaign.IsPast(state.AuthorityCode, DeadlineKind.Applications, now)) throw new RuleViolation(ApplicationRules.DeadlinePassed);
         if (FormCompleteness.Missing(state.Category, state.Form) is { Count: > 0 } missing)
-            throw new RuleViolation(ApplicationRules.Incomplete, string.Join(", ", missing.Keys));
+            throw new RuleViolation(ApplicationRules.Incomplete, string.Join(", ", missing.Keys), missing);
         if (state.Form.Declarations?.Incidents?.Any(i => i.Date >= campaign.EligibilityWindowStart) == true)
             throw new RuleViolation(ApplicationRules.IncidentInWindow);
 

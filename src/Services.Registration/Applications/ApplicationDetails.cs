@@ -1,3 +1,4 @@
+using ServiceManufacturing.ServiceDefaults.Http.OpenApi;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
 using ServiceManufacturing.Contracts;
@@ -9,6 +10,25 @@ using ServiceManufacturing.Services.Registration.Memberships;
 namespace ServiceManufacturing.Services.Registration.Applications;
 
 /// <summary>An application as its applicant, its authority and the API see it: the applicant's status view.</summary>
+/// <param name="Id">申报编号 / The application's id.</param>
+/// <param name="Version">版本号（与 ETag 相同） / The version, as in the ETag.</param>
+/// <param name="CampaignId">所属批次 / The campaign it belongs to.</param>
+/// <param name="OwnerSubject">创建它的账号（sub） / The account that created it (token subject).</param>
+/// <param name="Category">申报类别 / The category.</param>
+/// <param name="OrganisationName">申报单位名称 / The applying organisation's name.</param>
+/// <param name="CreditCode">统一社会信用代码（18 位） / The organisation's unified social credit code (18 characters).</param>
+/// <param name="AuthorityCode">推荐单位代码（GB/T 2260） / The recommending authority's code (GB/T 2260).</param>
+/// <param name="Status">申报状态；评审阶段由审核服务异步告知，可能稍有滞后 / The status; review stages arrive from the review service asynchronously and may lag the officer's decision by a moment.</param>
+/// <param name="Form">申报书内容 / The application form.</param>
+/// <param name="Round">第几次提交（退回修改后再提交加 1） / The submission round (1 at first submission, plus one per resubmission).</param>
+/// <param name="ContentHash">最近一次提交内容的 SHA-256 / The SHA-256 of the last submitted content.</param>
+/// <param name="Warnings">提醒审核人员的事项（规则代码） / Points for reviewers (rule codes), e.g. service-revenue-below-share.</param>
+/// <param name="ReviewReason">退回、不予通过或撤回的理由 / The reason given when returned, rejected or withdrawn.</param>
+/// <param name="ReviewSequence">已接收的评审消息序号（内部排序用） / The sequence of the last review message taken (for ordering).</param>
+/// <param name="StampedForm">已上传的盖章申报书扫描件 / The stamped form's scan, once uploaded.</param>
+/// <param name="CreatedAt">创建时间 / When the draft was created.</param>
+/// <param name="UpdatedAt">最近修改时间 / When it last changed.</param>
+/// <param name="SubmittedAt">最近一次提交时间 / When it was last submitted.</param>
 public sealed record ApplicationDetails(
     Guid Id,
     long Version,
@@ -22,7 +42,7 @@ public sealed record ApplicationDetails(
     ApplicationForm Form,
     int Round,
     string? ContentHash,
-    IReadOnlyList<string> Warnings,
+    [property: OneOf(typeof(SubmissionValues), nameof(SubmissionValues.Warnings))] IReadOnlyList<string> Warnings,
     string? ReviewReason,
     long ReviewSequence,
     StampedScan? StampedForm,
@@ -32,6 +52,11 @@ public sealed record ApplicationDetails(
     string? OwnerOrganisation = null);
 
 /// <summary>The stamped form's scan as the platform keeps it.</summary>
+/// <param name="DocumentId">扫描件编号 / The scan's id.</param>
+/// <param name="ContentType">内容类型（application/pdf、image/jpeg 或 image/png） / Its content type (application/pdf, image/jpeg or image/png).</param>
+/// <param name="Length">字节数 / Its size in bytes.</param>
+/// <param name="Sha256">SHA-256（十六进制） / Its SHA-256 (hex).</param>
+/// <param name="UploadedAt">上传时间 / When it was uploaded.</param>
 public sealed record StampedScan(Guid DocumentId, string ContentType, long Length, string Sha256, DateTimeOffset UploadedAt);
 
 /// <summary>Keeps <see cref="ApplicationDetails"/> in step with each application's stream, in the same transaction.</summary>

@@ -1,3 +1,4 @@
+using ServiceManufacturing.Contracts;
 using ServiceManufacturing.ServiceDefaults.Http;
 
 namespace ServiceManufacturing.Services.Registration.Applications;
@@ -62,5 +63,5 @@ public static class ApplicationRules
         "A separately planned city files one city application only, of either class.");
 
     /// <summary>The warning that travels with an enterprise whose service revenue is under the campaign's share.</summary>
-    public const string ServiceRevenueBelowShare = "service-revenue-below-share";
+    public const string ServiceRevenueBelowShare = SubmissionValues.ServiceRevenueBelowShare;
 }

@@ -4,6 +4,7 @@ using ServiceManufacturing.Contracts;
 using ServiceManufacturing.Contracts.Reference;
 using ServiceManufacturing.ServiceDefaults.EventStore;
 using ServiceManufacturing.ServiceDefaults.Http;
+using ServiceManufacturing.ServiceDefaults.Http.OpenApi;
 using ServiceManufacturing.ServiceDefaults.Identity;
 using ServiceManufacturing.Services.Registration.Campaigns;
 using ServiceManufacturing.Services.Registration.Roster;
@@ -11,12 +12,23 @@ using ServiceManufacturing.Services.Registration.Roster;
 namespace ServiceManufacturing.Services.Registration.Applications;
 
 /// <summary>A new draft: which organisation applies, in which category, through which authority.</summary>
+/// <param name="Category">申报类别（必填） / The category (required).</param>
+/// <param name="OrganisationName">申报单位名称（必填，不超过 200 字） / The organisation's name (required, at most 200 characters).</param>
+/// <param name="CreditCode">统一社会信用代码（必填，18 位，校验位有效） / The unified social credit code (required, 18 characters with a valid check character).</param>
+/// <param name="AuthorityCode">推荐单位代码（必填，37 个之一，见 GET /api/v1/authorities） / The recommending authority (required, one of the 37: GET /api/v1/authorities).</param>
 public sealed record CreateApplicationRequest(
     ApplicationCategory? Category, string? OrganisationName, string? CreditCode, string? AuthorityCode);
 
 /// <summary>Proof of a submission: the application, the version submitted, when, and the SHA-256 of its content.</summary>
-public sealed record SubmissionReceipt(Guid ApplicationId, long Version, DateTimeOffset SubmittedAt, string ContentHash, IReadOnlyList<string> Warnings);
+/// <param name="ApplicationId">申报编号 / The application.</param>
+/// <param name="Version">提交的版本 / The version submitted.</param>
+/// <param name="SubmittedAt">提交时间 / When.</param>
+/// <param name="ContentHash">提交内容的 SHA-256 / The SHA-256 of the submitted content.</param>
+/// <param name="Warnings">提醒审核人员的事项（规则代码） / Points for reviewers (rule codes).</param>
+public sealed record SubmissionReceipt(Guid ApplicationId, long Version, DateTimeOffset SubmittedAt, string ContentHash, [property: OneOf(typeof(SubmissionValues), nameof(SubmissionValues.Warnings))] IReadOnlyList<string> Warnings);
 
+/// <summary>撤回申报 / Withdrawing an application.</summary>
+/// <param name="Reason">撤回理由（可选） / Why (optional).</param>
 public sealed record WithdrawalRequest(string? Reason);
 
 
@@ -29,22 +41,22 @@ public static class ApplicationsApi
     public static RouteGroupBuilder MapApplicationsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/applications").WithTags("Applications");
-        api.MapPost("/", CreateDraft).WithName("CreateApplicationDraft").WithSummary("创建申报草稿 / Start an application draft")
+        api.MapPost("/", CreateDraft).WithName("CreateApplicationDraft").WithETag().WithSummary("创建申报草稿 / Start an application draft")
             .RequireRoles(Owners).Produces<ApplicationDetails>(StatusCodes.Status201Created).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        api.MapGet("/", List).WithName("ListApplications").WithSummary("申报列表 / The applications the caller may see")
+        api.MapGet("/", List).WithName("ListApplications").WithEnumParameter<ApplicationStatus>("status").WithEnumParameter<ApplicationCategory>("category").WithSummary("申报列表 / The applications the caller may see")
             .RequireRoles(Readers).Produces<Page<ApplicationDetails>>().ProducesValidationProblem();
-        api.MapGet("/{applicationId:guid}", Get).WithName("GetApplication").WithSummary("查看申报 / Read an application")
+        api.MapGet("/{applicationId:guid}", Get).WithName("GetApplication").EventuallyConsistent(StatusLag.ReviewStages).WithETag().WithSummary("查看申报 / Read an application")
             .RequireRoles(Readers).Produces<ApplicationDetails>().ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapPut("/{applicationId:guid}/form", SaveForm).WithName("SaveApplicationForm")
+        api.MapPut("/{applicationId:guid}/form", SaveForm).WithName("SaveApplicationForm").WithConcurrency()
             .WithSummary("保存申报书（可部分填写） / Save the application form (a draft may be partial)").RequireRoles(Owners)
             .Produces<ApplicationDetails>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
-        api.MapPost("/{applicationId:guid}/submission", Submit).WithName("SubmitApplication")
+        api.MapPost("/{applicationId:guid}/submission", Submit).WithName("SubmitApplication").WithConcurrency()
             .WithSummary("提交申报 / Submit an application to its authority").RequireRoles(Owners)
             .Produces<SubmissionReceipt>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        api.MapPost("/{applicationId:guid}/withdrawal", Withdraw).WithName("WithdrawApplication")
+        api.MapPost("/{applicationId:guid}/withdrawal", Withdraw).WithName("WithdrawApplication").WithConcurrency()
             .WithSummary("撤回申报 / Withdraw an application before its authority decides").RequireRoles(Owners)
             .Produces<ApplicationDetails>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/{applicationId:guid}/receipt-verification", VerifyReceipt).WithName("VerifySubmissionReceipt")

@@ -7,9 +7,21 @@ using ServiceManufacturing.Services.Registration.Campaigns;
 
 namespace ServiceManufacturing.Services.Registration.AuthorityContacts;
 
+/// <summary>推荐单位联系人 / An authority's contact person.</summary>
+/// <param name="Name">姓名（必填） / Name (required).</param>
+/// <param name="Title">职务（必填） / Position (required).</param>
+/// <param name="Phone">电话（必填） / Telephone (required).</param>
+/// <param name="Fax">传真（可选） / Fax (optional).</param>
+/// <param name="Email">电子邮箱（必填） / E-mail (required).</param>
 public sealed record ContactPersonRequest(string? Name, string? Title, string? Phone, string? Fax, string? Email);
 
 /// <summary>A recommending authority, with its contact for the current campaign when the caller may see it.</summary>
+/// <param name="Code">推荐单位代码（GB/T 2260） / Its code (GB/T 2260).</param>
+/// <param name="NameZh">中文名称 / Its name in Chinese.</param>
+/// <param name="NameEn">英文名称 / Its name in English.</param>
+/// <param name="Type">推荐单位类型（决定名额） / Its type (which sets its quota).</param>
+/// <param name="ParentCode">计划单列市所属省份 / The province of a separately planned city.</param>
+/// <param name="Contact">本批次联系人（调用者可见时） / Its contact person for the current campaign, when the caller may see it.</param>
 public sealed record AuthoritySummary(string Code, string NameZh, string NameEn, AuthorityType Type, string? ParentCode, AuthorityContact? Contact);
 
 public static class AuthoritiesApi

@@ -16,6 +16,15 @@ public sealed record ReportContactPerson(
     Campaign Campaign, string AuthorityCode, string Name, string Title, string Phone, string? Fax, string Email, string ReportedBy);
 
 /// <summary>One authority's contact for one campaign; its stream id is named by both.</summary>
+/// <param name="Id">编号 / Its id.</param>
+/// <param name="CampaignId">批次 / The campaign.</param>
+/// <param name="AuthorityCode">推荐单位代码 / The authority.</param>
+/// <param name="Name">姓名 / Name.</param>
+/// <param name="Title">职务 / Position.</param>
+/// <param name="Phone">电话 / Telephone.</param>
+/// <param name="Fax">传真 / Fax.</param>
+/// <param name="Email">电子邮箱 / E-mail.</param>
+/// <param name="ReportedAt">报送时间 / When it was reported.</param>
 public sealed record AuthorityContact(
     Guid Id, Guid CampaignId, string AuthorityCode, string Name, string Title, string Phone, string? Fax, string Email, DateTimeOffset ReportedAt)
 {

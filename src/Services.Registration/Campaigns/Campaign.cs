@@ -3,6 +3,17 @@ using ServiceManufacturing.Contracts;
 namespace ServiceManufacturing.Services.Registration.Campaigns;
 
 /// <summary>A campaign as the deciders need it: its rules, its dates and the exceptions granted.</summary>
+/// <param name="Id">批次编号 / The campaign's id.</param>
+/// <param name="Year">年度 / The year.</param>
+/// <param name="Batch">第几批 / The batch number (fifth batch: 5).</param>
+/// <param name="Name">名称 / Its name.</param>
+/// <param name="EligibilityWindowStart">遴选期起始日：此后发生的事故不能申报 / Start of the eligibility window: an incident on or after it refuses submission.</param>
+/// <param name="PlatformMinimumOperatingYears">平台须运营的最少年数 / The years a platform must have operated.</param>
+/// <param name="EnterpriseServiceRevenueShare">服务收入占营业收入的参考比例（0.3 即 30%） / The reference share of service revenue in operating revenue (0.3 = 30%); below it an application is flagged.</param>
+/// <param name="Deadlines">截止日期（北京时间当日结束） / The deadlines (end of day, China Standard Time).</param>
+/// <param name="Quotas">各类推荐单位的推荐名额 / The quotas per type of authority.</param>
+/// <param name="TakesApplications">是否接受申报 / Whether it takes applications.</param>
+/// <param name="Exceptions">为个别推荐单位延后的截止日期 / Deadlines moved for single authorities.</param>
 public sealed record Campaign(
     Guid Id,
     int Year,

@@ -3,15 +3,28 @@ using ServiceManufacturing.Contracts;
 using ServiceManufacturing.Contracts.Reference;
 using ServiceManufacturing.ServiceDefaults.EventStore;
 using ServiceManufacturing.ServiceDefaults.Http;
+using ServiceManufacturing.ServiceDefaults.Http.OpenApi;
 using ServiceManufacturing.ServiceDefaults.Identity;
 
 namespace ServiceManufacturing.Services.Registration.Campaigns;
 
 /// <summary>A later campaign, e.g. a 2024 sixth batch, with its own values.</summary>
+/// <param name="Year">年度（必填） / The year (required).</param>
+/// <param name="Batch">第几批（必填） / The batch number (required).</param>
+/// <param name="Name">名称（必填） / The name (required).</param>
+/// <param name="EligibilityWindowStart">遴选期起始日（必填） / Start of the eligibility window (required).</param>
+/// <param name="PlatformMinimumOperatingYears">平台须运营的最少年数（必填） / The years a platform must have operated (required).</param>
+/// <param name="EnterpriseServiceRevenueShare">服务收入参考比例，0 至 1（必填） / The reference service revenue share, 0 to 1 (required).</param>
+/// <param name="Deadlines">截止日期（必填） / The deadlines (required).</param>
+/// <param name="Quotas">每类推荐单位一行名额（必填） / One quota row per type of authority (required).</param>
 public sealed record OpenCampaignRequest(
     int? Year, int? Batch, string? Name, DateOnly? EligibilityWindowStart, int? PlatformMinimumOperatingYears,
     decimal? EnterpriseServiceRevenueShare, CampaignDeadlines? Deadlines, IReadOnlyList<QuotaRow>? Quotas);
 
+/// <param name="AuthorityCode">推荐单位代码（必填） / The authority (required).</param>
+/// <param name="Deadline">延后哪个截止日期（必填） / Which deadline (required).</param>
+/// <param name="Until">延至哪天（必填） / The new date (required).</param>
+/// <param name="Reason">理由（必填） / Why (required).</param>
 public sealed record GrantDeadlineExceptionRequest(string? AuthorityCode, DeadlineKind? Deadline, DateOnly? Until, string? Reason);
 
 public static class CampaignsApi
@@ -28,10 +41,10 @@ public static class CampaignsApi
         api.MapPost("/", Open).WithName("OpenCampaign").WithSummary("开启新批次 / Open a campaign")
             .RequireRoles(PlatformRoles.MinistryOfficer)
             .Produces<Campaign>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
-        api.MapPost("/{campaignId:guid}/closure", Close).WithName("CloseCampaign").WithSummary("停止接受申报 / Close a campaign")
+        api.MapPost("/{campaignId:guid}/closure", Close).WithName("CloseCampaign").WithConcurrency().WithSummary("停止接受申报 / Close a campaign")
             .RequireRoles(PlatformRoles.MinistryOfficer)
             .Produces<Campaign>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        api.MapPost("/{campaignId:guid}/deadline-exceptions", GrantException).WithName("GrantDeadlineException")
+        api.MapPost("/{campaignId:guid}/deadline-exceptions", GrantException).WithName("GrantDeadlineException").WithConcurrency()
             .WithSummary("批准截止日期例外 / Grant an authority a later deadline").RequireRoles(PlatformRoles.MinistryOfficer)
             .Produces<Campaign>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);

@@ -19,7 +19,8 @@ public static class ReviewCampaignRules
 {
     /// <summary>Registration's campaign message has not arrived yet (they are eventually consistent).</summary>
     public static readonly ServiceManufacturing.ServiceDefaults.Http.Rule Unknown = ServiceManufacturing.ServiceDefaults.Http.Rule.Conflict(
-        "campaign-not-yet-known", "本服务尚未收到该批次信息，请稍后重试。", "This campaign has not reached Review yet; try again in a moment.");
+        "campaign-not-yet-known", "本服务尚未收到该批次信息，请稍后重试。", "This campaign has not reached Review yet; try again in a moment.")
+        with { RetryAfterSeconds = 2 };
 }
 
 /// <summary>A campaign as Review's deciders need it.</summary>

@@ -1,3 +1,4 @@
+using ServiceManufacturing.ServiceDefaults.Http.OpenApi;
 using Marten;
 using ServiceManufacturing.Contracts.Reference;
 using ServiceManufacturing.ServiceDefaults.Documents;
@@ -10,17 +11,38 @@ using ServiceManufacturing.Services.Review.ReviewCases;
 
 namespace ServiceManufacturing.Services.Review.Packages;
 
+/// <summary>报送回执 / The receipt of a submitted package.</summary>
+/// <param name="PackageId">推荐材料编号 / The package.</param>
+/// <param name="AuthorityCode">推荐单位代码 / The authority.</param>
+/// <param name="SubmittedAt">报送时间 / When.</param>
+/// <param name="Entries">推荐条目数 / How many recommendations it holds.</param>
+/// <param name="ContentHash">报送内容的 SHA-256 / The SHA-256 of its content.</param>
 public sealed record PackageReceipt(Guid PackageId, string AuthorityCode, DateTimeOffset SubmittedAt, int Entries, string ContentHash);
 
 /// <summary>One document of a package: the stamped summary table's scan, or an application's stamped form (kept by Registration).</summary>
-public sealed record PackageDocument(string Kind, Guid? ApplicationId, string Sha256, string Url);
+/// <param name="Kind">文件种类 / Which document.</param>
+/// <param name="ApplicationId">所属申报（盖章申报书） / The application, for a stamped form.</param>
+/// <param name="Sha256">文件的 SHA-256 / The document's SHA-256.</param>
+/// <param name="Url">下载地址（经网关） / Where to download it (through the gateway).</param>
+public sealed record PackageDocument([property: OneOf("summaryTableScan", "stampedForm")] string Kind, Guid? ApplicationId, string Sha256, string Url);
 
 /// <summary>An authority's package with where to download each of its documents; the receipt's hash covers every one.</summary>
+/// <param name="Package">推荐材料 / The package.</param>
+/// <param name="Documents">各文件及其下载地址 / Its documents and where to download them.</param>
 public sealed record PackageDetails(RecommendationPackage Package, IReadOnlyList<PackageDocument> Documents);
 
+/// <summary>部里受理或退回 / The ministry's acknowledgement or return.</summary>
+/// <param name="CampaignId">批次（必填） / The campaign (required).</param>
+/// <param name="Reason">理由；退回时必填 / The reason; required to return.</param>
 public sealed record IntakeRequest(Guid? CampaignId, string? Reason);
 
 /// <summary>Where one of the 37 authorities stands with its package.</summary>
+/// <param name="AuthorityCode">推荐单位代码 / The authority.</param>
+/// <param name="NameZh">推荐单位名称 / Its name.</param>
+/// <param name="Status">报送状态 / Where its package stands.</param>
+/// <param name="Entries">推荐条目数 / How many recommendations.</param>
+/// <param name="ContentHash">报送内容的 SHA-256 / The SHA-256 of what was submitted.</param>
+/// <param name="SubmittedAt">报送时间 / When it was submitted.</param>
 public sealed record AuthorityPackageStatus(string AuthorityCode, string NameZh, PackageStatus Status, int Entries, string? ContentHash, DateTimeOffset? SubmittedAt);
 
 public static class PackagesApi
@@ -32,21 +54,21 @@ public static class PackagesApi
         api.MapGet("/", Overview).WithName("ListPackages").WithSummary("37 个推荐单位的报送情况 / Where each of the 37 authorities stands")
             .RequireRoles(PlatformRoles.AuthorityOfficer, PlatformRoles.MinistryOfficer, PlatformRoles.Auditor)
             .Produces<IReadOnlyList<AuthorityPackageStatus>>().ProducesValidationProblem();
-        api.MapGet("/{authorityCode}", Get).WithName("GetPackage")
+        api.MapGet("/{authorityCode}", Get).WithName("GetPackage").WithETag()
             .WithSummary("查看推荐材料及其文件 / An authority's package and its documents")
             .RequireRoles(PlatformRoles.AuthorityOfficer, PlatformRoles.MinistryOfficer, PlatformRoles.Auditor)
             .Produces<PackageDetails>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/{authorityCode}/summary-table-scan", DownloadTableScan).WithName("DownloadSummaryTableScan")
             .WithSummary("下载盖章汇总表扫描件 / Download the stamped summary table's scan")
             .RequireRoles(PlatformRoles.AuthorityOfficer, PlatformRoles.MinistryOfficer, PlatformRoles.Auditor)
-            .Produces(StatusCodes.Status200OK, contentType: "application/pdf").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces(StatusCodes.Status200OK, null, "application/pdf", "image/jpeg", "image/png").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPut("/summary-table-scan", UploadTableScan).WithName("UploadSummaryTableScan")
             .WithSummary("上传盖章汇总表扫描件 / Upload the stamped summary table's scan").RequireRoles(PlatformRoles.AuthorityOfficer)
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(ScanArchive.MaxBytes))
             .Produces<RecommendationPackage>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        api.MapPost("/submission", Submit).WithName("SubmitPackage").WithSummary("向工业和信息化部报送 / Submit the package to the ministry")
+        api.MapPost("/submission", Submit).WithName("SubmitPackage").WithConcurrency().WithRetryAfter(StatusCodes.Status409Conflict).WithSummary("向工业和信息化部报送 / Submit the package to the ministry")
             .RequireRoles(PlatformRoles.AuthorityOfficer)
             .Produces<PackageReceipt>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
@@ -54,11 +76,11 @@ public static class PackagesApi
             .WithSummary("核验报送回执 / Verify a package receipt")
             .RequireRoles(PlatformRoles.AuthorityOfficer, PlatformRoles.MinistryOfficer, PlatformRoles.Auditor)
             .Produces<ReceiptVerification>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapPost("/{authorityCode}/acknowledgement", Acknowledge).WithName("AcknowledgePackage")
+        api.MapPost("/{authorityCode}/acknowledgement", Acknowledge).WithName("AcknowledgePackage").WithConcurrency()
             .WithSummary("受理推荐材料 / The ministry acknowledges a package").RequireRoles(PlatformRoles.MinistryOfficer)
             .Produces<RecommendationPackage>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
-        api.MapPost("/{authorityCode}/return", Return).WithName("ReturnPackage")
+        api.MapPost("/{authorityCode}/return", Return).WithName("ReturnPackage").WithConcurrency()
             .WithSummary("退回推荐材料 / The ministry returns a package").RequireRoles(PlatformRoles.MinistryOfficer)
             .Produces<RecommendationPackage>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed)

@@ -1,3 +1,4 @@
+using ServiceManufacturing.ServiceDefaults.Http.OpenApi;
 using ServiceManufacturing.Contracts;
 using ServiceManufacturing.ServiceDefaults.EventStore;
 
@@ -19,12 +20,22 @@ public sealed record RecommendationListSubmitted(Guid ListId, Guid CampaignId, s
 /// <summary>The ministry returned the package: the list may change again until the package is resubmitted.</summary>
 public sealed record RecommendationListReopened(Guid ListId, DateTimeOffset At);
 
-public sealed record RecommendationEntry(Guid ApplicationId, string? Class, string OrganisationName);
+/// <summary>推荐名单中的一项 / One entry of a ranked list.</summary>
+/// <param name="ApplicationId">申报编号 / The application.</param>
+/// <param name="Class">平台或城市类别 / The platform or city class.</param>
+/// <param name="OrganisationName">申报单位名称 / The organisation.</param>
+public sealed record RecommendationEntry(Guid ApplicationId, [property: OneOf(typeof(SubmissionValues), nameof(SubmissionValues.Classes))] string? Class, string OrganisationName);
 
 /// <summary>
 /// One ranked list (推荐排序) of one authority in one campaign: the entries in rank order; <see cref="Submitted"/> while
 /// it is with the ministry in the authority's package.
 /// </summary>
+/// <param name="Id">名单编号 / The list's id.</param>
+/// <param name="CampaignId">批次 / The campaign.</param>
+/// <param name="AuthorityCode">推荐单位代码 / The authority.</param>
+/// <param name="Kind">名单类别（对应名额行） / Which list (one per quota line).</param>
+/// <param name="Entries">按推荐顺序排列的条目 / The entries in rank order.</param>
+/// <param name="Submitted">已随推荐材料报送部里，不可修改 / Sent to the ministry in the package: it does not change until returned.</param>
 public sealed record RecommendationList(Guid Id, Guid CampaignId, string AuthorityCode, RecommendationListKind Kind,
     IReadOnlyList<RecommendationEntry> Entries, bool Submitted = false)
 {

@@ -1,14 +1,20 @@
 using Marten;
 using ServiceManufacturing.ServiceDefaults.EventStore;
 using ServiceManufacturing.ServiceDefaults.Http;
+using ServiceManufacturing.ServiceDefaults.Http.OpenApi;
 using ServiceManufacturing.ServiceDefaults.Identity;
 using ServiceManufacturing.Services.Review.Campaigns;
 using ServiceManufacturing.Services.Review.ReviewCases;
 
 namespace ServiceManufacturing.Services.Review.Recommendations;
 
+/// <summary>推荐一个申报 / Recommending an application.</summary>
+/// <param name="ApplicationId">申报编号（必填；初审通过且已上传盖章申报书） / The application (required; passed initial review, stamped form uploaded).</param>
 public sealed record RecommendRequest(Guid? ApplicationId);
 
+/// <summary>名单的新顺序 / A list's new order.</summary>
+/// <param name="CampaignId">批次（必填） / The campaign (required).</param>
+/// <param name="Order">名单上全部申报编号的新顺序（必填） / Every application of the list, in the new order (required).</param>
 public sealed record ReorderRequest(Guid? CampaignId, IReadOnlyList<Guid>? Order);
 
 public static class RecommendationsApi
@@ -20,21 +26,20 @@ public static class RecommendationsApi
         api.MapGet("/", Lists).WithName("ListRecommendations").WithSummary("推荐名单（按类别排序） / The ranked lists of an authority")
             .RequireRoles(PlatformRoles.AuthorityOfficer, PlatformRoles.MinistryOfficer, PlatformRoles.Auditor)
             .Produces<IReadOnlyList<RecommendationList>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
-        api.MapGet("/summary-table", SummaryTableDocument).WithName("DownloadSummaryTable")
+        api.MapGet("/summary-table", SummaryTableDocument).WithName("DownloadSummaryTable").WithRetryAfter(StatusCodes.Status409Conflict)
             .WithSummary("下载申报汇总表（附件2，XLSX） / Download the summary table (附件2, XLSX)")
             .RequireRoles(PlatformRoles.AuthorityOfficer, PlatformRoles.MinistryOfficer, PlatformRoles.Auditor)
             .Produces<byte[]>(StatusCodes.Status200OK, SummaryTable.ContentType).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
-        api.MapPost("/", Recommend).WithName("Recommend").WithSummary("在名额内推荐 / Recommend an application, within quota")
+        api.MapPost("/", Recommend).WithName("Recommend").WithConcurrency().WithRetryAfter(StatusCodes.Status409Conflict).EventuallyConsistent(ReviewLag.CampaignArrives).WithSummary("在名额内推荐 / Recommend an application, within quota")
             .RequireRoles(PlatformRoles.AuthorityOfficer)
             .Produces<RecommendationList>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        api.MapDelete("/{applicationId:guid}", Remove).WithName("RemoveRecommendation").WithSummary("撤销推荐 / Take an application off its list")
+        api.MapDelete("/{applicationId:guid}", Remove).WithName("RemoveRecommendation").WithConcurrency().WithRetryAfter(StatusCodes.Status409Conflict).WithSummary("撤销推荐 / Take an application off its list")
             .RequireRoles(PlatformRoles.AuthorityOfficer)
             .Produces<RecommendationList>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        api.MapPut("/{kind}/order", Reorder).WithName("ReorderRecommendations").WithSummary("调整推荐排序 / Reorder a list")
+        api.MapPut("/{kind}/order", Reorder).WithName("ReorderRecommendations").WithConcurrency().WithEnumParameter<RecommendationListKind>("kind").WithRetryAfter(StatusCodes.Status409Conflict).WithSummary("调整推荐排序 / Reorder a list")
             .RequireRoles(PlatformRoles.AuthorityOfficer)
             .Produces<RecommendationList>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status422UnprocessableEntity);

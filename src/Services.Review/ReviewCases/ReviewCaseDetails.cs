@@ -1,3 +1,4 @@
+using ServiceManufacturing.ServiceDefaults.Http.OpenApi;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
 using ServiceManufacturing.Contracts;
@@ -5,16 +6,40 @@ using ServiceManufacturing.Contracts;
 namespace ServiceManufacturing.Services.Review.ReviewCases;
 
 /// <summary>One initial-review decision, as the case's history keeps it.</summary>
-public sealed record InitialReviewRound(int Round, string Decision, string? Reason, string DecidedBy, DateTimeOffset At);
+/// <param name="Round">第几次提交 / The submission round it decided.</param>
+/// <param name="Decision">决定：pass、reject 或 return / The decision: pass, reject or return.</param>
+/// <param name="Reason">理由或修改意见 / The reason, or what to change.</param>
+/// <param name="DecidedBy">审核人员 / Who decided.</param>
+/// <param name="At">时间 / When.</param>
+public sealed record InitialReviewRound(int Round, [property: OneOf("pass", "reject", "return")] string Decision, string? Reason, string DecidedBy, DateTimeOffset At);
 
 /// <summary>A review case as an authority officer's worklist shows it.</summary>
+/// <param name="Id">审核案卷编号，即申报编号 / The case's id: the application's id.</param>
+/// <param name="Version">版本号（与 ETag 相同） / The version, as in the ETag.</param>
+/// <param name="CampaignId">批次 / The campaign.</param>
+/// <param name="Category">申报类别 / The category.</param>
+/// <param name="Class">平台或城市类别 / The platform or city class.</param>
+/// <param name="ServiceMode">服务型制造模式 / The service mode.</param>
+/// <param name="OrganisationName">申报单位名称 / The applying organisation.</param>
+/// <param name="CreditCode">统一社会信用代码 / Its unified social credit code.</param>
+/// <param name="AuthorityCode">推荐单位代码 / The recommending authority.</param>
+/// <param name="ContactName">申报联系人 / The applicant's contact person.</param>
+/// <param name="ContactPhone">联系电话 / The contact's telephone.</param>
+/// <param name="Status">审核状态 / Where the case stands.</param>
+/// <param name="Round">第几次提交 / The submission round.</param>
+/// <param name="Warnings">提醒审核人员的事项（规则代码） / Points for reviewers (rule codes).</param>
+/// <param name="ContentHash">提交内容的 SHA-256 / The SHA-256 of the submitted content.</param>
+/// <param name="StampedFormSha256">已上传盖章申报书的 SHA-256（未上传为 null；推荐前须上传） / The stamped form's SHA-256 once uploaded (needed before recommending).</param>
+/// <param name="Decisions">历次初审决定 / The initial-review decisions so far.</param>
+/// <param name="SubmittedAt">提交时间 / When it was submitted.</param>
+/// <param name="OpenedAt">案卷建立时间 / When the case was opened (on delivery of the submission).</param>
 public sealed record ReviewCaseDetails(
     Guid Id,
     long Version,
     Guid CampaignId,
     ApplicationCategory Category,
-    string? Class,
-    string? ServiceMode,
+    [property: OneOf(typeof(SubmissionValues), nameof(SubmissionValues.Classes))] string? Class,
+    [property: OneOf(typeof(SubmissionValues), nameof(SubmissionValues.ServiceModes))] string? ServiceMode,
     string OrganisationName,
     string CreditCode,
     string AuthorityCode,
@@ -22,7 +47,7 @@ public sealed record ReviewCaseDetails(
     string? ContactPhone,
     ReviewCaseStatus Status,
     int Round,
-    IReadOnlyList<string> Warnings,
+    [property: OneOf(typeof(SubmissionValues), nameof(SubmissionValues.Warnings))] IReadOnlyList<string> Warnings,
     string ContentHash,
     string? StampedFormSha256,
     IReadOnlyList<InitialReviewRound> Decisions,

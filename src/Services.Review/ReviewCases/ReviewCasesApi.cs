@@ -3,10 +3,14 @@ using Marten.Pagination;
 using ServiceManufacturing.Contracts;
 using ServiceManufacturing.ServiceDefaults.EventStore;
 using ServiceManufacturing.ServiceDefaults.Http;
+using ServiceManufacturing.ServiceDefaults.Http.OpenApi;
 using ServiceManufacturing.ServiceDefaults.Identity;
 
 namespace ServiceManufacturing.Services.Review.ReviewCases;
 
+/// <summary>初审决定 / An initial-review decision.</summary>
+/// <param name="Decision">决定（必填） / The decision (required).</param>
+/// <param name="Reason">理由；不予通过和退回修改时必填 / The reason; required to reject or return.</param>
 public sealed record InitialReviewRequest(InitialReviewDecision? Decision, string? Reason);
 
 public enum WorklistSort { SubmittedAt, OrganisationName }
@@ -18,11 +22,11 @@ public static class ReviewCasesApi
     public static RouteGroupBuilder MapReviewCasesApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/review-cases").WithTags("Review cases");
-        api.MapGet("/{applicationId:guid}", Get).WithName("GetReviewCase").WithSummary("查看审核案卷 / Read a review case").RequireRoles(Readers)
+        api.MapGet("/{applicationId:guid}", Get).WithName("GetReviewCase").WithETag().EventuallyConsistent(ReviewLag.CaseOpens).WithSummary("查看审核案卷 / Read a review case").RequireRoles(Readers)
             .Produces<ReviewCaseDetails>().ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapGet("/", List).WithName("ListReviewCases").WithSummary("审核工作清单 / The worklist of review cases").RequireRoles(Readers)
+        api.MapGet("/", List).WithName("ListReviewCases").WithEnumParameter<ApplicationCategory>("category").WithEnumParameter<ReviewCaseStatus>("status").WithEnumParameter<WorklistSort>("sort").WithParameterValues("class", SubmissionValues.Classes).WithParameterValues("serviceMode", SubmissionValues.ServiceModes).WithParameterValues("warning", SubmissionValues.Warnings).EventuallyConsistent(ReviewLag.CaseOpens).WithSummary("审核工作清单 / The worklist of review cases").RequireRoles(Readers)
             .Produces<Page<ReviewCaseDetails>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
-        api.MapPost("/{applicationId:guid}/initial-review", Decide).WithName("DecideInitialReview")
+        api.MapPost("/{applicationId:guid}/initial-review", Decide).WithName("DecideInitialReview").WithConcurrency().EventuallyConsistent(ReviewLag.ApplicantSees)
             .WithSummary("初审：通过、不予通过或退回修改 / Initial review: pass, reject or return for changes")
             .RequireRoles(PlatformRoles.AuthorityOfficer)
             .Produces<ReviewCaseDetails>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
@@ -47,6 +51,9 @@ public static class ReviewCasesApi
         var categoryFilter = filters.Enum<ApplicationCategory>(category, "category");
         var statusFilter = filters.Enum<ReviewCaseStatus>(status, "status");
         var sortBy = filters.Enum<WorklistSort>(sort, "sort") ?? WorklistSort.SubmittedAt;
+        @class = filters.OneOf(@class, "class", SubmissionValues.Classes);
+        serviceMode = filters.OneOf(serviceMode, "serviceMode", SubmissionValues.ServiceModes);
+        warning = filters.OneOf(warning, "warning", SubmissionValues.Warnings);
         filters.Page(page, pageSize);
         if (filters.Errors.Count > 0) return Problems.Validation(filters.Errors);
         (authorityCode, var refused) = await access.AuthorityScopeAsync(authorityCode);

@@ -1,0 +1,93 @@
+using Microsoft.AspNetCore.Builder;
+
+namespace ServiceManufacturing.ServiceDefaults.Http.OpenApi;
+
+/// <summary>
+/// What an endpoint promises beyond its types, said once on its mapping line; the OpenAPI conventions
+/// (<see cref="OpenApiConventions"/>) turn it into headers, parameters and responses of its operation.
+/// </summary>
+public static class EndpointContract
+{
+    /// <summary>
+    /// The answer carries the resource's stream version as its <c>ETag</c> (see <see cref="StreamVersion"/>).
+    /// </summary>
+    public static TBuilder WithETag<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new ETagMetadata());
+
+    /// <summary>
+    /// An optimistic write: it takes an optional <c>If-Match</c> with the ETag the caller read, answers 412
+    /// <c>stale-version</c> (with the resource as it now stands in <c>current</c>) when that no longer holds, and
+    /// answers with the new <c>ETag</c>.
+    /// </summary>
+    public static TBuilder WithConcurrency<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new ETagMetadata(), new IfMatchMetadata());
+
+    /// <summary>
+    /// The query or route parameter <paramref name="name"/> takes the JSON names of <typeparamref name="TEnum"/>
+    /// (camelCase), and nothing else.
+    /// </summary>
+    public static RouteHandlerBuilder WithEnumParameter<TEnum>(this RouteHandlerBuilder builder, string name)
+        where TEnum : struct, Enum =>
+        builder.WithMetadata(new ParameterValuesMetadata(name, JsonNames.Of<TEnum>()));
+
+    /// <summary>The query or route parameter <paramref name="name"/> takes one of <paramref name="values"/>.</summary>
+    public static TBuilder WithParameterValues<TBuilder>(this TBuilder builder, string name, params IReadOnlyList<string> values)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new ParameterValuesMetadata(name, values));
+
+    /// <summary>
+    /// The answer may lag behind a change made elsewhere (another service, through the message relay):
+    /// <paramref name="how"/> says how, for the operation's description.
+    /// </summary>
+    public static TBuilder EventuallyConsistent<TBuilder>(this TBuilder builder, string how) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new EventuallyConsistentMetadata(how));
+
+    /// <summary>
+    /// A "not yet, try again" answer: <paramref name="status"/> may come with a <c>Retry-After</c> (seconds).
+    /// </summary>
+    public static TBuilder WithRetryAfter<TBuilder>(this TBuilder builder, int status) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new RetryAfterMetadata(status));
+}
+
+/// <summary>Answers carry the <c>ETag</c> header.</summary>
+public sealed record ETagMetadata;
+
+/// <summary>The operation takes <c>If-Match</c> and may answer 412.</summary>
+public sealed record IfMatchMetadata;
+
+/// <summary>A parameter with a closed set of values.</summary>
+public sealed record ParameterValuesMetadata(string Name, IReadOnlyList<string> Values);
+
+/// <summary>How an answer of the operation may lag.</summary>
+public sealed record EventuallyConsistentMetadata(string How);
+
+/// <summary>A status that may carry <c>Retry-After</c>.</summary>
+public sealed record RetryAfterMetadata(int Status);
+
+/// <summary>The names enum values take in JSON and in query strings (camelCase).</summary>
+public static class JsonNames
+{
+    public static IReadOnlyList<string> Of<TEnum>() where TEnum : struct, Enum => Of(typeof(TEnum));
+
+    public static IReadOnlyList<string> Of(Type enumType) =>
+        [.. Enum.GetNames(enumType).Select(System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName)];
+}
+
+/// <summary>
+/// A string property that takes one of a closed set of values (an enum kept as a string in events, or rule codes):
+/// declared as an enum in the OpenAPI document.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter | AttributeTargets.Field)]
+public sealed class OneOfAttribute : Attribute
+{
+    public OneOfAttribute(params string[] values) => Values = values;
+
+    /// <summary>The JSON names of <paramref name="enumTypes"/>' values (camelCase), together.</summary>
+    public OneOfAttribute(params Type[] enumTypes) => Values = [.. enumTypes.SelectMany(JsonNames.Of).Distinct()];
+
+    /// <summary>The values a static list holds: <paramref name="member"/> of <paramref name="holder"/>.</summary>
+    public OneOfAttribute(Type holder, string member) =>
+        Values = (IReadOnlyList<string>)(holder.GetProperty(member)?.GetValue(null) ?? holder.GetField(member)!.GetValue(null)!);
+
+    public IReadOnlyList<string> Values { get; }
+}

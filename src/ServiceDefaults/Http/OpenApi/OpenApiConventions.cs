@@ -1,0 +1,229 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace ServiceManufacturing.ServiceDefaults.Http.OpenApi;
+
+/// <summary>
+/// The rules every operation of every service's OpenAPI document follows, applied by convention so that an endpoint
+/// added later follows them too (tests/TestSupport/OpenApiContract.cs checks them for every operation):
+/// one problem schema for every error, 401 and 403 included; <c>ETag</c> and <c>If-Match</c> where an endpoint says
+/// so (<see cref="EndpointContract"/>); uploads and downloads as binary; a description for every property (the XML
+/// documentation of the records); closed parameter sets as enums; the gateway as the server.
+/// </summary>
+public static class OpenApiConventions
+{
+    /// <summary>The schema of every error body.</summary>
+    public const string ProblemSchema = "Problem";
+
+    /// <summary>The media types a scan upload takes (see ScanArchive).</summary>
+    public static readonly IReadOnlyList<string> UploadContentTypes = ["application/pdf", "image/jpeg", "image/png"];
+
+    const string ProblemJson = "application/problem+json";
+
+    public static OpenApiOptions AddConventions(this OpenApiOptions options)
+    {
+        options.AddSchemaTransformer(SchemaDescriptions.ApplyAsync);
+        options.AddOperationTransformer((operation, context, _) =>
+        {
+            Apply(operation, context.Description.ActionDescriptor.EndpointMetadata, context.Document!);
+            return Task.CompletedTask;
+        });
+        options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Servers = [new OpenApiServer { Url = "/", Description = "网关（提供本文档的地址） / The gateway that served this document" }];
+            document.Info.License = new OpenApiLicense
+            {
+                Name = "工业和信息化部 版权所有 / Proprietary, MIIT",
+                Url = new Uri("https://servicemanufacturing.miit.gov.cn/"),
+            };
+            foreach (var tag in document.Tags ?? new HashSet<OpenApiTag>())
+                tag.Description ??= OpenApiTags.Describe(tag.Name);
+            AddProblemSchema(document);
+            foreach (var operation in Operations(document)) ProblemsAndFiles(operation, document);
+            SchemaShapes.Normalise(document);
+            SchemaDescriptions.Complete(document);
+            SchemaShapes.RemoveUnused(document);
+            return Task.CompletedTask;
+        });
+        return options;
+    }
+
+    static IEnumerable<OpenApiOperation> Operations(OpenApiDocument document) =>
+        document.Paths.Values.SelectMany(p => p.Operations?.Values.AsEnumerable() ?? []);
+
+    /// <summary>What the endpoint's metadata says: ETag, If-Match and 412, closed parameter sets, lag, uploads.</summary>
+    static void Apply(OpenApiOperation operation, IList<object> metadata, OpenApiDocument document)
+    {
+        operation.Responses ??= new OpenApiResponses();
+        operation.Parameters ??= new List<IOpenApiParameter>();
+        if (metadata.OfType<IfMatchMetadata>().Any())
+        {
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = "If-Match",
+                In = ParameterLocation.Header,
+                Required = false,
+                Description = "可选：读取时得到的 ETag；记录已被他人修改则答 412。 / Optional: the ETag you read. " +
+                    "When the resource changed since, the answer is 412 stale-version with the resource as it now stands in `current`.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            });
+            operation.Responses.TryAdd("412", new OpenApiResponse
+            {
+                Description = "If-Match 已失效：记录已被他人修改 / The If-Match ETag no longer holds (stale-version); `current` holds the resource now, the ETag header its version.",
+            });
+        }
+        if (metadata.OfType<ETagMetadata>().Any())
+            foreach (var (status, response) in operation.Responses)
+                if ((status.StartsWith('2') || status == "412") && response is OpenApiResponse concrete)
+                {
+                    concrete.Headers ??= new Dictionary<string, IOpenApiHeader>();
+                    concrete.Headers["ETag"] = Header("资源的版本，写操作时作为 If-Match 发送 / The resource's version; send it as If-Match when you change it.");
+                }
+        foreach (var values in metadata.OfType<ParameterValuesMetadata>())
+            if (operation.Parameters.OfType<OpenApiParameter>().FirstOrDefault(p => p.Name == values.Name) is { } parameter)
+                parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [.. values.Values.Select(v => (JsonNode)v)] };
+        foreach (var lag in metadata.OfType<EventuallyConsistentMetadata>())
+            operation.Description = (operation.Description is { Length: > 0 } d ? d + "\n\n" : "") + "最终一致 / Eventually consistent: " + lag.How;
+        foreach (var retry in metadata.OfType<RetryAfterMetadata>())
+        {
+            if (!operation.Responses.TryGetValue(retry.Status.ToString(CultureInfo.InvariantCulture), out var r))
+                operation.Responses[retry.Status.ToString(CultureInfo.InvariantCulture)] = r = new OpenApiResponse();
+            if (r is not OpenApiResponse concrete) continue;
+            concrete.Headers ??= new Dictionary<string, IOpenApiHeader>();
+            concrete.Headers["Retry-After"] = new OpenApiHeader
+            {
+                Description = "尚未就绪，请在若干秒后重试（如 campaign-not-yet-known） / Not yet: try again after this many seconds (e.g. campaign-not-yet-known).",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32" },
+            };
+        }
+        // A file answer declared without a type (Produces(200, contentType: "application/pdf")) is binary too.
+        foreach (var produces in metadata.OfType<IProducesResponseTypeMetadata>()
+                     .Where(p => p.StatusCode is >= 200 and < 300 && p.ContentTypes.Any(t => !t.Contains("json"))))
+            if (operation.Responses.TryGetValue(produces.StatusCode.ToString(CultureInfo.InvariantCulture), out var file)
+                && file is OpenApiResponse { Content: null or { Count: 0 } } empty)
+                empty.Content = produces.ContentTypes.ToDictionary(t => t, _ => new OpenApiMediaType { Schema = Binary() });
+        operation.Responses.TryAdd("429", new OpenApiResponse
+        {
+            Description = "请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.",
+            Headers = new Dictionary<string, IOpenApiHeader> { ["Retry-After"] = RetryAfter() },
+        });
+        if (operation.RequestBody is null && metadata.OfType<IRequestSizeLimitMetadata>().LastOrDefault() is { MaxRequestBodySize: > ProblemResponses.MaxJsonBodyBytes } upload)
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Description = $"扫描件本身（PDF、JPEG 或 PNG，不超过 {upload.MaxRequestBodySize / 1024 / 1024} MB），不是 multipart 表单 / " +
+                    $"The scan itself as the body (PDF, JPEG or PNG, at most {upload.MaxRequestBodySize / 1024 / 1024} MB), not a multipart form; " +
+                    "its content is checked, whatever the Content-Type says.",
+                Content = UploadContentTypes.ToDictionary(t => t, _ => new OpenApiMediaType { Schema = Binary() }),
+            };
+        _ = document;
+    }
+
+    /// <summary>Every error answer is the problem schema (412 and 409 of a concurrent write with <c>current</c>); files are binary.</summary>
+    static void ProblemsAndFiles(OpenApiOperation operation, OpenApiDocument document)
+    {
+        if (operation.Responses is null) return;
+        var success = operation.Responses.Where(r => r.Key.StartsWith('2')).Select(r => r.Value.Content)
+            .Where(c => c is not null).SelectMany(c => c!).FirstOrDefault(c => c.Key.Contains("json")).Value?.Schema;
+        foreach (var (status, response) in operation.Responses)
+        {
+            if (response is not OpenApiResponse concrete) continue;
+            if (int.TryParse(status, out var code) && code >= 400)
+            {
+                IOpenApiSchema schema = new OpenApiSchemaReference(ProblemSchema, document);
+                if (code == 412 && success is not null)
+                    schema = new OpenApiSchema
+                    {
+                        AllOf = [schema, new OpenApiSchema
+                        {
+                            Type = JsonSchemaType.Object,
+                            Required = new HashSet<string> { "current" },
+                            Properties = new Dictionary<string, IOpenApiSchema>
+                            {
+                                ["current"] = WithDescription(success, "资源现在的样子（其版本见 ETag 头） / The resource as it now stands (its version in the ETag header)."),
+                            },
+                        }],
+                    };
+                concrete.Content = new Dictionary<string, OpenApiMediaType> { [ProblemJson] = new() { Schema = schema } };
+                if (string.IsNullOrEmpty(concrete.Description) || concrete.Description is "Bad Request" or "Not Found" or "Conflict"
+                    or "Unprocessable Entity" or "Forbidden" or "Unauthorized" or "Precondition Failed" or "Payload Too Large" or "Content Too Large")
+                    concrete.Description = DescriptionOf(code, concrete.Description);
+                continue;
+            }
+            foreach (var (mediaType, content) in concrete.Content ?? new Dictionary<string, OpenApiMediaType>())
+            {
+                if (mediaType.Contains("json")) continue;
+                content.Schema = Binary();
+                concrete.Headers ??= new Dictionary<string, IOpenApiHeader>();
+                concrete.Headers["Content-Disposition"] = Header("attachment，含下载文件名 / attachment, with the file's name.");
+            }
+        }
+    }
+
+    static IOpenApiSchema WithDescription(IOpenApiSchema schema, string description) => schema switch
+    {
+        OpenApiSchemaReference reference => new OpenApiSchemaReference(reference.Reference.Id!, reference.Reference.HostDocument) { Description = description },
+        _ => schema,
+    };
+
+    static string DescriptionOf(int status, string? given) => status switch
+    {
+        400 => "请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.",
+        401 => "请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).",
+        403 => "当前角色无权执行此操作 / The signed-in role may not do this (forbidden).",
+        404 => "不存在，或不是调用者可见的 / Not found, or not the caller's to see.",
+        409 => "与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`.",
+        412 => "If-Match 已失效 / The If-Match ETag no longer holds (stale-version).",
+        413 => "正文过大 / The body is larger than allowed.",
+        422 => "违反业务规则（见 code） / A rule of the programme refuses it; see `code` (and `errors` where fields are named).",
+        _ => given ?? "Problem",
+    };
+
+    static OpenApiSchema Binary() => new() { Type = JsonSchemaType.String, Format = "binary" };
+
+    static OpenApiHeader Header(string description) =>
+        new() { Description = description, Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+
+    static OpenApiHeader RetryAfter() => new()
+    {
+        Description = "多少秒后再试 / Seconds to wait before trying again.",
+        Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32" },
+    };
+
+    /// <summary>The RFC 9457 problem every service writes (see <see cref="ProblemResponses"/> and <see cref="Problems"/>).</summary>
+    static void AddProblemSchema(OpenApiDocument document)
+    {
+        document.Components ??= new OpenApiComponents();
+        document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
+        static OpenApiSchema Text(string description, string? format = null) =>
+            new() { Type = JsonSchemaType.String, Format = format, Description = description };
+        document.Components.Schemas[ProblemSchema] = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Object,
+            Description = "RFC 9457 问题详情，中英文 / An RFC 9457 problem, in Chinese and English. Branch on `code`, show `titleZh` or `title`, " +
+                "and give an operator `traceId` (the W3C trace id of the call, also in the traceparent header).",
+            Required = new HashSet<string> { "type", "title", "status", "instance", "code", "titleZh", "traceId" },
+            Properties = new Dictionary<string, IOpenApiSchema>
+            {
+                ["type"] = Text("规则的 URI，末段即 code / The rule's URI; its last segment is `code`.", "uri"),
+                ["title"] = Text("规则（英文） / The rule, in English."),
+                ["status"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Description = "HTTP 状态码 / The HTTP status." },
+                ["detail"] = Text("本次请求违反规则之处（如有） / What in this request broke the rule, when more can be said."),
+                ["instance"] = Text("请求的路径 / The request's path."),
+                ["code"] = Text("规则代码，稳定，供程序分支 / The rule's code: stable, for the client to branch on (e.g. stale-version, application-incomplete)."),
+                ["titleZh"] = Text("规则（中文） / The rule, in Chinese."),
+                ["traceId"] = Text("W3C 追踪号，报告问题时提供 / The W3C trace id of the call, for an operator."),
+                ["errors"] = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Object,
+                    Description = "按字段列出的问题（字段路径 → 中英文消息） / The fields at fault (JSON path, e.g. contact.name) with their messages in Chinese and English.",
+                    AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String } },
+                },
+            },
+        };
+    }
+
+}

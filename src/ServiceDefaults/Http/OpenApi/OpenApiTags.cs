@@ -1,0 +1,20 @@
+namespace ServiceManufacturing.ServiceDefaults.Http.OpenApi;
+
+/// <summary>What each tag (feature) of the services' documents is about; a new tag gets its line here.</summary>
+static class OpenApiTags
+{
+    static readonly Dictionary<string, string> Descriptions = new()
+    {
+        ["Applications"] = "申报：草稿、保存、提交、撤回 / Applications: draft, save, submit, withdraw.",
+        ["Application documents"] = "申报书（Word）与盖章扫描件 / The filled form (DOCX) and the stamped form's scan.",
+        ["Campaigns"] = "遴选批次与截止时间 / Selection campaigns (batches) and their deadlines.",
+        ["Recommending authorities"] = "37 个推荐单位及其联系人 / The 37 recommending authorities and their contact persons.",
+        ["Review cases"] = "推荐单位初审 / The recommending authority's initial review.",
+        ["Recommendations"] = "推荐名单（按类别、在名额内排序） / Ranked recommendation lists, per kind and within quota.",
+        ["Packages to the ministry"] = "推荐材料报送工业和信息化部 / Packages sent to the ministry.",
+        ["Earlier-batch demonstrations"] = "往批示范名单 / Demonstrations of earlier batches.",
+        ["Accounts"] = "账号、注册与密码 / Accounts, registration and passwords.",
+    };
+
+    public static string? Describe(string? tag) => tag is not null && Descriptions.TryGetValue(tag, out var d) ? d : null;
+}

@@ -1,0 +1,176 @@
+using System.Text.Json.Nodes;
+using Xunit;
+
+namespace ServiceManufacturing.Tests.TestSupport;
+
+/// <summary>
+/// The rules a front-end team relies on, checked for every operation and schema of a service's served document, so
+/// that an endpoint added later follows them or fails here. Each check returns what breaks it, one line each.
+/// </summary>
+public sealed class OpenApiContract(JsonObject document)
+{
+    public static async Task<OpenApiContract> ServedByAsync<TProgram>(ServiceFactory<TProgram> app) where TProgram : class =>
+        new(JsonNode.Parse(await app.CreateClient().GetStringAsync("/openapi/v1.json"))!.AsObject());
+
+    /// <summary>Parameters and fields that take a closed set of values.</summary>
+    static readonly string[] ClosedParameters = ["status", "category", "class", "serviceMode", "warning", "sort", "kind", "role"];
+    static readonly string[] ClosedFields = ["class", "serviceMode", "decision", "warnings", "kind", "role", "status", "category"];
+
+    JsonObject Schemas => document["components"]?["schemas"]?.AsObject() ?? [];
+
+    IEnumerable<(string Name, JsonObject Operation)> Operations =>
+        from path in document["paths"]!.AsObject()
+        from method in path.Value!.AsObject()
+        where method.Key is "get" or "put" or "post" or "delete" or "patch"
+        select ($"{method.Key.ToUpperInvariant()} {path.Key}", method.Value!.AsObject());
+
+    static IEnumerable<(string Status, JsonObject Response)> Responses(JsonObject operation) =>
+        operation["responses"]!.AsObject().Select(r => (r.Key, r.Value!.AsObject()));
+
+    JsonObject? Resolve(JsonNode? schema) =>
+        schema?["$ref"]?.GetValue<string>() is { } reference ? Schemas[reference.Split('/')[^1]]?.AsObject() : schema?.AsObject();
+
+    public static void AssertNone(IEnumerable<string> violations, string rule)
+    {
+        var list = violations.ToList();
+        Assert.True(list.Count == 0, $"{rule}:{Environment.NewLine}{string.Join(Environment.NewLine, list)}");
+    }
+
+    /// <summary>Every 4xx/5xx is application/problem+json of the one problem schema; 401 and 403 included.</summary>
+    public IEnumerable<string> ErrorsThatAreNotProblems() =>
+        from operation in Operations
+        from response in Responses(operation.Operation)
+        where int.Parse(response.Status) >= 400
+        let schema = response.Response["content"]?["application/problem+json"]?["schema"]
+        where schema is null || !(schema["$ref"]?.GetValue<string>() == "#/components/schemas/Problem"
+            || schema["allOf"]?.AsArray().Any(s => s?["$ref"]?.GetValue<string>() == "#/components/schemas/Problem") == true)
+        select $"{operation.Name} {response.Status}";
+
+    /// <summary>The problem schema has exactly the members the services write.</summary>
+    public IEnumerable<string> ProblemSchemaGaps()
+    {
+        var problem = Schemas["Problem"]?.AsObject();
+        if (problem is null) { yield return "no Problem schema"; yield break; }
+        foreach (var member in new[] { "type", "title", "status", "detail", "instance", "code", "titleZh", "traceId", "errors" })
+            if (problem["properties"]?[member] is null) yield return $"Problem lacks {member}";
+        if (problem["properties"]?["errors"]?["additionalProperties"]?["items"]?["type"]?.GetValue<string>() != "string")
+            yield return "Problem.errors is not a map of field to string[]";
+    }
+
+    /// <summary>412 ⇔ If-Match; a 412 carries the resource in <c>current</c>; ETag on every answer of a versioned resource.</summary>
+    public IEnumerable<string> ConcurrencyGaps()
+    {
+        foreach (var (name, operation) in Operations)
+        {
+            var ifMatch = operation["parameters"]?.AsArray().Any(p => p?["name"]?.GetValue<string>() == "If-Match" && p["in"]?.GetValue<string>() == "header") == true;
+            var responses = Responses(operation).ToDictionary(r => r.Status, r => r.Response);
+            if (responses.ContainsKey("412") != ifMatch) yield return $"{name}: 412 without If-Match or If-Match without 412";
+            if (responses.TryGetValue("412", out var stale)
+                && stale["content"]?["application/problem+json"]?["schema"]?["allOf"]?.AsArray().Any(s => s?["properties"]?["current"] is not null) != true)
+                yield return $"{name}: 412 without current";
+            foreach (var (status, response) in responses.Where(r => r.Key.StartsWith('2')))
+            {
+                var body = Resolve(response["content"]?["application/json"]?["schema"]);
+                if (body?["properties"]?["version"] is not null && response["headers"]?["ETag"] is null)
+                    yield return $"{name} {status}: a versioned resource without the ETag header";
+            }
+        }
+    }
+
+    /// <summary>Numbers are numbers; a nullable enum is one enum schema.</summary>
+    public IEnumerable<string> LooseTypes()
+    {
+        foreach (var (path, schema) in AllSchemas(document, "#"))
+        {
+            if (schema["type"] is JsonArray types)
+            {
+                var names = types.Select(t => t!.GetValue<string>()).ToList();
+                if (names.Contains("string") && (names.Contains("integer") || names.Contains("number")))
+                    yield return $"{path}: {string.Join(" | ", names)}";
+            }
+            if ((schema["type"]?.ToJsonString().Contains("integer") == true || schema["type"]?.ToJsonString().Contains("number") == true)
+                && schema["pattern"] is not null)
+                yield return $"{path}: a number with a pattern";
+            if (schema["oneOf"] is JsonArray oneOf && oneOf.Any(s => s?["type"]?.ToString() == "null")
+                && oneOf.Any(s => Resolve(s)?["enum"] is not null))
+                yield return $"{path}: oneOf [null, enum] (make it one nullable enum)";
+            if (schema["enum"] is JsonArray values && values.Any(v => v is null) && schema["type"]?.ToJsonString().Contains("null") != true)
+                yield return $"{path}: an enum with null that is not nullable";
+        }
+    }
+
+    /// <summary>Every property of every schema says what it is.</summary>
+    public IEnumerable<string> UndescribedProperties() =>
+        from schema in Schemas
+        from property in schema.Value?["properties"]?.AsObject() ?? []
+        where string.IsNullOrWhiteSpace(property.Value?["description"]?.GetValue<string>())
+        select $"{schema.Key}.{property.Key}";
+
+    /// <summary>Filters, sorts and kinds, and the fields that name one of a set, are enums.</summary>
+    public IEnumerable<string> OpenStrings()
+    {
+        foreach (var (name, operation) in Operations)
+            foreach (var parameter in operation["parameters"]?.AsArray() ?? [])
+                if (ClosedParameters.Contains(parameter?["name"]?.GetValue<string>()) && Resolve(parameter!["schema"])?["enum"] is null)
+                    yield return $"{name}: parameter {parameter!["name"]}";
+        foreach (var schema in Schemas)
+            foreach (var property in schema.Value?["properties"]?.AsObject() ?? [])
+            {
+                if (!ClosedFields.Contains(property.Key)) continue;
+                var target = Resolve(property.Value);
+                if (target?["items"] is { } items) target = Resolve(items);
+                if (target?["enum"] is null && target?["type"]?.ToJsonString().Contains("string") == true)
+                    yield return $"{schema.Key}.{property.Key}";
+            }
+    }
+
+    /// <summary>Files are binary, with the name in Content-Disposition; uploads declare their body.</summary>
+    public IEnumerable<string> FileGaps()
+    {
+        foreach (var (name, operation) in Operations)
+        {
+            foreach (var (status, response) in Responses(operation).Where(r => r.Status.StartsWith('2')))
+                foreach (var content in response["content"]?.AsObject() ?? [])
+                {
+                    if (content.Key.Contains("json")) continue;
+                    if (content.Value?["schema"]?["format"]?.GetValue<string>() != "binary")
+                        yield return $"{name} {status} {content.Key}: not format binary";
+                    if (response["headers"]?["Content-Disposition"] is null)
+                        yield return $"{name} {status}: no Content-Disposition";
+                }
+            if (operation["operationId"]?.GetValue<string>().StartsWith("Download") == true
+                && Responses(operation).Where(r => r.Status.StartsWith('2')).All(r => r.Response["content"] is null))
+                yield return $"{name}: a download that declares no content";
+            if (operation["operationId"]?.GetValue<string>().StartsWith("Upload") == true
+                && operation["requestBody"]?["content"]?.AsObject().Any(c => c.Value?["schema"]?["format"]?.GetValue<string>() == "binary") != true)
+                yield return $"{name}: an upload without a binary request body";
+        }
+    }
+
+    /// <summary>Named, summarised, and served from the gateway.</summary>
+    public IEnumerable<string> Unnamed()
+    {
+        if (document["servers"] is not JsonArray { Count: > 0 }) yield return "no servers";
+        foreach (var (name, operation) in Operations)
+        {
+            if (operation["operationId"] is null) yield return $"{name}: no operationId";
+            if (operation["summary"] is null) yield return $"{name}: no summary";
+        }
+    }
+
+    static IEnumerable<(string Path, JsonObject Schema)> AllSchemas(JsonNode? node, string path)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                if (o.ContainsKey("type") || o.ContainsKey("oneOf") || o.ContainsKey("enum")) yield return (path, o);
+                foreach (var child in o)
+                    foreach (var found in AllSchemas(child.Value, $"{path}/{child.Key}")) yield return found;
+                break;
+            case JsonArray a:
+                for (var i = 0; i < a.Count; i++)
+                    foreach (var found in AllSchemas(a[i], $"{path}/{i}")) yield return found;
+                break;
+        }
+    }
+}
