@@ -29,6 +29,7 @@ namespace ServiceManufacturing.Services.Registration.Applications;
 /// <param name="CreatedAt">创建时间 / When the draft was created.</param>
 /// <param name="UpdatedAt">最近修改时间 / When it last changed.</param>
 /// <param name="SubmittedAt">最近一次提交时间 / When it was last submitted.</param>
+/// <param name="OwnerOrganisation">所属申报单位的统一社会信用代码（申报企业、平台）；其已核验成员可见 / The owning organisation's unified social credit code (enterprises and platforms); its verified members see the application.</param>
 public sealed record ApplicationDetails(
     Guid Id,
     long Version,

@@ -39,6 +39,7 @@ public static class RecommendationsApi
         api.MapDelete("/{applicationId:guid}", Remove).WithName("RemoveRecommendation").WithConcurrency().WithRetryAfter(StatusCodes.Status409Conflict).WithSummary("撤销推荐 / Take an application off its list")
             .RequireRoles(PlatformRoles.AuthorityOfficer)
             .Produces<RecommendationList>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapPut("/{kind}/order", Reorder).WithName("ReorderRecommendations").WithConcurrency().WithEnumParameter<RecommendationListKind>("kind").WithRetryAfter(StatusCodes.Status409Conflict).WithSummary("调整推荐排序 / Reorder a list")
             .RequireRoles(PlatformRoles.AuthorityOfficer)
             .Produces<RecommendationList>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
