@@ -111,7 +111,7 @@ public static class Screening
     /// </summary>
     public static async Task BindAsync(WholeSystem system, HttpClient applicant, string creditCode, string organisationName)
     {
-        var requested = await Api.SendAsync(applicant, new HttpRequestMessage(HttpMethod.Post, "/api/v1/organisations/binding-requests")
+        var requested = await Api.SendAsync(applicant, new HttpRequestMessage(HttpMethod.Post, "/api/v1/organisation-bindings")
         {
             Content = new MultipartFormDataContent
             {
@@ -128,9 +128,9 @@ public static class Screening
         using var officer = body.GetProperty("authorityCode").GetString() is { } authority
             ? await BindingOfficerAsync(system, authority)
             : await SignedInAsync(system, "ministry-admin", "Ministry-Admin-2023");
-        var licence = await Api.GetAsync(officer, $"/api/v1/organisations/binding-requests/{binding}/licence");
+        var licence = await Api.GetAsync(officer, $"/api/v1/organisation-bindings/{binding}/licence");
         Assert.True(licence.IsSuccessStatusCode, $"The officer cannot see the licence: {licence.StatusCode}");
-        var approved = await Api.PostAsync(officer, $"/api/v1/organisations/binding-requests/{binding}/approval", null);
+        var approved = await Api.PostAsync(officer, $"/api/v1/organisation-bindings/{binding}/approval", null);
         Assert.True(approved.StatusCode == HttpStatusCode.OK, await approved.Content.ReadAsStringAsync());
     }
 

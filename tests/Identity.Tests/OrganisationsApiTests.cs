@@ -37,15 +37,15 @@ public class OrganisationsApiTests(IdentityApp app) : IClassFixture<IdentityApp>
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(scan)), binding.Licence!.Sha256);
 
         var hebei = app.ClientFor(TestUsers.HebeiOfficer);
-        Assert.Equal(HttpStatusCode.NotFound, (await hebei.GetAsync($"/api/v1/organisations/binding-requests/{binding.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await hebei.GetAsync($"/api/v1/organisation-bindings/{binding.Id}")).StatusCode);
         Assert.DoesNotContain(binding.Id, await WorklistAsync(hebei));
-        await ApiJson.AssertProblemAsync(await hebei.PostAsync($"/api/v1/organisations/binding-requests/{binding.Id}/approval", null),
+        await ApiJson.AssertProblemAsync(await hebei.PostAsync($"/api/v1/organisation-bindings/{binding.Id}/approval", null),
             HttpStatusCode.NotFound, OrganisationRules.BindingNotFound.Code);
 
         var shenzhen = app.ClientFor(TestUsers.ShenzhenOfficer);
         Assert.Contains(binding.Id, await WorklistAsync(shenzhen));
-        Assert.Equal(scan, await shenzhen.GetByteArrayAsync($"/api/v1/organisations/binding-requests/{binding.Id}/licence"));
-        var approved = await shenzhen.PostAsync($"/api/v1/organisations/binding-requests/{binding.Id}/approval", null);
+        Assert.Equal(scan, await shenzhen.GetByteArrayAsync($"/api/v1/organisation-bindings/{binding.Id}/licence"));
+        var approved = await shenzhen.PostAsync($"/api/v1/organisation-bindings/{binding.Id}/approval", null);
         Assert.Equal(BindingStatus.Approved, (await approved.Content.ReadFromJsonAsync<BindingRequestDetails>(ApiJson.Options))!.Status);
         Assert.DoesNotContain(binding.Id, await WorklistAsync(shenzhen));
 
@@ -64,12 +64,12 @@ public class OrganisationsApiTests(IdentityApp app) : IClassFixture<IdentityApp>
         var binding = await BindingAsync(applicant);
         var hebei = app.ClientFor(TestUsers.HebeiOfficer);
 
-        await ApiJson.AssertProblemAsync(await hebei.PostAsJsonAsync($"/api/v1/organisations/binding-requests/{binding}/refusal", new { reason = " " }),
+        await ApiJson.AssertProblemAsync(await hebei.PostAsJsonAsync($"/api/v1/organisation-bindings/{binding}/refusal", new { reason = " " }),
             HttpStatusCode.BadRequest, "validation");
-        var refused = await hebei.PostAsJsonAsync($"/api/v1/organisations/binding-requests/{binding}/refusal", new { reason = "执照模糊，无法辨认" });
+        var refused = await hebei.PostAsJsonAsync($"/api/v1/organisation-bindings/{binding}/refusal", new { reason = "执照模糊，无法辨认" });
         var details = (await refused.Content.ReadFromJsonAsync<BindingRequestDetails>(ApiJson.Options))!;
         Assert.Equal((BindingStatus.Refused, "执照模糊，无法辨认"), (details.Status, details.Reason));
-        await ApiJson.AssertProblemAsync(await hebei.PostAsync($"/api/v1/organisations/binding-requests/{binding}/approval", null),
+        await ApiJson.AssertProblemAsync(await hebei.PostAsync($"/api/v1/organisation-bindings/{binding}/approval", null),
             HttpStatusCode.Conflict, OrganisationRules.BindingDecided.Code);
 
         Assert.Equal(HttpStatusCode.Created, (await RequestBindingAsync(applicant, TestScans.Pdf("clearer scan"))).StatusCode);
@@ -136,7 +136,7 @@ public class OrganisationsApiTests(IdentityApp app) : IClassFixture<IdentityApp>
 
         await ApiJson.AssertProblemAsync(await RequestBindingAsync(applicant, "这不是营业执照"u8.ToArray()), HttpStatusCode.UnprocessableEntity,
             "scan-not-pdf-or-image");
-        await ApiJson.AssertProblemAsync(await app.ClientFor(applicant).PostAsJsonAsync("/api/v1/organisations/binding-requests", new { holderName = "李明" }),
+        await ApiJson.AssertProblemAsync(await app.ClientFor(applicant).PostAsJsonAsync("/api/v1/organisation-bindings", new { holderName = "李明" }),
             HttpStatusCode.UnsupportedMediaType, PlatformRules.UnsupportedMediaType.Code);
 
         Assert.Equal(before, await app.EventCountAsync());
@@ -179,7 +179,7 @@ public class OrganisationsApiTests(IdentityApp app) : IClassFixture<IdentityApp>
     }
 
     Task<HttpResponseMessage> RequestBindingAsync(CurrentUser applicant, byte[] licence) =>
-        app.ClientFor(applicant).PostAsync("/api/v1/organisations/binding-requests", new MultipartFormDataContent
+        app.ClientFor(applicant).PostAsync("/api/v1/organisation-bindings", new MultipartFormDataContent
         {
             { new StringContent("李明"), "holderName" },
             { new StringContent("某某智能制造有限公司"), "organisationName" },
@@ -198,10 +198,10 @@ public class OrganisationsApiTests(IdentityApp app) : IClassFixture<IdentityApp>
     {
         var applicant = await RegisterAsync(creditCode);
         var binding = await BindingAsync(applicant);
-        Assert.Equal(HttpStatusCode.OK, (await app.ClientFor(TestUsers.Ministry).PostAsync($"/api/v1/organisations/binding-requests/{binding}/approval", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.ClientFor(TestUsers.Ministry).PostAsync($"/api/v1/organisation-bindings/{binding}/approval", null)).StatusCode);
         return applicant;
     }
 
     static async Task<List<Guid>> WorklistAsync(HttpClient client) =>
-        (await client.GetFromJsonAsync<Page<BindingRequestDetails>>("/api/v1/organisations/binding-requests", ApiJson.Options))!.Items.Select(b => b.Id).ToList();
+        (await client.GetFromJsonAsync<Page<BindingRequestDetails>>("/api/v1/organisation-bindings", ApiJson.Options))!.Items.Select(b => b.Id).ToList();
 }

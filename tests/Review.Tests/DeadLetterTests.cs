@@ -77,19 +77,19 @@ public class DeadLetterTests(PoisonedReviewApp app) : IClassFixture<PoisonedRevi
         Assert.DoesNotContain(broker.Received, m => m.Message.ApplicationId == poisoned);
 
         var ministry = app.ClientFor(TestUsers.Ministry);
-        var listed = await ministry.GetFromJsonAsync<List<DeadLetteredEvent>>("/api/v1/operations/dead-letters", ApiJson.Options);
+        var listed = await ministry.GetFromJsonAsync<List<DeadLetteredEvent>>("/api/v1/operations/review/dead-letters", ApiJson.Options);
         Assert.Contains(listed!, d => d.Id == letter.Id);
-        await ApiJson.AssertProblemAsync(await ministry.PostAsync($"/api/v1/operations/dead-letters/{letter.Id}/replay", null),
+        await ApiJson.AssertProblemAsync(await ministry.PostAsync($"/api/v1/operations/review/dead-letters/{letter.Id}/replay", null),
             HttpStatusCode.Conflict, DeadLetterRules.StillUnpublishable.Code);
 
         app.Mended = true;
-        var replayed = await ministry.PostAsync($"/api/v1/operations/dead-letters/{letter.Id}/replay", null);
+        var replayed = await ministry.PostAsync($"/api/v1/operations/review/dead-letters/{letter.Id}/replay", null);
 
         Assert.Equal(HttpStatusCode.OK, replayed.StatusCode);
         var published = await broker.WaitForAsync(m => m.ApplicationId == poisoned);
         Assert.Equal((letter.Id, ReviewStage.PassedInitialReview), (published.MessageId!.Value, published.Message.Stage));
         Assert.Equal("Healthy", await app.CreateClient().GetStringAsync("/health"));
-        await ApiJson.AssertProblemAsync(await ministry.PostAsync($"/api/v1/operations/dead-letters/{letter.Id}/replay", null),
+        await ApiJson.AssertProblemAsync(await ministry.PostAsync($"/api/v1/operations/review/dead-letters/{letter.Id}/replay", null),
             HttpStatusCode.Conflict, DeadLetterRules.AlreadyReplayed.Code);
         Assert.Single(broker.Received, m => m.Message.ApplicationId == poisoned);
     }
@@ -97,7 +97,7 @@ public class DeadLetterTests(PoisonedReviewApp app) : IClassFixture<PoisonedRevi
     [Fact]
     public async Task AnUnknownDeadLetterIs404() =>
         await ApiJson.AssertProblemAsync(await app.ClientFor(TestUsers.Ministry).PostAsync(
-            $"/api/v1/operations/dead-letters/{Guid.CreateVersion7()}/replay", null), HttpStatusCode.NotFound, DeadLetterRules.NotFound.Code);
+            $"/api/v1/operations/review/dead-letters/{Guid.CreateVersion7()}/replay", null), HttpStatusCode.NotFound, DeadLetterRules.NotFound.Code);
 
     async Task<Guid> OpenedCaseAsync<T>(BrokerProbe<T> broker) where T : class
     {

@@ -72,7 +72,7 @@ public class FirstWriteRaceTests(ReviewApp app) : IClassFixture<ReviewApp>
         await app.PassAndStampAsync(broker, enterprise);
         var hebei = app.ClientFor(TestUsers.HebeiOfficer);
         Assert.Equal(HttpStatusCode.OK, (await hebei.PostAsJsonAsync("/api/v1/recommendations", new { applicationId = enterprise })).StatusCode);
-        var scan = new ByteArrayContent("%PDF-1.7\n盖章汇总表"u8.ToArray()) { Headers = { ContentType = new MediaTypeHeaderValue("application/pdf") } };
+        var scan = TestScans.Content(TestScans.Pdf("Stamped summary table"));
         Assert.Equal(HttpStatusCode.OK, (await hebei.PutAsync($"/api/v1/packages/summary-table-scan?campaignId={campaignId}", scan)).StatusCode);
         var campaign = await CampaignAsync(campaignId);
         var packageId = RecommendationPackage.IdFor(campaignId, "130000");

@@ -58,14 +58,39 @@ function creditCode(): string {
 }
 
 /**
- * Issue 8: a self-registered applicant's organisation binding is approved by its authority's officer before it may
- * submit. Until that lands there is nothing to do; at the merge this function calls the approval endpoint.
+ * A self-registered applicant is bound to its organisation only once its authority's officer has checked the
+ * business-licence scan (issue 8): the applicant asks with the scan, the officer approves from the worklist.
+ * Registration learns of the approval by a message, so a submission just after it may still answer
+ * `organisation-not-verified` for a moment (retried below).
  */
-async function approveOrganisationBinding(_officer: Client, _applicantUserName: string): Promise<void> {
-  // TODO(issue 8): the officer approves the applicant's organisation binding here.
+async function bindToOrganisation(officer: Client, applicant: Client, organisationName: string): Promise<void> {
+  const requested = await identity.requestOrganisationBinding({
+    client: applicant, body: { holderName: '王芳', organisationName, licence: pdf('Business licence') },
+  });
+  if (requested.error || !requested.data) fail('ask for the binding', requested.error, requested.response);
+  const approved = await identity.approveOrganisationBinding({ client: officer, path: { bindingId: requested.data.id } });
+  if (approved.error) fail('approve the binding', approved.error, approved.response);
 }
 
-const pdf = (text: string): Blob => new Blob([`%PDF-1.7\n${text}\n`], { type: 'application/pdf' });
+/** A small well-formed one-page PDF (the platform opens every scan with a real PDF parser). */
+function pdf(text: string): Blob {
+  const safe = text.replace(/[^A-Za-z0-9 .-]/g, '');
+  const content = `BT /F1 12 Tf 20 100 Td (${safe}) Tj ET`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((object, i) => { offsets.push(out.length); out += `${i + 1} 0 obj\n${object}\nendobj\n`; });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n` + offsets.map(o => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new Blob([out], { type: 'application/pdf' });
+}
 
 // The ministry creates an officer for the authority (an operator's step; a front-end's ministry screen does this).
 const ministry = clientFor(await signIn(gateway, required('SM_MINISTRY_USER'), required('SM_MINISTRY_PASSWORD')));
@@ -85,8 +110,8 @@ const registered = await identity.registerApplicant({
   body: { userName: applicantName, password, displayName: '甘肃某某装备制造有限公司', creditCode: code },
 });
 if (registered.error) fail('register', registered.error, registered.response);
-await approveOrganisationBinding(officer, applicantName);
 const applicant = clientFor(await signIn(gateway, applicantName, password));
+await bindToOrganisation(officer, applicant, '甘肃某某装备制造有限公司');
 
 // 2. Draft, save (If-Match from the draft's ETag), submit (If-Match from the save's).
 const draft = await registration.createApplicationDraft({
@@ -114,9 +139,9 @@ if (saved.error) {
   if ('current' in saved.error) fail(`save: someone else saved version ${saved.error.current.version}`, saved.error, saved.response);
   fail('save', saved.error, saved.response);
 }
-const submitted = await registration.submitApplication({
+const submitted = await eventually(() => registration.submitApplication({
   client: applicant, path: { applicationId }, headers: { 'If-Match': etagOf(saved.response) },
-});
+}), r => r.error?.code === 'organisation-not-verified');
 if (submitted.error) {
   if (submitted.error.code === 'application-incomplete')
     fail(`submit: still missing ${Object.keys(submitted.error.errors ?? {}).join(', ')}`, submitted.error, submitted.response);

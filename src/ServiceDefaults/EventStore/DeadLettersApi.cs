@@ -1,4 +1,6 @@
 using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -21,14 +23,15 @@ public static class DeadLetterRules
 
 /// <summary>
 /// The relay's dead letters, for the platform's operator (the ministry): what could never be published, and a replay
-/// once its map is mended. Each service that publishes has them; they are not routed by the gateway (operators reach
-/// the services inside the platform's network).
+/// once its map is mended. Each service that publishes has them under its own name
+/// (<c>/api/v1/operations/{service}/dead-letters</c>, e.g. <c>review</c>), so the gateway routes each to its service.
 /// </summary>
 public static class DeadLettersApi
 {
     public static RouteGroupBuilder MapDeadLettersApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/operations/dead-letters").WithTags("Operations");
+        var service = app.ServiceProvider.GetRequiredService<IHostEnvironment>().ApplicationName.Replace("Services.", "").ToLowerInvariant();
+        var api = app.MapGroup($"/api/v1/operations/{service}/dead-letters").WithTags("Operations");
         api.MapGet("/", List).WithName("ListDeadLetters")
             .WithSummary("未能发布的事件 / Events the relay could never publish")
             .RequireRoles(PlatformRoles.MinistryOfficer, PlatformRoles.Auditor)

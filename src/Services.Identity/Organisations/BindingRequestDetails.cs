@@ -4,6 +4,18 @@ using Marten.Events.Projections;
 namespace ServiceManufacturing.Services.Identity.Organisations;
 
 /// <summary>A binding request as the authority's worklist and the applicant see it.</summary>
+/// <param name="Id">绑定申请编号 / The binding request's id.</param>
+/// <param name="CreditCode">单位的统一社会信用代码 / The organisation's unified social credit code.</param>
+/// <param name="OrganisationName">单位名称（与营业执照一致） / The organisation's name, as on its business licence.</param>
+/// <param name="AccountId">申请绑定的账号 / The account asking to be bound.</param>
+/// <param name="HolderName">账号持有人姓名 / The account holder's name.</param>
+/// <param name="AuthorityCode">审核该申请的推荐单位（信用代码登记地所属；为空时由工业和信息化部审核） / The authority that decides it (of the credit code's registration division; null: the ministry decides).</param>
+/// <param name="Status">待审核、已通过或未通过 / Pending, approved or refused.</param>
+/// <param name="Licence">营业执照扫描件 / The business-licence scan.</param>
+/// <param name="Reason">不予绑定的理由 / Why it was refused.</param>
+/// <param name="RequestedAt">申请时间 / When it was asked.</param>
+/// <param name="DecidedBy">审核人 / Who decided.</param>
+/// <param name="DecidedAt">审核时间 / When it was decided.</param>
 public sealed record BindingRequestDetails(
     Guid Id,
     string CreditCode,

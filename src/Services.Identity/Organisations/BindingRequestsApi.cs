@@ -10,7 +10,14 @@ using ServiceManufacturing.ServiceDefaults.Identity;
 namespace ServiceManufacturing.Services.Identity.Organisations;
 
 /// <summary>An authority's refusal of a binding, with its reason.</summary>
+/// <param name="Reason">不予绑定的理由（必填） / Why it is refused (required).</param>
 public sealed record BindingRefusalRequest(string? Reason);
+
+/// <summary>The multipart form of a binding request.</summary>
+/// <param name="HolderName">账号持有人姓名（不超过 50 字） / The account holder's name (at most 50 characters).</param>
+/// <param name="OrganisationName">单位名称，与营业执照一致（不超过 200 字） / The organisation's name as on its licence (at most 200 characters).</param>
+/// <param name="Licence">营业执照扫描件（PDF、JPEG 或 PNG，20 MB 以内，声明的类型须与内容一致） / The business-licence scan (PDF, JPEG or PNG, at most 20 MB; its declared type must match its content).</param>
+public sealed record BindingRequestForm(string HolderName, string OrganisationName, IFormFile Licence);
 
 /// <summary>
 /// An applicant account asks to be bound to its organisation with the business-licence scan; the authority of the
@@ -23,17 +30,15 @@ public static class BindingRequestsApi
 
     public static RouteGroupBuilder MapBindingRequestsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/organisations/binding-requests").WithTags("Organisations");
+        var api = app.MapGroup("/api/v1/organisation-bindings").WithTags("Organisations");
         api.MapPost("/", Request).WithName("RequestOrganisationBinding")
             .WithSummary("申请绑定本单位（上传营业执照扫描件） / Ask to be bound to one's organisation, with its business-licence scan")
-            .RequireRoles(PlatformRoles.Applicant).DisableAntiforgery()
+            .RequireRoles(PlatformRoles.Applicant).DisableAntiforgery().Accepts<BindingRequestForm>("multipart/form-data")
             .WithMetadata(new RequestSizeLimitAttribute(ScanArchive.MaxBytes + 64 * 1024))
-            .WithDescription("multipart/form-data: holderName（账号持有人姓名 / the account holder's name）, organisationName（单位名称）, " +
-                "licence（营业执照扫描件，PDF、JPEG 或 PNG，20 MB 以内 / the business-licence scan, PDF, JPEG or PNG, at most 20 MB）.")
             .Produces<BindingRequestDetails>(StatusCodes.Status201Created).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        api.MapGet("/", List).WithName("ListOrganisationBindings")
+        api.MapGet("/", List).WithName("ListOrganisationBindings").WithEnumParameter<BindingStatus>("status")
             .WithSummary("绑定申请列表（推荐单位待审核清单） / Binding requests: the authority's worklist, or the applicant's own")
             .RequireRoles(Readers).Produces<Page<BindingRequestDetails>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
         api.MapGet("/{bindingId:guid}", Get).WithName("GetOrganisationBinding").WithSummary("查看绑定申请 / Read a binding request")
@@ -85,12 +90,16 @@ public static class BindingRequestsApi
             Authorities.ForRegistrationDivision(user.CreditCode).FirstOrDefault()?.Code, null, user.AuditName);
         _ = OrganisationDecider.Decide(command, state, clock.GetUtcNow());
 
+        // The declared type must match the content; the scan is kept only if the organisation's stream records it.
         await using var body = licence!.OpenReadStream();
-        var scan = await archive.StoreAsync(body, ct);
-        command = command with { Licence = new LicenceScan(scan.DocumentId, scan.ContentType, scan.Length, scan.Sha256) };
-        await session.DecideAsync<Organisation>(organisationId, null, s => OrganisationDecider.Decide(command, s, clock.GetUtcNow()), ct);
+        command = await archive.StoreAsync(body, licence.ContentType, async scan =>
+        {
+            var recorded = command with { Licence = new LicenceScan(scan.DocumentId, scan.ContentType, scan.Length, scan.Sha256) };
+            await session.DecideAsync<Organisation>(organisationId, null, s => OrganisationDecider.Decide(recorded, s, clock.GetUtcNow()), ct);
+            return recorded;
+        }, ct);
         var details = await session.LoadAsync<BindingRequestDetails>(command.BindingId, ct);
-        return TypedResults.Created($"/api/v1/organisations/binding-requests/{command.BindingId}", details);
+        return TypedResults.Created($"/api/v1/organisation-bindings/{command.BindingId}", details);
     }
 
     static async Task<IResult> List(IDocumentSession session, AccessGuard access, CancellationToken ct,

@@ -7,9 +7,13 @@ using ServiceManufacturing.Services.Identity.Accounts;
 namespace ServiceManufacturing.Services.Identity.Organisations;
 
 /// <summary>A colleague's new account, which the administrator invites: it is bound at once, with no second verification.</summary>
+/// <param name="UserName">新账号的用户名 / The new account's user name.</param>
+/// <param name="Password">新账号的初始密码（至少 10 位，同时包含字母和数字） / Its first password (at least 10 characters, with letters and digits).</param>
+/// <param name="HolderName">被邀请人姓名 / The invited colleague's name.</param>
 public sealed record InvitationRequest(string? UserName, string? Password, string? HolderName);
 
 /// <summary>Why a member leaves or is removed.</summary>
+/// <param name="Reason">理由（可选） / Why (optional).</param>
 public sealed record RemovalRequest(string? Reason);
 
 /// <summary>An organisation's verified members: who they are, who invites, who removes.</summary>
@@ -18,15 +22,15 @@ public static class MembersApi
     public static RouteGroupBuilder MapMembersApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/organisations/{creditCode}/members").WithTags("Organisations");
-        api.MapGet("/", List).WithName("ListOrganisationMembers").WithSummary("本单位经核验的成员 / An organisation's verified members")
+        api.MapGet("/", List).WithName("ListOrganisationMembers").WithETag().WithSummary("本单位经核验的成员 / An organisation's verified members")
             .RequireRoles(PlatformRoles.Applicant, PlatformRoles.AuthorityOfficer, PlatformRoles.MinistryOfficer, PlatformRoles.Auditor)
             .Produces<OrganisationMembers>().ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapPost("/", Invite).WithName("InviteOrganisationMember")
+        api.MapPost("/", Invite).WithName("InviteOrganisationMember").WithETag()
             .WithSummary("邀请同事（创建已绑定的账号） / The administrator invites a colleague: an account bound at once")
             .RequireRoles(PlatformRoles.Applicant)
             .Produces<AccountDetails>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        api.MapPost("/{accountId:guid}/removal", Remove).WithName("RemoveOrganisationMember")
+        api.MapPost("/{accountId:guid}/removal", Remove).WithName("RemoveOrganisationMember").WithETag()
             .WithSummary("移除成员 / Remove a member (the administrator, the member itself, its authority or the ministry)")
             .RequireRoles(PlatformRoles.Applicant, PlatformRoles.AuthorityOfficer, PlatformRoles.MinistryOfficer)
             .Produces<OrganisationMembers>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);

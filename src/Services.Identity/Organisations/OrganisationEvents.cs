@@ -1,6 +1,10 @@
 namespace ServiceManufacturing.Services.Identity.Organisations;
 
 /// <summary>The business-licence scan (营业执照) an applicant uploaded, as the platform keeps it.</summary>
+/// <param name="DocumentId">扫描件编号 / The scan's id.</param>
+/// <param name="ContentType">内容类型（application/pdf、image/jpeg 或 image/png） / Its content type.</param>
+/// <param name="Length">字节数 / Its size in bytes.</param>
+/// <param name="Sha256">SHA-256（十六进制） / Its SHA-256 (hex).</param>
 public sealed record LicenceScan(Guid DocumentId, string ContentType, long Length, string Sha256);
 
 /// <summary>

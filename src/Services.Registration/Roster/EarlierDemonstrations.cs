@@ -44,7 +44,8 @@ public sealed class DemonstrationEnrolledConsumer(IDocumentSession session, Time
     public Task Consume(ConsumeContext<DemonstrationEnrolled> context)
     {
         var m = context.Message;
-        return session.ApplyOnceAsync<RosterEntry>(context, m.DemonstrationId, _ =>
+        // Enrolment is one fact about a demonstration: a second enrolment message (another event) records nothing more.
+        return session.ApplyOnceAsync<RosterEntry>(context, m.DemonstrationId, state => state is not null ? [] :
             [new EarlierDemonstrationRecorded(m.DemonstrationId, m.Batch, m.Category, m.Name, m.CreditCode, m.AuthorityCode, clock.GetUtcNow())]);
     }
 }

@@ -62,7 +62,7 @@ public static class PackagesApi
             .WithSummary("下载盖章汇总表扫描件 / Download the stamped summary table's scan")
             .RequireRoles(PlatformRoles.AuthorityOfficer, PlatformRoles.MinistryOfficer, PlatformRoles.Auditor)
             .Produces(StatusCodes.Status200OK, null, "application/pdf", "image/jpeg", "image/png").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapPut("/summary-table-scan", UploadTableScan).WithName("UploadSummaryTableScan")
+        api.MapPut("/summary-table-scan", UploadTableScan).WithName("UploadSummaryTableScan").WithETag()
             .WithSummary("上传盖章汇总表扫描件 / Upload the stamped summary table's scan").RequireRoles(PlatformRoles.AuthorityOfficer)
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(ScanArchive.MaxBytes))
             .Produces<RecommendationPackage>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
@@ -134,10 +134,10 @@ public static class PackagesApi
         if (await session.LoadAsync<ReviewCampaign>(campaign, ct) is null) return Problems.Of(ReviewCampaignRules.Unknown);
         if (await session.LoadAsync<RecommendationPackage>(id, ct) is { Frozen: true }) return Problems.Of(PackageRules.Frozen);
         // The scan is kept only if the package records it; a refusal (e.g. submitted meanwhile) removes it again.
-        await archive.StoreAsync(http.Body, http.ContentType, scan => session.DecideAsync<RecommendationPackage>(id, null,
+        var version = await archive.StoreAsync(http.Body, http.ContentType, scan => session.DecideAsync<RecommendationPackage>(id, null,
             state => PackageDecider.Decide(new UploadSummaryTableScan(campaign, authority, scan.DocumentId, scan.ContentType, scan.Length,
                 scan.Sha256, access.User.AuditName), state, clock.GetUtcNow()), ct), ct);
-        return TypedResults.Ok(await session.LoadAsync<RecommendationPackage>(id, ct));
+        return StreamVersion.WithETag(TypedResults.Ok(await session.LoadAsync<RecommendationPackage>(id, ct)), version);
     }
 
     /// <summary>

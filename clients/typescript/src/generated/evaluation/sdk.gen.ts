@@ -2,7 +2,7 @@
 
 import type { Client, ClientMeta, Options as Options2, RequestResult, TDataShape } from './client';
 import { client } from './client.gen';
-import type { EnrollDemonstrationData, EnrollDemonstrationErrors, EnrollDemonstrationResponses, GetDemonstrationData, GetDemonstrationErrors, GetDemonstrationResponses, ListDemonstrationsData, ListDemonstrationsErrors, ListDemonstrationsResponses } from './types.gen';
+import type { EnrollDemonstrationData, EnrollDemonstrationErrors, EnrollDemonstrationResponses, GetDemonstrationData, GetDemonstrationErrors, GetDemonstrationResponses, ListDeadLettersData, ListDeadLettersErrors, ListDeadLettersResponses, ListDemonstrationsData, ListDemonstrationsErrors, ListDemonstrationsResponses, ReplayDeadLetterData, ReplayDeadLetterErrors, ReplayDeadLetterResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -17,6 +17,24 @@ export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends 
      */
     meta?: keyof ClientMeta extends never ? Record<string, unknown> : ClientMeta;
 };
+
+/**
+ * 未能发布的事件 / Events the relay could never publish
+ */
+export const listDeadLetters = <ThrowOnError extends boolean = false>(options?: Options<ListDeadLettersData, ThrowOnError>): RequestResult<ListDeadLettersResponses, ListDeadLettersErrors, ThrowOnError> => (options?.client ?? client).get<ListDeadLettersResponses, ListDeadLettersErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/operations/dead-letters',
+    ...options
+});
+
+/**
+ * 重新发布未能发布的事件 / Publish a dead-lettered event again, once its map is mended
+ */
+export const replayDeadLetter = <ThrowOnError extends boolean = false>(options: Options<ReplayDeadLetterData, ThrowOnError>): RequestResult<ReplayDeadLetterResponses, ReplayDeadLetterErrors, ThrowOnError> => (options.client ?? client).post<ReplayDeadLetterResponses, ReplayDeadLetterErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/operations/dead-letters/{eventId}/replay',
+    ...options
+});
 
 /**
  * 前四批示范名单 / The roster of earlier-batch demonstrations

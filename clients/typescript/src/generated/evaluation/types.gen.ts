@@ -10,6 +10,22 @@ export type ClientOptions = {
 export type ApplicationCategory = 'enterprise' | 'platform' | 'city';
 
 /**
+ * An event the relay could never publish (its string DeadLetteredEvent.Error, after int DeadLetteredEvent.Attempts attempts); its id is the
+ * event's. DateTimeOffset? DeadLetteredEvent.ReplayedAt is set when an operator published it again, once mended.
+ */
+export type DeadLetteredEvent = {
+    id: string;
+    sequence: number;
+    streamId: string;
+    eventType: string;
+    error: string;
+    attempts: number;
+    deadLetteredAt: string;
+    replayedAt: null | string;
+    replayedBy: null | string;
+};
+
+/**
  * An earlier-batch demonstration as the roster shows it.
  */
 export type DemonstrationDetails = {
@@ -116,6 +132,86 @@ export type Problem = {
         [key: string]: Array<string>;
     };
 };
+
+export type ListDeadLettersData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/operations/dead-letters';
+};
+
+export type ListDeadLettersErrors = {
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+};
+
+export type ListDeadLettersError = ListDeadLettersErrors[keyof ListDeadLettersErrors];
+
+export type ListDeadLettersResponses = {
+    /**
+     * OK
+     */
+    200: Array<DeadLetteredEvent>;
+};
+
+export type ListDeadLettersResponse = ListDeadLettersResponses[keyof ListDeadLettersResponses];
+
+export type ReplayDeadLetterData = {
+    body?: never;
+    path: {
+        eventId: string;
+    };
+    query?: never;
+    url: '/api/v1/operations/dead-letters/{eventId}/replay';
+};
+
+export type ReplayDeadLetterErrors = {
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 不存在，或不是调用者可见的 / Not found, or not the caller's to see.
+     */
+    404: Problem;
+    /**
+     * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`.
+     */
+    409: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
+};
+
+export type ReplayDeadLetterError = ReplayDeadLetterErrors[keyof ReplayDeadLetterErrors];
+
+export type ReplayDeadLetterResponses = {
+    /**
+     * OK
+     */
+    200: DeadLetteredEvent;
+};
+
+export type ReplayDeadLetterResponse = ReplayDeadLetterResponses[keyof ReplayDeadLetterResponses];
 
 export type ListDemonstrationsData = {
     body?: never;

@@ -2,7 +2,7 @@
 
 import type { Client, ClientMeta, Options as Options2, RequestResult, TDataShape } from './client';
 import { client } from './client.gen';
-import type { ChangeMyPasswordData, ChangeMyPasswordErrors, ChangeMyPasswordResponses, CreateAccountData, CreateAccountErrors, CreateAccountResponses, GetAccountData, GetAccountErrors, GetAccountResponses, GetMyAccountData, GetMyAccountErrors, GetMyAccountResponses, ListAccountsData, ListAccountsErrors, ListAccountsResponses, RegisterApplicantData, RegisterApplicantErrors, RegisterApplicantResponses, ResetPasswordData, ResetPasswordErrors, ResetPasswordResponses } from './types.gen';
+import type { ApproveOrganisationBindingData, ApproveOrganisationBindingErrors, ApproveOrganisationBindingResponses, ChangeMyPasswordData, ChangeMyPasswordErrors, ChangeMyPasswordResponses, CreateAccountData, CreateAccountErrors, CreateAccountResponses, DownloadBusinessLicenceData, DownloadBusinessLicenceErrors, DownloadBusinessLicenceResponses, GetAccountData, GetAccountErrors, GetAccountResponses, GetMyAccountData, GetMyAccountErrors, GetMyAccountResponses, GetOrganisationBindingData, GetOrganisationBindingErrors, GetOrganisationBindingResponses, InviteOrganisationMemberData, InviteOrganisationMemberErrors, InviteOrganisationMemberResponses, ListAccountsData, ListAccountsErrors, ListAccountsResponses, ListDeadLettersData, ListDeadLettersErrors, ListDeadLettersResponses, ListOrganisationBindingsData, ListOrganisationBindingsErrors, ListOrganisationBindingsResponses, ListOrganisationMembersData, ListOrganisationMembersErrors, ListOrganisationMembersResponses, RefuseOrganisationBindingData, RefuseOrganisationBindingErrors, RefuseOrganisationBindingResponses, RegisterApplicantData, RegisterApplicantErrors, RegisterApplicantResponses, RemoveOrganisationMemberData, RemoveOrganisationMemberErrors, RemoveOrganisationMemberResponses, ReplayDeadLetterData, ReplayDeadLetterErrors, ReplayDeadLetterResponses, RequestOrganisationBindingData, RequestOrganisationBindingErrors, RequestOrganisationBindingResponses, ResetPasswordData, ResetPasswordErrors, ResetPasswordResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -17,6 +17,24 @@ export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends 
      */
     meta?: keyof ClientMeta extends never ? Record<string, unknown> : ClientMeta;
 };
+
+/**
+ * 未能发布的事件 / Events the relay could never publish
+ */
+export const listDeadLetters = <ThrowOnError extends boolean = false>(options?: Options<ListDeadLettersData, ThrowOnError>): RequestResult<ListDeadLettersResponses, ListDeadLettersErrors, ThrowOnError> => (options?.client ?? client).get<ListDeadLettersResponses, ListDeadLettersErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/operations/dead-letters',
+    ...options
+});
+
+/**
+ * 重新发布未能发布的事件 / Publish a dead-lettered event again, once its map is mended
+ */
+export const replayDeadLetter = <ThrowOnError extends boolean = false>(options: Options<ReplayDeadLetterData, ThrowOnError>): RequestResult<ReplayDeadLetterResponses, ReplayDeadLetterErrors, ThrowOnError> => (options.client ?? client).post<ReplayDeadLetterResponses, ReplayDeadLetterErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/operations/dead-letters/{eventId}/replay',
+    ...options
+});
 
 /**
  * 申报单位注册 / An applicant registers itself
@@ -89,6 +107,106 @@ export const changeMyPassword = <ThrowOnError extends boolean = false>(options: 
 export const resetPassword = <ThrowOnError extends boolean = false>(options: Options<ResetPasswordData, ThrowOnError>): RequestResult<ResetPasswordResponses, ResetPasswordErrors, ThrowOnError> => (options.client ?? client).post<ResetPasswordResponses, ResetPasswordErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/accounts/{accountId}/password',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * 绑定申请列表（推荐单位待审核清单） / Binding requests: the authority's worklist, or the applicant's own
+ */
+export const listOrganisationBindings = <ThrowOnError extends boolean = false>(options?: Options<ListOrganisationBindingsData, ThrowOnError>): RequestResult<ListOrganisationBindingsResponses, ListOrganisationBindingsErrors, ThrowOnError> => (options?.client ?? client).get<ListOrganisationBindingsResponses, ListOrganisationBindingsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/organisations/binding-requests',
+    ...options
+});
+
+/**
+ * 申请绑定本单位（上传营业执照扫描件） / Ask to be bound to one's organisation, with its business-licence scan
+ *
+ * multipart/form-data: holderName（账号持有人姓名 / the account holder's name）, organisationName（单位名称）, licence（营业执照扫描件，PDF、JPEG 或 PNG，20 MB 以内 / the business-licence scan, PDF, JPEG or PNG, at most 20 MB）.
+ */
+export const requestOrganisationBinding = <ThrowOnError extends boolean = false>(options: Options<RequestOrganisationBindingData, ThrowOnError>): RequestResult<RequestOrganisationBindingResponses, RequestOrganisationBindingErrors, ThrowOnError> => (options.client ?? client).post<RequestOrganisationBindingResponses, RequestOrganisationBindingErrors, ThrowOnError>({
+    bodySerializer: null,
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/organisations/binding-requests',
+    ...options,
+    headers: {
+        'Content-Type': 'application/pdf',
+        ...options.headers
+    }
+});
+
+/**
+ * 查看绑定申请 / Read a binding request
+ */
+export const getOrganisationBinding = <ThrowOnError extends boolean = false>(options: Options<GetOrganisationBindingData, ThrowOnError>): RequestResult<GetOrganisationBindingResponses, GetOrganisationBindingErrors, ThrowOnError> => (options.client ?? client).get<GetOrganisationBindingResponses, GetOrganisationBindingErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/organisations/binding-requests/{bindingId}',
+    ...options
+});
+
+/**
+ * 下载营业执照扫描件 / Download the business-licence scan
+ */
+export const downloadBusinessLicence = <ThrowOnError extends boolean = false>(options: Options<DownloadBusinessLicenceData, ThrowOnError>): RequestResult<DownloadBusinessLicenceResponses, DownloadBusinessLicenceErrors, ThrowOnError> => (options.client ?? client).get<DownloadBusinessLicenceResponses, DownloadBusinessLicenceErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/organisations/binding-requests/{bindingId}/licence',
+    ...options
+});
+
+/**
+ * 核验通过绑定申请 / Approve a binding after checking the licence and the holder
+ */
+export const approveOrganisationBinding = <ThrowOnError extends boolean = false>(options: Options<ApproveOrganisationBindingData, ThrowOnError>): RequestResult<ApproveOrganisationBindingResponses, ApproveOrganisationBindingErrors, ThrowOnError> => (options.client ?? client).post<ApproveOrganisationBindingResponses, ApproveOrganisationBindingErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/organisations/binding-requests/{bindingId}/approval',
+    ...options
+});
+
+/**
+ * 不予绑定（说明理由） / Refuse a binding, saying why
+ */
+export const refuseOrganisationBinding = <ThrowOnError extends boolean = false>(options: Options<RefuseOrganisationBindingData, ThrowOnError>): RequestResult<RefuseOrganisationBindingResponses, RefuseOrganisationBindingErrors, ThrowOnError> => (options.client ?? client).post<RefuseOrganisationBindingResponses, RefuseOrganisationBindingErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/organisations/binding-requests/{bindingId}/refusal',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * 本单位经核验的成员 / An organisation's verified members
+ */
+export const listOrganisationMembers = <ThrowOnError extends boolean = false>(options: Options<ListOrganisationMembersData, ThrowOnError>): RequestResult<ListOrganisationMembersResponses, ListOrganisationMembersErrors, ThrowOnError> => (options.client ?? client).get<ListOrganisationMembersResponses, ListOrganisationMembersErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/organisations/{creditCode}/members',
+    ...options
+});
+
+/**
+ * 邀请同事（创建已绑定的账号） / The administrator invites a colleague: an account bound at once
+ */
+export const inviteOrganisationMember = <ThrowOnError extends boolean = false>(options: Options<InviteOrganisationMemberData, ThrowOnError>): RequestResult<InviteOrganisationMemberResponses, InviteOrganisationMemberErrors, ThrowOnError> => (options.client ?? client).post<InviteOrganisationMemberResponses, InviteOrganisationMemberErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/organisations/{creditCode}/members',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * 移除成员 / Remove a member (the administrator, the member itself, its authority or the ministry)
+ */
+export const removeOrganisationMember = <ThrowOnError extends boolean = false>(options: Options<RemoveOrganisationMemberData, ThrowOnError>): RequestResult<RemoveOrganisationMemberResponses, RemoveOrganisationMemberErrors, ThrowOnError> => (options.client ?? client).post<RemoveOrganisationMemberResponses, RemoveOrganisationMemberErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/organisations/{creditCode}/members/{accountId}/removal',
     ...options,
     headers: {
         'Content-Type': 'application/json',

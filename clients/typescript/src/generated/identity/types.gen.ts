@@ -77,6 +77,39 @@ export type ApplicantRegistrationRequest = {
 };
 
 /**
+ * An authority's refusal of a binding, with its reason.
+ */
+export type BindingRefusalRequest = {
+    reason: null | string;
+};
+
+/**
+ * A binding request as the authority's worklist and the applicant see it.
+ */
+export type BindingRequestDetails = {
+    id: string;
+    creditCode: string;
+    organisationName: string;
+    accountId: string;
+    holderName: string;
+    authorityCode: null | string;
+    /**
+     * 取值 / Values: pending; approved; refused.
+     */
+    status: BindingStatus;
+    licence: null | LicenceScan;
+    reason: null | string;
+    requestedAt: string;
+    decidedBy: null | string;
+    decidedAt: null | string;
+};
+
+/**
+ * 取值 / Values: pending; approved; refused.
+ */
+export type BindingStatus = 'pending' | 'approved' | 'refused';
+
+/**
  * A password change: the user's own (with the current password) or a ministry officer's reset.
  */
 export type ChangePasswordRequest = {
@@ -88,6 +121,91 @@ export type ChangePasswordRequest = {
      * 新密码（必填，至少 10 位，同时包含字母和数字） / The new password (required; at least 10 characters, with letters and digits).
      */
     newPassword: null | string;
+};
+
+/**
+ * An event the relay could never publish (its string DeadLetteredEvent.Error, after int DeadLetteredEvent.Attempts attempts); its id is the
+ * event's. DateTimeOffset? DeadLetteredEvent.ReplayedAt is set when an operator published it again, once mended.
+ */
+export type DeadLetteredEvent = {
+    id: string;
+    sequence: number;
+    streamId: string;
+    eventType: string;
+    error: string;
+    attempts: number;
+    deadLetteredAt: string;
+    replayedAt: null | string;
+    replayedBy: null | string;
+};
+
+/**
+ * A colleague's new account, which the administrator invites: it is bound at once, with no second verification.
+ */
+export type InvitationRequest = {
+    userName: null | string;
+    password: null | string;
+    holderName: null | string;
+};
+
+/**
+ * The business-licence scan (营业执照) an applicant uploaded, as the platform keeps it.
+ */
+export type LicenceScan = {
+    documentId: string;
+    contentType: string;
+    length: number;
+    sha256: string;
+};
+
+/**
+ * A verified member: how it came to be one (binding-approved or invited) and since when.
+ */
+export type Member = {
+    accountId: string;
+    holderName: string;
+    how: string;
+    since: string;
+};
+
+/**
+ * An organisation's verified members, the first its administrator. PendingHolders keeps the holders' names of requests not yet decided, so that an approval can name its member.
+ */
+export type OrganisationMembers = {
+    id: string;
+    version: number;
+    creditCode: string;
+    organisationName: string;
+    authorityCode: null | string;
+    /**
+     * A verified member: how it came to be one (binding-approved or invited) and since when.
+     */
+    members: Array<Member>;
+    pendingHolders: {
+        [key: string]: string;
+    };
+};
+
+/**
+ * One page of a list, with what a pager needs.
+ */
+export type PageOfBindingRequestDetails = {
+    /**
+     * 本页条目 / The items of this page.
+     */
+    items: Array<BindingRequestDetails>;
+    /**
+     * 全部条目数 / How many items there are in all.
+     */
+    totalCount: number;
+    /**
+     * 页码（从 1 开始） / The page number (from 1).
+     */
+    pageNumber: number;
+    /**
+     * 每页条数（1 至 200） / Items per page (1 to 200).
+     */
+    pageSize: number;
 };
 
 /**
@@ -167,6 +285,93 @@ export type RegisterAccountRequest = {
      */
     city?: null | string;
 };
+
+/**
+ * Why a member leaves or is removed.
+ */
+export type RemovalRequest = {
+    reason: null | string;
+};
+
+export type ListDeadLettersData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/operations/dead-letters';
+};
+
+export type ListDeadLettersErrors = {
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+};
+
+export type ListDeadLettersError = ListDeadLettersErrors[keyof ListDeadLettersErrors];
+
+export type ListDeadLettersResponses = {
+    /**
+     * OK
+     */
+    200: Array<DeadLetteredEvent>;
+};
+
+export type ListDeadLettersResponse = ListDeadLettersResponses[keyof ListDeadLettersResponses];
+
+export type ReplayDeadLetterData = {
+    body?: never;
+    path: {
+        eventId: string;
+    };
+    query?: never;
+    url: '/api/v1/operations/dead-letters/{eventId}/replay';
+};
+
+export type ReplayDeadLetterErrors = {
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 不存在，或不是调用者可见的 / Not found, or not the caller's to see.
+     */
+    404: Problem;
+    /**
+     * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`.
+     */
+    409: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
+};
+
+export type ReplayDeadLetterError = ReplayDeadLetterErrors[keyof ReplayDeadLetterErrors];
+
+export type ReplayDeadLetterResponses = {
+    /**
+     * OK
+     */
+    200: DeadLetteredEvent;
+};
+
+export type ReplayDeadLetterResponse = ReplayDeadLetterResponses[keyof ReplayDeadLetterResponses];
 
 export type RegisterApplicantData = {
     body: ApplicantRegistrationRequest;
@@ -436,3 +641,395 @@ export type ResetPasswordResponses = {
 };
 
 export type ResetPasswordResponse = ResetPasswordResponses[keyof ResetPasswordResponses];
+
+export type ListOrganisationBindingsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        status?: string;
+        authorityCode?: string;
+        page?: number;
+        pageSize?: number;
+    };
+    url: '/api/v1/organisations/binding-requests';
+};
+
+export type ListOrganisationBindingsErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+};
+
+export type ListOrganisationBindingsError = ListOrganisationBindingsErrors[keyof ListOrganisationBindingsErrors];
+
+export type ListOrganisationBindingsResponses = {
+    /**
+     * OK
+     */
+    200: PageOfBindingRequestDetails;
+};
+
+export type ListOrganisationBindingsResponse = ListOrganisationBindingsResponses[keyof ListOrganisationBindingsResponses];
+
+export type RequestOrganisationBindingData = {
+    /**
+     * 扫描件本身（PDF、JPEG 或 PNG，不超过 20 MB），不是 multipart 表单 / The scan itself as the body (PDF, JPEG or PNG, at most 20 MB), not a multipart form; its content is checked, whatever the Content-Type says.
+     */
+    body: Blob | File;
+    path?: never;
+    query?: never;
+    url: '/api/v1/organisations/binding-requests';
+};
+
+export type RequestOrganisationBindingErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`.
+     */
+    409: Problem;
+    /**
+     * 正文过大 / The body is larger than allowed.
+     */
+    413: Problem;
+    /**
+     * Unsupported Media Type
+     */
+    415: Problem;
+    /**
+     * 违反业务规则（见 code） / A rule of the programme refuses it; see `code` (and `errors` where fields are named).
+     */
+    422: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+};
+
+export type RequestOrganisationBindingError = RequestOrganisationBindingErrors[keyof RequestOrganisationBindingErrors];
+
+export type RequestOrganisationBindingResponses = {
+    /**
+     * Created
+     */
+    201: BindingRequestDetails;
+};
+
+export type RequestOrganisationBindingResponse = RequestOrganisationBindingResponses[keyof RequestOrganisationBindingResponses];
+
+export type GetOrganisationBindingData = {
+    body?: never;
+    path: {
+        bindingId: string;
+    };
+    query?: never;
+    url: '/api/v1/organisations/binding-requests/{bindingId}';
+};
+
+export type GetOrganisationBindingErrors = {
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 不存在，或不是调用者可见的 / Not found, or not the caller's to see.
+     */
+    404: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+};
+
+export type GetOrganisationBindingError = GetOrganisationBindingErrors[keyof GetOrganisationBindingErrors];
+
+export type GetOrganisationBindingResponses = {
+    /**
+     * OK
+     */
+    200: BindingRequestDetails;
+};
+
+export type GetOrganisationBindingResponse = GetOrganisationBindingResponses[keyof GetOrganisationBindingResponses];
+
+export type DownloadBusinessLicenceData = {
+    body?: never;
+    path: {
+        bindingId: string;
+    };
+    query?: never;
+    url: '/api/v1/organisations/binding-requests/{bindingId}/licence';
+};
+
+export type DownloadBusinessLicenceErrors = {
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 不存在，或不是调用者可见的 / Not found, or not the caller's to see.
+     */
+    404: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+};
+
+export type DownloadBusinessLicenceError = DownloadBusinessLicenceErrors[keyof DownloadBusinessLicenceErrors];
+
+export type DownloadBusinessLicenceResponses = {
+    /**
+     * OK
+     */
+    200: Blob | File;
+};
+
+export type DownloadBusinessLicenceResponse = DownloadBusinessLicenceResponses[keyof DownloadBusinessLicenceResponses];
+
+export type ApproveOrganisationBindingData = {
+    body?: never;
+    path: {
+        bindingId: string;
+    };
+    query?: never;
+    url: '/api/v1/organisations/binding-requests/{bindingId}/approval';
+};
+
+export type ApproveOrganisationBindingErrors = {
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 不存在，或不是调用者可见的 / Not found, or not the caller's to see.
+     */
+    404: Problem;
+    /**
+     * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`.
+     */
+    409: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+};
+
+export type ApproveOrganisationBindingError = ApproveOrganisationBindingErrors[keyof ApproveOrganisationBindingErrors];
+
+export type ApproveOrganisationBindingResponses = {
+    /**
+     * OK
+     */
+    200: BindingRequestDetails;
+};
+
+export type ApproveOrganisationBindingResponse = ApproveOrganisationBindingResponses[keyof ApproveOrganisationBindingResponses];
+
+export type RefuseOrganisationBindingData = {
+    body: BindingRefusalRequest;
+    path: {
+        bindingId: string;
+    };
+    query?: never;
+    url: '/api/v1/organisations/binding-requests/{bindingId}/refusal';
+};
+
+export type RefuseOrganisationBindingErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 不存在，或不是调用者可见的 / Not found, or not the caller's to see.
+     */
+    404: Problem;
+    /**
+     * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`.
+     */
+    409: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+};
+
+export type RefuseOrganisationBindingError = RefuseOrganisationBindingErrors[keyof RefuseOrganisationBindingErrors];
+
+export type RefuseOrganisationBindingResponses = {
+    /**
+     * OK
+     */
+    200: BindingRequestDetails;
+};
+
+export type RefuseOrganisationBindingResponse = RefuseOrganisationBindingResponses[keyof RefuseOrganisationBindingResponses];
+
+export type ListOrganisationMembersData = {
+    body?: never;
+    path: {
+        creditCode: string;
+    };
+    query?: never;
+    url: '/api/v1/organisations/{creditCode}/members';
+};
+
+export type ListOrganisationMembersErrors = {
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 不存在，或不是调用者可见的 / Not found, or not the caller's to see.
+     */
+    404: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+};
+
+export type ListOrganisationMembersError = ListOrganisationMembersErrors[keyof ListOrganisationMembersErrors];
+
+export type ListOrganisationMembersResponses = {
+    /**
+     * OK
+     */
+    200: OrganisationMembers;
+};
+
+export type ListOrganisationMembersResponse = ListOrganisationMembersResponses[keyof ListOrganisationMembersResponses];
+
+export type InviteOrganisationMemberData = {
+    body: InvitationRequest;
+    path: {
+        creditCode: string;
+    };
+    query?: never;
+    url: '/api/v1/organisations/{creditCode}/members';
+};
+
+export type InviteOrganisationMemberErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 不存在，或不是调用者可见的 / Not found, or not the caller's to see.
+     */
+    404: Problem;
+    /**
+     * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`.
+     */
+    409: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+};
+
+export type InviteOrganisationMemberError = InviteOrganisationMemberErrors[keyof InviteOrganisationMemberErrors];
+
+export type InviteOrganisationMemberResponses = {
+    /**
+     * Created
+     */
+    201: AccountDetails;
+};
+
+export type InviteOrganisationMemberResponse = InviteOrganisationMemberResponses[keyof InviteOrganisationMemberResponses];
+
+export type RemoveOrganisationMemberData = {
+    body: RemovalRequest;
+    path: {
+        creditCode: string;
+        accountId: string;
+    };
+    query?: never;
+    url: '/api/v1/organisations/{creditCode}/members/{accountId}/removal';
+};
+
+export type RemoveOrganisationMemberErrors = {
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 不存在，或不是调用者可见的 / Not found, or not the caller's to see.
+     */
+    404: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+};
+
+export type RemoveOrganisationMemberError = RemoveOrganisationMemberErrors[keyof RemoveOrganisationMemberErrors];
+
+export type RemoveOrganisationMemberResponses = {
+    /**
+     * OK
+     */
+    200: OrganisationMembers;
+};
+
+export type RemoveOrganisationMemberResponse = RemoveOrganisationMemberResponses[keyof RemoveOrganisationMemberResponses];

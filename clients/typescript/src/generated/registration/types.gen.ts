@@ -107,6 +107,10 @@ export type ApplicationDetails = {
      * 最近一次提交时间 / When it was last submitted.
      */
     submittedAt: null | string;
+    /**
+     * 所属申报单位的统一社会信用代码（申报企业、平台）；其已核验成员可见 / The owning organisation's unified social credit code (enterprises and platforms); its verified members see the application.
+     */
+    ownerOrganisation?: null | string;
 };
 
 /**
@@ -395,6 +399,22 @@ export type CreateApplicationRequest = {
      * 推荐单位代码（必填，37 个之一，见 GET /api/v1/authorities） / The recommending authority (required, one of the 37: GET /api/v1/authorities).
      */
     authorityCode: null | string;
+};
+
+/**
+ * An event the relay could never publish (its string DeadLetteredEvent.Error, after int DeadLetteredEvent.Attempts attempts); its id is the
+ * event's. DateTimeOffset? DeadLetteredEvent.ReplayedAt is set when an operator published it again, once mended.
+ */
+export type DeadLetteredEvent = {
+    id: string;
+    sequence: number;
+    streamId: string;
+    eventType: string;
+    error: string;
+    attempts: number;
+    deadLetteredAt: string;
+    replayedAt: null | string;
+    replayedBy: null | string;
 };
 
 /**
@@ -796,6 +816,86 @@ export type WithdrawalRequest = {
     reason: null | string;
 };
 
+export type ListDeadLettersData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/operations/dead-letters';
+};
+
+export type ListDeadLettersErrors = {
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+};
+
+export type ListDeadLettersError = ListDeadLettersErrors[keyof ListDeadLettersErrors];
+
+export type ListDeadLettersResponses = {
+    /**
+     * OK
+     */
+    200: Array<DeadLetteredEvent>;
+};
+
+export type ListDeadLettersResponse = ListDeadLettersResponses[keyof ListDeadLettersResponses];
+
+export type ReplayDeadLetterData = {
+    body?: never;
+    path: {
+        eventId: string;
+    };
+    query?: never;
+    url: '/api/v1/operations/dead-letters/{eventId}/replay';
+};
+
+export type ReplayDeadLetterErrors = {
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 不存在，或不是调用者可见的 / Not found, or not the caller's to see.
+     */
+    404: Problem;
+    /**
+     * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`.
+     */
+    409: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
+};
+
+export type ReplayDeadLetterError = ReplayDeadLetterErrors[keyof ReplayDeadLetterErrors];
+
+export type ReplayDeadLetterResponses = {
+    /**
+     * OK
+     */
+    200: DeadLetteredEvent;
+};
+
+export type ReplayDeadLetterResponse = ReplayDeadLetterResponses[keyof ReplayDeadLetterResponses];
+
 export type ListApplicationsData = {
     body?: never;
     path?: never;
@@ -935,6 +1035,10 @@ export type SaveApplicationFormData = {
 };
 
 export type SaveApplicationFormErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
     /**
      * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
@@ -1517,6 +1621,10 @@ export type UploadStampedFormErrors = {
      * 正文过大 / The body is larger than allowed.
      */
     413: Problem;
+    /**
+     * Unsupported Media Type
+     */
+    415: Problem;
     /**
      * 违反业务规则（见 code） / A rule of the programme refuses it; see `code` (and `errors` where fields are named).
      */

@@ -2,7 +2,7 @@
 
 import type { Client, ClientMeta, Options as Options2, RequestResult, TDataShape } from './client';
 import { client } from './client.gen';
-import type { AcknowledgePackageData, AcknowledgePackageErrors, AcknowledgePackageResponses, DecideInitialReviewData, DecideInitialReviewErrors, DecideInitialReviewResponses, DownloadSummaryTableData, DownloadSummaryTableErrors, DownloadSummaryTableResponses, DownloadSummaryTableScanData, DownloadSummaryTableScanErrors, DownloadSummaryTableScanResponses, GetPackageData, GetPackageErrors, GetPackageResponses, GetReviewCaseData, GetReviewCaseErrors, GetReviewCaseResponses, ListPackagesData, ListPackagesErrors, ListPackagesResponses, ListRecommendationsData, ListRecommendationsErrors, ListRecommendationsResponses, ListReviewCasesData, ListReviewCasesErrors, ListReviewCasesResponses, RecommendData, RecommendErrors, RecommendResponses, RemoveRecommendationData, RemoveRecommendationErrors, RemoveRecommendationResponses, ReorderRecommendationsData, ReorderRecommendationsErrors, ReorderRecommendationsResponses, ReturnPackageData, ReturnPackageErrors, ReturnPackageResponses, SubmitPackageData, SubmitPackageErrors, SubmitPackageResponses, UploadSummaryTableScanData, UploadSummaryTableScanErrors, UploadSummaryTableScanResponses, VerifyPackageReceiptData, VerifyPackageReceiptErrors, VerifyPackageReceiptResponses } from './types.gen';
+import type { AcknowledgePackageData, AcknowledgePackageErrors, AcknowledgePackageResponses, DecideInitialReviewData, DecideInitialReviewErrors, DecideInitialReviewResponses, DownloadSummaryTableData, DownloadSummaryTableErrors, DownloadSummaryTableResponses, DownloadSummaryTableScanData, DownloadSummaryTableScanErrors, DownloadSummaryTableScanResponses, GetPackageData, GetPackageErrors, GetPackageResponses, GetReviewCaseData, GetReviewCaseErrors, GetReviewCaseResponses, ListDeadLettersData, ListDeadLettersErrors, ListDeadLettersResponses, ListPackagesData, ListPackagesErrors, ListPackagesResponses, ListRecommendationsData, ListRecommendationsErrors, ListRecommendationsResponses, ListReviewCasesData, ListReviewCasesErrors, ListReviewCasesResponses, RecommendData, RecommendErrors, RecommendResponses, RemoveRecommendationData, RemoveRecommendationErrors, RemoveRecommendationResponses, ReorderRecommendationsData, ReorderRecommendationsErrors, ReorderRecommendationsResponses, ReplayDeadLetterData, ReplayDeadLetterErrors, ReplayDeadLetterResponses, ReturnPackageData, ReturnPackageErrors, ReturnPackageResponses, SubmitPackageData, SubmitPackageErrors, SubmitPackageResponses, UploadSummaryTableScanData, UploadSummaryTableScanErrors, UploadSummaryTableScanResponses, VerifyPackageReceiptData, VerifyPackageReceiptErrors, VerifyPackageReceiptResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -17,6 +17,24 @@ export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends 
      */
     meta?: keyof ClientMeta extends never ? Record<string, unknown> : ClientMeta;
 };
+
+/**
+ * 未能发布的事件 / Events the relay could never publish
+ */
+export const listDeadLetters = <ThrowOnError extends boolean = false>(options?: Options<ListDeadLettersData, ThrowOnError>): RequestResult<ListDeadLettersResponses, ListDeadLettersErrors, ThrowOnError> => (options?.client ?? client).get<ListDeadLettersResponses, ListDeadLettersErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/operations/dead-letters',
+    ...options
+});
+
+/**
+ * 重新发布未能发布的事件 / Publish a dead-lettered event again, once its map is mended
+ */
+export const replayDeadLetter = <ThrowOnError extends boolean = false>(options: Options<ReplayDeadLetterData, ThrowOnError>): RequestResult<ReplayDeadLetterResponses, ReplayDeadLetterErrors, ThrowOnError> => (options.client ?? client).post<ReplayDeadLetterResponses, ReplayDeadLetterErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/operations/dead-letters/{eventId}/replay',
+    ...options
+});
 
 /**
  * 查看审核案卷 / Read a review case

@@ -40,6 +40,22 @@ export type AuthorityPackageStatus = {
 };
 
 /**
+ * An event the relay could never publish (its string DeadLetteredEvent.Error, after int DeadLetteredEvent.Attempts attempts); its id is the
+ * event's. DateTimeOffset? DeadLetteredEvent.ReplayedAt is set when an operator published it again, once mended.
+ */
+export type DeadLetteredEvent = {
+    id: string;
+    sequence: number;
+    streamId: string;
+    eventType: string;
+    error: string;
+    attempts: number;
+    deadLetteredAt: string;
+    replayedAt: null | string;
+    replayedBy: null | string;
+};
+
+/**
  * 初审决定 / An initial-review decision.
  */
 export type InitialReviewRequest = {
@@ -308,6 +324,10 @@ export type RecommendationList = {
      * 已随推荐材料报送部里，不可修改 / Sent to the ministry in the package: it does not change until returned.
      */
     submitted?: boolean;
+    /**
+     * The stream's version (Marten keeps it), sent as the ETag: a client's If-Match on a change of the list.
+     */
+    version?: number;
 };
 
 /**
@@ -363,6 +383,10 @@ export type RecommendationPackage = {
      * 扫描件内容类型 / The scan's content type.
      */
     summaryTableContentType?: null | string;
+    /**
+     * The stream's version (Marten keeps it), sent as the ETag: a client's If-Match on a step of the package.
+     */
+    version?: number;
     /**
      * Submitted or acknowledged: the lists and the table no longer change.
      */
@@ -479,6 +503,86 @@ export type ReviewCaseDetails = {
  * Where a review case stands. 取值 / Values: awaitingInitialReview; returnedForChanges; passed; rejected; withdrawn.
  */
 export type ReviewCaseStatus = 'awaitingInitialReview' | 'returnedForChanges' | 'passed' | 'rejected' | 'withdrawn';
+
+export type ListDeadLettersData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/operations/dead-letters';
+};
+
+export type ListDeadLettersErrors = {
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+};
+
+export type ListDeadLettersError = ListDeadLettersErrors[keyof ListDeadLettersErrors];
+
+export type ListDeadLettersResponses = {
+    /**
+     * OK
+     */
+    200: Array<DeadLetteredEvent>;
+};
+
+export type ListDeadLettersResponse = ListDeadLettersResponses[keyof ListDeadLettersResponses];
+
+export type ReplayDeadLetterData = {
+    body?: never;
+    path: {
+        eventId: string;
+    };
+    query?: never;
+    url: '/api/v1/operations/dead-letters/{eventId}/replay';
+};
+
+export type ReplayDeadLetterErrors = {
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 不存在，或不是调用者可见的 / Not found, or not the caller's to see.
+     */
+    404: Problem;
+    /**
+     * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`.
+     */
+    409: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
+};
+
+export type ReplayDeadLetterError = ReplayDeadLetterErrors[keyof ReplayDeadLetterErrors];
+
+export type ReplayDeadLetterResponses = {
+    /**
+     * OK
+     */
+    200: DeadLetteredEvent;
+};
+
+export type ReplayDeadLetterResponse = ReplayDeadLetterResponses[keyof ReplayDeadLetterResponses];
 
 export type GetReviewCaseData = {
     body?: never;
@@ -675,6 +779,12 @@ export type ListRecommendationsResponse = ListRecommendationsResponses[keyof Lis
 
 export type RecommendData = {
     body: RecommendRequest;
+    headers?: {
+        /**
+         * 可选：读取时得到的 ETag；记录已被他人修改则答 412。 / Optional: the ETag you read. When the resource changed since, the answer is 412 stale-version with the resource as it now stands in `current`.
+         */
+        'If-Match'?: string;
+    };
     path?: never;
     query?: never;
     url: '/api/v1/recommendations';
@@ -701,6 +811,15 @@ export type RecommendErrors = {
      * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`.
      */
     409: Problem;
+    /**
+     * If-Match 已失效 / The If-Match ETag no longer holds (stale-version).
+     */
+    412: Problem & {
+        /**
+         * 资源现在的样子（其版本见 ETag 头） / The resource as it now stands (its version in the ETag header).
+         */
+        current: RecommendationList;
+    };
     /**
      * 违反业务规则（见 code） / A rule of the programme refuses it; see `code` (and `errors` where fields are named).
      */
@@ -768,6 +887,12 @@ export type DownloadSummaryTableResponse = DownloadSummaryTableResponses[keyof D
 
 export type RemoveRecommendationData = {
     body?: never;
+    headers?: {
+        /**
+         * 可选：读取时得到的 ETag；记录已被他人修改则答 412。 / Optional: the ETag you read. When the resource changed since, the answer is 412 stale-version with the resource as it now stands in `current`.
+         */
+        'If-Match'?: string;
+    };
     path: {
         applicationId: string;
     };
@@ -793,6 +918,15 @@ export type RemoveRecommendationErrors = {
      */
     409: Problem;
     /**
+     * If-Match 已失效 / The If-Match ETag no longer holds (stale-version).
+     */
+    412: Problem & {
+        /**
+         * 资源现在的样子（其版本见 ETag 头） / The resource as it now stands (its version in the ETag header).
+         */
+        current: RecommendationList;
+    };
+    /**
      * 违反业务规则（见 code） / A rule of the programme refuses it; see `code` (and `errors` where fields are named).
      */
     422: Problem;
@@ -815,6 +949,12 @@ export type RemoveRecommendationResponse = RemoveRecommendationResponses[keyof R
 
 export type ReorderRecommendationsData = {
     body: ReorderRequest;
+    headers?: {
+        /**
+         * 可选：读取时得到的 ETag；记录已被他人修改则答 412。 / Optional: the ETag you read. When the resource changed since, the answer is 412 stale-version with the resource as it now stands in `current`.
+         */
+        'If-Match'?: string;
+    };
     path: {
         kind: 'enterprises' | 'sharedManufacturingPlatforms' | 'otherPlatforms' | 'cities';
     };
@@ -839,6 +979,15 @@ export type ReorderRecommendationsErrors = {
      * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`.
      */
     409: Problem;
+    /**
+     * If-Match 已失效 / The If-Match ETag no longer holds (stale-version).
+     */
+    412: Problem & {
+        /**
+         * 资源现在的样子（其版本见 ETag 头） / The resource as it now stands (its version in the ETag header).
+         */
+        current: RecommendationList;
+    };
     /**
      * 违反业务规则（见 code） / A rule of the programme refuses it; see `code` (and `errors` where fields are named).
      */
@@ -1023,6 +1172,10 @@ export type UploadSummaryTableScanErrors = {
      */
     413: Problem;
     /**
+     * Unsupported Media Type
+     */
+    415: Problem;
+    /**
      * 违反业务规则（见 code） / A rule of the programme refuses it; see `code` (and `errors` where fields are named).
      */
     422: Problem;
@@ -1045,6 +1198,12 @@ export type UploadSummaryTableScanResponse = UploadSummaryTableScanResponses[key
 
 export type SubmitPackageData = {
     body: IntakeRequest;
+    headers?: {
+        /**
+         * 可选：读取时得到的 ETag；记录已被他人修改则答 412。 / Optional: the ETag you read. When the resource changed since, the answer is 412 stale-version with the resource as it now stands in `current`.
+         */
+        'If-Match'?: string;
+    };
     path?: never;
     query?: never;
     url: '/api/v1/packages/submission';
@@ -1067,6 +1226,15 @@ export type SubmitPackageErrors = {
      * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`.
      */
     409: Problem;
+    /**
+     * If-Match 已失效 / The If-Match ETag no longer holds (stale-version).
+     */
+    412: Problem & {
+        /**
+         * 资源现在的样子（其版本见 ETag 头） / The resource as it now stands (its version in the ETag header).
+         */
+        current: PackageReceipt;
+    };
     /**
      * 违反业务规则（见 code） / A rule of the programme refuses it; see `code` (and `errors` where fields are named).
      */
@@ -1131,6 +1299,12 @@ export type VerifyPackageReceiptResponse = VerifyPackageReceiptResponses[keyof V
 
 export type AcknowledgePackageData = {
     body: IntakeRequest;
+    headers?: {
+        /**
+         * 可选：读取时得到的 ETag；记录已被他人修改则答 412。 / Optional: the ETag you read. When the resource changed since, the answer is 412 stale-version with the resource as it now stands in `current`.
+         */
+        'If-Match'?: string;
+    };
     path: {
         authorityCode: string;
     };
@@ -1160,6 +1334,15 @@ export type AcknowledgePackageErrors = {
      */
     409: Problem;
     /**
+     * If-Match 已失效 / The If-Match ETag no longer holds (stale-version).
+     */
+    412: Problem & {
+        /**
+         * 资源现在的样子（其版本见 ETag 头） / The resource as it now stands (its version in the ETag header).
+         */
+        current: RecommendationPackage;
+    };
+    /**
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
@@ -1178,6 +1361,12 @@ export type AcknowledgePackageResponse = AcknowledgePackageResponses[keyof Ackno
 
 export type ReturnPackageData = {
     body: IntakeRequest;
+    headers?: {
+        /**
+         * 可选：读取时得到的 ETag；记录已被他人修改则答 412。 / Optional: the ETag you read. When the resource changed since, the answer is 412 stale-version with the resource as it now stands in `current`.
+         */
+        'If-Match'?: string;
+    };
     path: {
         authorityCode: string;
     };
@@ -1206,6 +1395,15 @@ export type ReturnPackageErrors = {
      * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`.
      */
     409: Problem;
+    /**
+     * If-Match 已失效 / The If-Match ETag no longer holds (stale-version).
+     */
+    412: Problem & {
+        /**
+         * 资源现在的样子（其版本见 ETag 头） / The resource as it now stands (its version in the ETag header).
+         */
+        current: RecommendationPackage;
+    };
     /**
      * 违反业务规则（见 code） / A rule of the programme refuses it; see `code` (and `errors` where fields are named).
      */
