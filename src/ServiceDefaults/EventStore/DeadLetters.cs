@@ -52,6 +52,6 @@ sealed class DeadLetterHealthCheck(IDocumentStore store) : IHealthCheck
         var waiting = await session.Query<DeadLetteredEvent>().CountAsync(d => d.ReplayedAt == null, ct);
         return waiting == 0 ? HealthCheckResult.Healthy()
             : new HealthCheckResult(context.Registration.FailureStatus,
-                $"{waiting} event(s) could not be published; see GET /api/v1/operations/{service}/dead-letters.");
+                $"{waiting} event(s) could not be published; see GET /api/v1/operations/{{service}}/dead-letters.");
     }
 }

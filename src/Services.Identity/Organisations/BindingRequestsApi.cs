@@ -5,6 +5,7 @@ using ServiceManufacturing.Contracts.Reference;
 using ServiceManufacturing.ServiceDefaults.Documents;
 using ServiceManufacturing.ServiceDefaults.EventStore;
 using ServiceManufacturing.ServiceDefaults.Http;
+using ServiceManufacturing.ServiceDefaults.Http.OpenApi;
 using ServiceManufacturing.ServiceDefaults.Identity;
 
 namespace ServiceManufacturing.Services.Identity.Organisations;
@@ -12,12 +13,6 @@ namespace ServiceManufacturing.Services.Identity.Organisations;
 /// <summary>An authority's refusal of a binding, with its reason.</summary>
 /// <param name="Reason">不予绑定的理由（必填） / Why it is refused (required).</param>
 public sealed record BindingRefusalRequest(string? Reason);
-
-/// <summary>The multipart form of a binding request.</summary>
-/// <param name="HolderName">账号持有人姓名（不超过 50 字） / The account holder's name (at most 50 characters).</param>
-/// <param name="OrganisationName">单位名称，与营业执照一致（不超过 200 字） / The organisation's name as on its licence (at most 200 characters).</param>
-/// <param name="Licence">营业执照扫描件（PDF、JPEG 或 PNG，20 MB 以内，声明的类型须与内容一致） / The business-licence scan (PDF, JPEG or PNG, at most 20 MB; its declared type must match its content).</param>
-public sealed record BindingRequestForm(string HolderName, string OrganisationName, IFormFile Licence);
 
 /// <summary>
 /// An applicant account asks to be bound to its organisation with the business-licence scan; the authority of the
@@ -33,7 +28,12 @@ public static class BindingRequestsApi
         var api = app.MapGroup("/api/v1/organisation-bindings").WithTags("Organisations");
         api.MapPost("/", Request).WithName("RequestOrganisationBinding")
             .WithSummary("申请绑定本单位（上传营业执照扫描件） / Ask to be bound to one's organisation, with its business-licence scan")
-            .RequireRoles(PlatformRoles.Applicant).DisableAntiforgery().Accepts<BindingRequestForm>("multipart/form-data")
+            .RequireRoles(PlatformRoles.Applicant).DisableAntiforgery()
+            .AcceptsMultipartForm(
+                new("holderName", "账号持有人姓名（不超过 50 字） / The account holder's name (at most 50 characters)."),
+                new("organisationName", "单位名称，与营业执照一致（不超过 200 字） / The organisation's name as on its licence (at most 200 characters)."),
+                new("licence", "营业执照扫描件（PDF、JPEG 或 PNG，20 MB 以内，声明的类型须与内容一致） / The business-licence scan " +
+                    "(PDF, JPEG or PNG, at most 20 MB; its declared type must match its content).", File: true))
             .WithMetadata(new RequestSizeLimitAttribute(ScanArchive.MaxBytes + 64 * 1024))
             .Produces<BindingRequestDetails>(StatusCodes.Status201Created).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge)

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.OpenApi;
 
 namespace ServiceManufacturing.ServiceDefaults.Http.OpenApi;
 
@@ -47,7 +48,43 @@ public static class EndpointContract
     /// </summary>
     public static TBuilder WithRetryAfter<TBuilder>(this TBuilder builder, int status) where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new RetryAfterMetadata(status));
+
+    /// <summary>
+    /// The body is a <c>multipart/form-data</c> form of these fields (all required; a file field is a scan: PDF, JPEG or
+    /// PNG). Declared in the document only: unlike <c>Accepts</c>, a caller of another role or content type still meets
+    /// the role check first (403), and the endpoint answers a wrong body itself.
+    /// </summary>
+    public static TBuilder AcceptsMultipartForm<TBuilder>(this TBuilder builder, params IReadOnlyList<FormField> fields)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    ["multipart/form-data"] = new()
+                    {
+                        Schema = new OpenApiSchema
+                        {
+                            Type = JsonSchemaType.Object,
+                            Required = new HashSet<string>(fields.Select(f => f.Name)),
+                            Properties = fields.ToDictionary(f => f.Name, f => (IOpenApiSchema)new OpenApiSchema
+                            {
+                                Type = JsonSchemaType.String,
+                                Format = f.File ? "binary" : null,
+                                Description = f.Description,
+                            }),
+                        },
+                    },
+                },
+            };
+            return Task.CompletedTask;
+        });
 }
+
+/// <summary>A field of a multipart form: its name, what it holds, and whether it is a file.</summary>
+public sealed record FormField(string Name, string Description, bool File = false);
 
 /// <summary>Answers carry the <c>ETag</c> header.</summary>
 public sealed record ETagMetadata;
