@@ -80,6 +80,9 @@ export type ApplicantRegistrationRequest = {
  * An authority's refusal of a binding, with its reason.
  */
 export type BindingRefusalRequest = {
+    /**
+     * 不予绑定的理由（必填） / Why it is refused (required).
+     */
     reason: null | string;
 };
 
@@ -87,20 +90,53 @@ export type BindingRefusalRequest = {
  * A binding request as the authority's worklist and the applicant see it.
  */
 export type BindingRequestDetails = {
+    /**
+     * 绑定申请编号 / The binding request's id.
+     */
     id: string;
+    /**
+     * 单位的统一社会信用代码 / The organisation's unified social credit code.
+     */
     creditCode: string;
+    /**
+     * 单位名称（与营业执照一致） / The organisation's name, as on its business licence.
+     */
     organisationName: string;
+    /**
+     * 申请绑定的账号 / The account asking to be bound.
+     */
     accountId: string;
+    /**
+     * 账号持有人姓名 / The account holder's name.
+     */
     holderName: string;
+    /**
+     * 审核该申请的推荐单位（信用代码登记地所属；为空时由工业和信息化部审核） / The authority that decides it (of the credit code's registration division; null: the ministry decides).
+     */
     authorityCode: null | string;
     /**
-     * 取值 / Values: pending; approved; refused.
+     * 待审核、已通过或未通过 / Pending, approved or refused.
      */
     status: BindingStatus;
+    /**
+     * 营业执照扫描件 / The business-licence scan.
+     */
     licence: null | LicenceScan;
+    /**
+     * 不予绑定的理由 / Why it was refused.
+     */
     reason: null | string;
+    /**
+     * 申请时间 / When it was asked.
+     */
     requestedAt: string;
+    /**
+     * 审核人 / Who decided.
+     */
     decidedBy: null | string;
+    /**
+     * 审核时间 / When it was decided.
+     */
     decidedAt: null | string;
 };
 
@@ -128,14 +164,41 @@ export type ChangePasswordRequest = {
  * event's. DateTimeOffset? DeadLetteredEvent.ReplayedAt is set when an operator published it again, once mended.
  */
 export type DeadLetteredEvent = {
+    /**
+     * 事件编号（即消息编号） / The event's id (also the message's id).
+     */
     id: string;
+    /**
+     * 事件在本服务事件库中的全局序号 / The event's global sequence in this service's store.
+     */
     sequence: number;
+    /**
+     * 事件所属流 / The stream the event belongs to.
+     */
     streamId: string;
+    /**
+     * 事件类型 / The event's type.
+     */
     eventType: string;
+    /**
+     * 最后一次发布失败的原因 / Why the last attempt to publish it failed.
+     */
     error: string;
+    /**
+     * 放弃前的发布尝试次数 / Attempts made before giving up.
+     */
     attempts: number;
+    /**
+     * 转入死信的时间 / When it was dead-lettered.
+     */
     deadLetteredAt: string;
+    /**
+     * 运维人员重放的时间（尚未重放为空） / When an operator replayed it (null until then).
+     */
     replayedAt: null | string;
+    /**
+     * 重放的运维人员 / Who replayed it.
+     */
     replayedBy: null | string;
 };
 
@@ -143,8 +206,17 @@ export type DeadLetteredEvent = {
  * A colleague's new account, which the administrator invites: it is bound at once, with no second verification.
  */
 export type InvitationRequest = {
+    /**
+     * 新账号的用户名 / The new account's user name.
+     */
     userName: null | string;
+    /**
+     * 新账号的初始密码（至少 10 位，同时包含字母和数字） / Its first password (at least 10 characters, with letters and digits).
+     */
     password: null | string;
+    /**
+     * 被邀请人姓名 / The invited colleague's name.
+     */
     holderName: null | string;
 };
 
@@ -152,9 +224,21 @@ export type InvitationRequest = {
  * The business-licence scan (营业执照) an applicant uploaded, as the platform keeps it.
  */
 export type LicenceScan = {
+    /**
+     * 扫描件编号 / The scan's id.
+     */
     documentId: string;
+    /**
+     * 内容类型（application/pdf、image/jpeg 或 image/png） / Its content type.
+     */
     contentType: string;
+    /**
+     * 字节数 / Its size in bytes.
+     */
     length: number;
+    /**
+     * SHA-256（十六进制） / Its SHA-256 (hex).
+     */
     sha256: string;
 };
 
@@ -162,9 +246,21 @@ export type LicenceScan = {
  * A verified member: how it came to be one (binding-approved or invited) and since when.
  */
 export type Member = {
+    /**
+     * 成员账号 / The member's account.
+     */
     accountId: string;
+    /**
+     * 账号持有人姓名 / The account holder's name.
+     */
     holderName: string;
+    /**
+     * 成为成员的方式：binding-approved（核验通过）或 invited（受邀） / How it became a member: binding-approved or invited.
+     */
     how: string;
+    /**
+     * 成为成员的时间 / Since when.
+     */
     since: string;
 };
 
@@ -172,15 +268,33 @@ export type Member = {
  * An organisation's verified members, the first its administrator. PendingHolders keeps the holders' names of requests not yet decided, so that an approval can name its member.
  */
 export type OrganisationMembers = {
+    /**
+     * 单位的流编号 / The organisation's stream id.
+     */
     id: string;
+    /**
+     * 版本（即 ETag） / Its version (the ETag).
+     */
     version: number;
+    /**
+     * 统一社会信用代码 / The unified social credit code.
+     */
     creditCode: string;
+    /**
+     * 单位名称 / The organisation's name.
+     */
     organisationName: string;
+    /**
+     * 审核绑定的推荐单位 / The authority that decides its bindings.
+     */
     authorityCode: null | string;
     /**
-     * A verified member: how it came to be one (binding-approved or invited) and since when.
+     * 经核验的成员，第一位为管理员 / Its verified members, the first its administrator.
      */
     members: Array<Member>;
+    /**
+     * 待审核绑定申请的持有人姓名（按申请编号） / The holders' names of pending binding requests, by request id.
+     */
     pendingHolders: {
         [key: string]: string;
     };
@@ -290,6 +404,9 @@ export type RegisterAccountRequest = {
  * Why a member leaves or is removed.
  */
 export type RemovalRequest = {
+    /**
+     * 理由（可选） / Why (optional).
+     */
     reason: null | string;
 };
 
@@ -297,7 +414,7 @@ export type ListDeadLettersData = {
     body?: never;
     path?: never;
     query?: never;
-    url: '/api/v1/operations/dead-letters';
+    url: '/api/v1/operations/identity/dead-letters';
 };
 
 export type ListDeadLettersErrors = {
@@ -332,7 +449,7 @@ export type ReplayDeadLetterData = {
         eventId: string;
     };
     query?: never;
-    url: '/api/v1/operations/dead-letters/{eventId}/replay';
+    url: '/api/v1/operations/identity/dead-letters/{eventId}/replay';
 };
 
 export type ReplayDeadLetterErrors = {
@@ -646,12 +763,12 @@ export type ListOrganisationBindingsData = {
     body?: never;
     path?: never;
     query?: {
-        status?: string;
+        status?: 'pending' | 'approved' | 'refused';
         authorityCode?: string;
         page?: number;
         pageSize?: number;
     };
-    url: '/api/v1/organisations/binding-requests';
+    url: '/api/v1/organisation-bindings';
 };
 
 export type ListOrganisationBindingsErrors = {
@@ -685,13 +802,23 @@ export type ListOrganisationBindingsResponses = {
 export type ListOrganisationBindingsResponse = ListOrganisationBindingsResponses[keyof ListOrganisationBindingsResponses];
 
 export type RequestOrganisationBindingData = {
-    /**
-     * 扫描件本身（PDF、JPEG 或 PNG，不超过 20 MB），不是 multipart 表单 / The scan itself as the body (PDF, JPEG or PNG, at most 20 MB), not a multipart form; its content is checked, whatever the Content-Type says.
-     */
-    body: Blob | File;
+    body: {
+        /**
+         * 账号持有人姓名（不超过 50 字） / The account holder's name (at most 50 characters).
+         */
+        holderName: string;
+        /**
+         * 单位名称，与营业执照一致（不超过 200 字） / The organisation's name as on its licence (at most 200 characters).
+         */
+        organisationName: string;
+        /**
+         * 营业执照扫描件（PDF、JPEG 或 PNG，20 MB 以内，声明的类型须与内容一致） / The business-licence scan (PDF, JPEG or PNG, at most 20 MB; its declared type must match its content).
+         */
+        licence: Blob | File;
+    };
     path?: never;
     query?: never;
-    url: '/api/v1/organisations/binding-requests';
+    url: '/api/v1/organisation-bindings';
 };
 
 export type RequestOrganisationBindingErrors = {
@@ -746,7 +873,7 @@ export type GetOrganisationBindingData = {
         bindingId: string;
     };
     query?: never;
-    url: '/api/v1/organisations/binding-requests/{bindingId}';
+    url: '/api/v1/organisation-bindings/{bindingId}';
 };
 
 export type GetOrganisationBindingErrors = {
@@ -785,7 +912,7 @@ export type DownloadBusinessLicenceData = {
         bindingId: string;
     };
     query?: never;
-    url: '/api/v1/organisations/binding-requests/{bindingId}/licence';
+    url: '/api/v1/organisation-bindings/{bindingId}/licence';
 };
 
 export type DownloadBusinessLicenceErrors = {
@@ -824,7 +951,7 @@ export type ApproveOrganisationBindingData = {
         bindingId: string;
     };
     query?: never;
-    url: '/api/v1/organisations/binding-requests/{bindingId}/approval';
+    url: '/api/v1/organisation-bindings/{bindingId}/approval';
 };
 
 export type ApproveOrganisationBindingErrors = {
@@ -867,7 +994,7 @@ export type RefuseOrganisationBindingData = {
         bindingId: string;
     };
     query?: never;
-    url: '/api/v1/organisations/binding-requests/{bindingId}/refusal';
+    url: '/api/v1/organisation-bindings/{bindingId}/refusal';
 };
 
 export type RefuseOrganisationBindingErrors = {

@@ -406,14 +406,41 @@ export type CreateApplicationRequest = {
  * event's. DateTimeOffset? DeadLetteredEvent.ReplayedAt is set when an operator published it again, once mended.
  */
 export type DeadLetteredEvent = {
+    /**
+     * 事件编号（即消息编号） / The event's id (also the message's id).
+     */
     id: string;
+    /**
+     * 事件在本服务事件库中的全局序号 / The event's global sequence in this service's store.
+     */
     sequence: number;
+    /**
+     * 事件所属流 / The stream the event belongs to.
+     */
     streamId: string;
+    /**
+     * 事件类型 / The event's type.
+     */
     eventType: string;
+    /**
+     * 最后一次发布失败的原因 / Why the last attempt to publish it failed.
+     */
     error: string;
+    /**
+     * 放弃前的发布尝试次数 / Attempts made before giving up.
+     */
     attempts: number;
+    /**
+     * 转入死信的时间 / When it was dead-lettered.
+     */
     deadLetteredAt: string;
+    /**
+     * 运维人员重放的时间（尚未重放为空） / When an operator replayed it (null until then).
+     */
     replayedAt: null | string;
+    /**
+     * 重放的运维人员 / Who replayed it.
+     */
     replayedBy: null | string;
 };
 
@@ -820,7 +847,7 @@ export type ListDeadLettersData = {
     body?: never;
     path?: never;
     query?: never;
-    url: '/api/v1/operations/dead-letters';
+    url: '/api/v1/operations/registration/dead-letters';
 };
 
 export type ListDeadLettersErrors = {
@@ -855,7 +882,7 @@ export type ReplayDeadLetterData = {
         eventId: string;
     };
     query?: never;
-    url: '/api/v1/operations/dead-letters/{eventId}/replay';
+    url: '/api/v1/operations/registration/dead-letters/{eventId}/replay';
 };
 
 export type ReplayDeadLetterErrors = {
