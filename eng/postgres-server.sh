@@ -8,6 +8,9 @@ bin=/usr/lib/postgresql/15/bin
 as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
 mkdir -p "$data_dir"
+# Everything printed also goes to $1-console.log, for a test that reports why the server did not start.
+exec > >(tee -a "$data_dir-console.log") 2>&1
+source "$(dirname "$(realpath "${BASH_SOURCE[0]}")")/free-ports.sh"
 if [ "$(id -u)" = 0 ]; then
   chown postgres:postgres "$data_dir"
   # postgres must be able to reach its data folder through every parent.
@@ -23,5 +26,6 @@ if as_postgres "$bin/pg_ctl" -D "$data_dir" status >/dev/null 2>&1; then
   echo "stopping a PostgreSQL left running on $data_dir"
   as_postgres "$bin/pg_ctl" -D "$data_dir" -m fast -w stop >/dev/null
 fi
+await_free_ports "$port"
 args=(-D "$data_dir" -p "$port" -k "$data_dir" -c listen_addresses=127.0.0.1 -c max_connections=300)
 if [ "$(id -u)" = 0 ]; then exec runuser -u postgres -- "$bin/postgres" "${args[@]}"; else exec "$bin/postgres" "${args[@]}"; fi

@@ -5,6 +5,9 @@
 set -euo pipefail
 data_dir=$(realpath -m "$1"); port=$2; node=$3; dist_port=$4
 mkdir -p "$data_dir/mnesia" "$data_dir/log"
+# Everything printed also goes to $1-console.log, for a test that reports why the node did not start.
+exec > >(tee -a "$data_dir-console.log") 2>&1
+source "$(dirname "$(realpath "${BASH_SOURCE[0]}")")/free-ports.sh"
 export HOME="$data_dir"
 export RABBITMQ_NODENAME="$node"
 export RABBITMQ_NODE_IP_ADDRESS=127.0.0.1
@@ -23,4 +26,12 @@ if /usr/lib/rabbitmq/bin/rabbitmqctl -n "$node" -q status >/dev/null 2>&1; then
   echo "stopping RabbitMQ node $node left running"
   /usr/lib/rabbitmq/bin/rabbitmqctl -n "$node" -q stop >/dev/null 2>&1 || true
 fi
-exec /usr/lib/rabbitmq/bin/rabbitmq-server
+await_free_ports "$port" "$dist_port"
+# Debian's rabbitmq-server exits 0 even when the node fails to boot (its port taken, say). Here a node that stops
+# without being asked exits 1, so that the AppHost shows it failed; SIGTERM (the AppHost stopping it) exits 0.
+trap 'kill -TERM "$server" 2>/dev/null; wait "$server" || true; exit 0' TERM INT
+/usr/lib/rabbitmq/bin/rabbitmq-server &
+server=$!
+wait "$server" || true
+echo "RabbitMQ node $node stopped without being asked to (see the lines above)"
+exit 1

@@ -3,8 +3,8 @@
 # environment the tests read. Sourced by eng/test.sh; stop them with: stop_test_servers.
 
 test_data=$(realpath -m "$1")
-postgres_port=${SM_TEST_POSTGRES_PORT:-56432}
-amqp_port=${SM_TEST_RABBITMQ_PORT:-56672}
+postgres_port=${SM_TEST_POSTGRES_PORT:-26432}
+amqp_port=${SM_TEST_RABBITMQ_PORT:-26682}
 rabbit_node=${SM_TEST_RABBITMQ_NODE:-sm-tests@localhost}
 password=tests
 here=$(dirname "$(realpath "${BASH_SOURCE[0]}")")

@@ -18,8 +18,8 @@ static class LocalServers
         var config = builder.Configuration;
         var root = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", ".."));
         var data = Path.GetFullPath(config["Infrastructure:DataDirectory"] ?? Path.Combine(root, ".data"));
-        var postgresPort = config.GetValue("Infrastructure:PostgresPort", 55432);
-        var amqpPort = config.GetValue("Infrastructure:RabbitMqPort", 55672);
+        var postgresPort = config.GetValue("Infrastructure:PostgresPort", 25432);
+        var amqpPort = config.GetValue("Infrastructure:RabbitMqPort", 25682);
         var node = config["Infrastructure:RabbitMqNode"] ?? "servicemanufacturing@localhost";
         var password = builder.AddParameter("postgres-password", secret: true);
 

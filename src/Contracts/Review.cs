@@ -31,3 +31,23 @@ public sealed record ApplicationReviewStageReached(Guid ApplicationId, ReviewSta
 /// </summary>
 public sealed record RecommendationPackageStageReached(
     Guid CampaignId, string AuthorityCode, IReadOnlyList<Guid> ApplicationIds, ReviewStage Stage, DateTimeOffset At, long Sequence);
+
+/// <summary>
+/// After its public notice (公示), the ministry selected an application as a demonstration of the campaign's batch
+/// (<see cref="Batch"/>, selected in <see cref="Year"/>). Evaluation adds it to its roster of demonstrations; Registration
+/// learns the stage from <see cref="ApplicationReviewStageReached"/> (<see cref="ReviewStage.Selected"/>).
+/// <see cref="Class"/> is the platform or city class and <see cref="ServiceMode"/> the enterprise's service mode, as in
+/// <see cref="ApplicationSubmitted"/>.
+/// </summary>
+public sealed record DemonstrationSelected(
+    Guid ApplicationId,
+    Guid CampaignId,
+    int Batch,
+    int Year,
+    ApplicationCategory Category,
+    string? Class,
+    string? ServiceMode,
+    string Name,
+    string? CreditCode,
+    string AuthorityCode,
+    DateTimeOffset SelectedAt);

@@ -10,7 +10,7 @@ using Xunit.Abstractions;
 namespace ServiceManufacturing.Tests.EndToEnd;
 
 /// <summary>The whole system with the gateway's per-user limit out of the way, to measure the services behind it.</summary>
-public sealed class SurgeSystem() : WholeSystem(perUserLimit: 1_000_000, postgresPort: 58432, amqpPort: 58672, name: "surge");
+public sealed class SurgeSystem() : WholeSystem(perUserLimit: 1_000_000, postgresPort: 28432, amqpPort: 28682, name: "surge");
 
 /// <summary>A benchmark: it runs only when SM_BENCH=1 (eng/bench.sh sets it), never in the test command.</summary>
 public sealed class BenchmarkFactAttribute : FactAttribute

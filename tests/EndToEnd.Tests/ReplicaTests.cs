@@ -7,7 +7,7 @@ using Npgsql;
 namespace ServiceManufacturing.Tests.EndToEnd;
 
 /// <summary>The whole system with two replicas of each service (the AppHost's Services:Replicas option), on servers of its own.</summary>
-public sealed class ReplicatedSystem() : WholeSystem(perUserLimit: 1_000_000, postgresPort: 59432, amqpPort: 59672, name: "replicas", replicas: 2);
+public sealed class ReplicatedSystem() : WholeSystem(perUserLimit: 1_000_000, postgresPort: 29432, amqpPort: 29682, name: "replicas", replicas: 2);
 
 /// <summary>
 /// Two replicas of every service take a burst of submissions: each replica's daemon runs HotCold, so one relay per

@@ -29,7 +29,7 @@ public class WholeSystem : IAsyncLifetime
     readonly int perUserLimit, postgresPort, amqpPort, replicas;
     readonly string rabbitNode, dataDirectory;
 
-    public WholeSystem() : this(PerUserLimit, 57432, 57672, "e2e") { }
+    public WholeSystem() : this(PerUserLimit, 27432, 27682, "e2e") { }
 
     /// <summary>
     /// The system with the gateway letting each user <paramref name="perUserLimit"/> requests per window, on server
@@ -49,6 +49,8 @@ public class WholeSystem : IAsyncLifetime
     /// <summary>Generous, as a loaded 2-core machine starts slowly; replicas also wait for each other's schema migrations.</summary>
     TimeSpan StartTimeout => TimeSpan.FromMinutes(replicas == 1 ? 5 : 10);
 
+
+    static readonly string[] Servers = ["postgres", "rabbitmq"];
 
     public DistributedApplication App { get; private set; } = null!;
     public HttpClient Gateway { get; private set; } = null!;
@@ -73,7 +75,12 @@ public class WholeSystem : IAsyncLifetime
         try
         {
             await App.StartAsync(timeout.Token);
-            await App.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
+            var healthy = App.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
+            var serverStopped = Task.WhenAny(Servers.Select(server =>
+                App.ResourceNotifications.WaitForResourceAsync(server, e => e.Snapshot.ExitCode is not null, timeout.Token)));
+            if (await Task.WhenAny(healthy, serverStopped) != healthy)
+                throw new InvalidOperationException($"A server of the system stopped while it started:{Environment.NewLine}{await ReportAsync()}");
+            await healthy;
         }
         catch (OperationCanceledException)
         {
@@ -141,22 +148,13 @@ public class WholeSystem : IAsyncLifetime
             App.ResourceNotifications.TryGetCurrentState(resource.Name, out var state);
             report.AppendLine($"{resource.Name}: {state?.Snapshot.State?.Text ?? "unknown"} (exit code {state?.Snapshot.ExitCode?.ToString() ?? "none"})");
         }
-        var logs = App.Services.GetRequiredService<ResourceLoggerService>();
-        foreach (var server in new[] { "postgres", "rabbitmq" })
+        // The server scripts copy what they print to <data>/<server>-console.log (the dashboard's log stream is not kept).
+        foreach (var server in Servers)
         {
-            using var enough = new CancellationTokenSource(TimeSpan.FromSeconds(3));
-            var lines = new List<string>();
-            try
-            {
-                await foreach (var batch in logs.GetAllAsync(server).WithCancellation(enough.Token))
-                    lines.AddRange(batch.Select(l => l.Content));
-            }
-            catch (OperationCanceledException)
-            {
-                // what arrived is enough
-            }
-            report.AppendLine($"--- {server}, last lines ---");
-            foreach (var line in lines.TakeLast(15)) report.AppendLine(line);
+            var log = Path.Combine(dataDirectory, $"{server}-console.log");
+            report.AppendLine($"--- {server}, last lines of {log} ---");
+            if (File.Exists(log))
+                foreach (var line in File.ReadLines(log).TakeLast(20)) report.AppendLine(line);
         }
         return report.ToString();
     }
