@@ -28,4 +28,9 @@ if as_postgres "$bin/pg_ctl" -D "$data_dir" status >/dev/null 2>&1; then
 fi
 await_free_ports "$port"
 args=(-D "$data_dir" -p "$port" -k "$data_dir" -c listen_addresses=127.0.0.1 -c max_connections=300)
-if [ "$(id -u)" = 0 ]; then exec runuser -u postgres -- "$bin/postgres" "${args[@]}"; else exec "$bin/postgres" "${args[@]}"; fi
+# Stopped by the AppHost (SIGTERM: the dashboard's Stop, a fault drill, the end of a run), it shuts down fast, cutting
+# open connections instead of waiting for the services' pools to close them; if it stops by itself, so does this script.
+trap 'as_postgres "$bin/pg_ctl" -D "$data_dir" -m fast -w stop >/dev/null 2>&1 || true; wait "$server" || true; exit 0' TERM INT
+as_postgres "$bin/postgres" "${args[@]}" &
+server=$!
+wait "$server"

@@ -173,6 +173,27 @@ public class WholeSystem : IAsyncLifetime
         return connection;
     }
 
+    /// <summary>
+    /// Shuts PostgreSQL down as an operator's fast shutdown (or a crash of the host) would: SIGINT to the postmaster; its
+    /// script then ends, and the resource with it. Waits until it has.
+    /// </summary>
+    public async Task ShutDownPostgresAsync()
+    {
+        var pid = File.ReadLines(Path.Combine(dataDirectory, "postgres", "postmaster.pid")).First().Trim();
+        using (var kill = Process.Start("kill", ["-INT", pid])) await kill.WaitForExitAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        await App.ResourceNotifications.WaitForResourceAsync("postgres", e => e.Snapshot.ExitCode is not null, timeout.Token);
+    }
+
+    /// <summary>Starts a stopped resource again, as the dashboard's Start does, and waits until it is healthy.</summary>
+    public async Task StartResourceAsync(string name)
+    {
+        var result = await App.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync(name, KnownResourceCommands.StartCommand);
+        if (!result.Success) throw new InvalidOperationException($"{name} did not start: {result.Message}");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await App.ResourceNotifications.WaitForResourceHealthyAsync(name, timeout.Token);
+    }
+
     /// <summary>Stops the broker's application inside its node (the node stays up), as an outage would.</summary>
     public Task StopBrokerAsync() => RabbitMqCtlAsync("stop_app");
 

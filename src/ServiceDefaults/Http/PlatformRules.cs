@@ -31,6 +31,10 @@ public static class PlatformRules
         "请求的资源不存在。", "The requested resource does not exist.");
     public static readonly Rule MethodNotAllowed = new("method-not-allowed", 405,
         "该资源不支持此请求方法。", "This resource does not support the request method.");
+    /// <summary>The service's database does not answer (restarting, say): nothing was changed, and the request may be sent again.</summary>
+    public static readonly Rule DatabaseUnavailable = new("database-unavailable", 503,
+        "数据库暂不可用，本次请求未作任何更改，请稍后重试。", "The database is not available; nothing was changed. Try again in a moment.",
+        RetryAfterSeconds: 5);
     public static readonly Rule Unexpected = new("unexpected", 500,
         "服务器内部错误，已记录。", "An unexpected error occurred and was logged.");
 

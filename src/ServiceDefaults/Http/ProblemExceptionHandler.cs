@@ -14,10 +14,14 @@ sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<Pr
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
         var problem = ToProblem(context, exception);
-        if (problem.Status >= 500)
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+            logger.LogWarning(exception, "Database unavailable on {Method} {Path}", context.Request.Method, context.Request.Path);
+        else if (problem.Status >= 500)
             logger.LogError(exception, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path);
         context.Response.StatusCode = problem.Status!.Value;
-        if (exception is RuleViolation { Rule.RetryAfterSeconds: { } seconds })
+        var retryAfter = exception is RuleViolation v ? v.Rule.RetryAfterSeconds
+            : problem.Status == StatusCodes.Status503ServiceUnavailable ? PlatformRules.DatabaseUnavailable.RetryAfterSeconds : null;
+        if (retryAfter is { } seconds)
             context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
@@ -39,6 +43,7 @@ sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<Pr
             context.Request.Headers.IfMatch.Count > 0 ? PlatformRules.StaleVersion : PlatformRules.ConcurrentChange, null),
         DocumentAlreadyExistsException => FromRule(PlatformRules.Duplicate, null),
         _ when IsUniqueViolation(exception) => FromRule(PlatformRules.Duplicate, null),
+        _ when IsDatabaseUnavailable(exception) => FromRule(PlatformRules.DatabaseUnavailable, null),
         _ => FromRule(PlatformRules.Unexpected, null),
     };
 
@@ -62,6 +67,30 @@ sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<Pr
     {
         for (; exception is not null; exception = exception.InnerException)
             if (exception is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation }) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// The database could not be reached or went away under the request (restart, shutdown, failover): a connection
+    /// that failed or broke, a server shutting down (SQLSTATE class 08, 57P01-57P03), or a pool that timed out waiting.
+    /// Marten and Npgsql wrap it, so the whole chain is searched.
+    /// </summary>
+    internal static bool IsDatabaseUnavailable(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+            switch (exception)
+            {
+                case Npgsql.PostgresException { SqlState: var state } when state.StartsWith("08", StringComparison.Ordinal)
+                    || state is Npgsql.PostgresErrorCodes.AdminShutdown or Npgsql.PostgresErrorCodes.CrashShutdown
+                        or Npgsql.PostgresErrorCodes.CannotConnectNow:
+                    return true;
+                case Npgsql.PostgresException:
+                    return false;
+                case Npgsql.NpgsqlException { InnerException: System.Net.Sockets.SocketException or IOException or TimeoutException }:
+                case Npgsql.NpgsqlException { IsTransient: true }:
+                case System.Net.Sockets.SocketException:
+                    return true;
+            }
         return false;
     }
 

@@ -110,6 +110,12 @@ public static class OpenApiConventions
             Description = "请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.",
             Headers = new Dictionary<string, IOpenApiHeader> { ["Retry-After"] = RetryAfter() },
         });
+        operation.Responses.TryAdd("503", new OpenApiResponse
+        {
+            Description = "服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); " +
+                "nothing was changed: send the request again after Retry-After seconds.",
+            Headers = new Dictionary<string, IOpenApiHeader> { ["Retry-After"] = RetryAfter() },
+        });
         if (operation.RequestBody is null && metadata.OfType<IRequestSizeLimitMetadata>().LastOrDefault() is { MaxRequestBodySize: > ProblemResponses.MaxJsonBodyBytes } upload)
             operation.RequestBody = new OpenApiRequestBody
             {
