@@ -1,3 +1,4 @@
+using ChinaTime = ServiceManufacturing.Contracts.ChinaTime;
 using ServiceManufacturing.ServiceDefaults.Http;
 using System.Net;
 using System.Net.Http.Json;
