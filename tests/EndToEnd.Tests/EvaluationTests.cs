@@ -37,7 +37,7 @@ public class EvaluationTests(WholeSystem system)
         var problem = Assert.Single(first.GetProperty("problems").EnumerateArray());
         Assert.Equal(4, problem.GetProperty("row").GetInt32());
         Assert.Contains("统一社会信用代码", problem.GetProperty("reason").GetString());
-        var errors = await Api.GetAsync(ministry, $"/api/v1/demonstrations/imports/{first.GetProperty("id").GetGuid()}/errors");
+        var errors = await Api.GetAsync(ministry, $"/api/v1/roster-imports/{first.GetProperty("id").GetGuid()}/errors");
         Assert.Contains("\r\n4,", await errors.Content.ReadAsStringAsync());
         var listed = (await Api.GetJsonAsync(ministry, "/api/v1/demonstrations?batch=3&authorityCode=130000")).EnumerateArray().ToList();
         Assert.Single(listed, d => d.GetProperty("name").GetString() == city);
@@ -70,7 +70,7 @@ public class EvaluationTests(WholeSystem system)
             await Screening.Until(async () => (await Api.SendAsync(cityAccount, new HttpRequestMessage(HttpMethod.Put, $"{path}?campaignId={campaign}")
                 { Content = JsonContent.Create(draft) })).StatusCode == HttpStatusCode.OK, "Evaluation to hear of the campaign");
             var uploaded = await Api.SendAsync(cityAccount, new HttpRequestMessage(HttpMethod.Post, $"{path}/documents?campaignId={campaign}")
-                { Content = TestScans.Content(TestScans.Pdf("评估证明材料")) });
+                { Content = TestScans.Content(TestScans.Pdf("Evaluation evidence")) });
             Assert.True(uploaded.StatusCode == HttpStatusCode.OK, await uploaded.Content.ReadAsStringAsync());
             await ApiJson.AssertProblemAsync(await Api.PostAsync(cityAccount, $"{path}/submission", new { campaignId = campaign }),
                 HttpStatusCode.UnprocessableEntity, "evaluation-deadline-passed");
@@ -118,7 +118,7 @@ public class EvaluationTests(WholeSystem system)
 
     static async Task<JsonElement> ImportAsync(HttpClient ministry, string csv)
     {
-        var response = await Api.SendAsync(ministry, new HttpRequestMessage(HttpMethod.Post, "/api/v1/demonstrations/imports")
+        var response = await Api.SendAsync(ministry, new HttpRequestMessage(HttpMethod.Post, "/api/v1/roster-imports")
         {
             Content = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "roster", "roster.csv" } },
         });

@@ -31,7 +31,7 @@ public class FilingsApiTests(EvaluationApp app) : IClassFixture<EvaluationApp>
         Assert.Equal(HttpStatusCode.OK, (await applicant.PutAsJsonAsync($"{path}?campaignId={campaign}", Draft(2021, 2022))).StatusCode);
         await ApiJson.AssertProblemAsync(await applicant.PostAsJsonAsync($"{path}/submission", new { campaignId = campaign }),
             HttpStatusCode.UnprocessableEntity, FilingRules.DocumentsRequired.Code);
-        var upload = await applicant.PostAsync($"{path}/documents?campaignId={campaign}", TestScans.Content(TestScans.Pdf("审计报告")));
+        var upload = await applicant.PostAsync($"{path}/documents?campaignId={campaign}", TestScans.Content(TestScans.Pdf("Audit report 2022")));
         Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
 
         var response = await applicant.PostAsJsonAsync($"{path}/submission", new { campaignId = campaign });
@@ -132,7 +132,7 @@ public class FilingsApiTests(EvaluationApp app) : IClassFixture<EvaluationApp>
         { new StringContent(status), "status" },
         { new StringContent("2022-11-30"), "statusDate" },
         { new StringContent("企业已于 2022 年注销"), "reason" },
-        { TestScans.Content(TestScans.Pdf("注销证明")), "document", "cancellation.pdf" },
+        { TestScans.Content(TestScans.Pdf("Certificate of cancellation")), "document", "cancellation.pdf" },
     };
 
     static async Task<bool> VerifiesAsync(HttpClient client, FilingReceipt receipt)

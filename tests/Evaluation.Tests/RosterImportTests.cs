@@ -74,9 +74,9 @@ public class RosterImportTests
     public void AQuotedFieldOverTwoLinesKeepsTheRowNumbersOfTheFile()
     {
         var (rows, problems) = Check(RosterRows.Headers.Aggregate((a, b) => a + "," + b) +
-            "\n1,示范项目,\"某某项目\n（二期）\",,440300,,2017\n1,示范项目,某某,,440300,,17");
-        Assert.Equal(2, Assert.Single(rows).Row);
-        Assert.Equal(4, Assert.Single(problems).Row);
+            "\n1,示范项目,\"某某项目\n（二期）\",,440300,,2017\n1,示范项目,某某,,440300,,2017");
+        Assert.Equal(2, Assert.Single(problems).Row); // a name holds no line break
+        Assert.Equal(4, Assert.Single(rows).Row);
     }
 
     [Fact]

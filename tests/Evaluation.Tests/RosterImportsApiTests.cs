@@ -42,7 +42,7 @@ public class RosterImportsApiTests(EvaluationApp app) : IClassFixture<Evaluation
         Assert.DoesNotContain(roster!, d => d.Name == "丙公司");
         await registration.WaitForAsync(m => m.Name == city);
 
-        var report = await ministry.GetAsync($"/api/v1/demonstrations/imports/{first.Id}/errors");
+        var report = await ministry.GetAsync($"/api/v1/roster-imports/{first.Id}/errors");
         Assert.Equal("text/csv", report.Content.Headers.ContentType?.MediaType);
         var lines = (await report.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("行号,原因", lines[0]);
@@ -72,14 +72,14 @@ public class RosterImportsApiTests(EvaluationApp app) : IClassFixture<Evaluation
     public async Task AFileThatIsNeitherCsvNorXlsxIsRefusedAndNothingIsStored()
     {
         var before = await app.EventCountAsync();
-        var response = await ministry.PostAsync("/api/v1/demonstrations/imports", Upload([0x50, 0x4B, 0x03, 0x04, 0xFF, 0xFE], "roster.xlsx"));
+        var response = await ministry.PostAsync("/api/v1/roster-imports", Upload([0x50, 0x4B, 0x03, 0x04, 0xFF, 0xFE], "roster.xlsx"));
         await ApiJson.AssertProblemAsync(response, HttpStatusCode.UnprocessableEntity, "roster-file-unreadable");
         Assert.Equal(before, await app.EventCountAsync());
     }
 
     async Task<RosterImport> ImportAsync(byte[] content, string name)
     {
-        var response = await ministry.PostAsync("/api/v1/demonstrations/imports", Upload(content, name));
+        var response = await ministry.PostAsync("/api/v1/roster-imports", Upload(content, name));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<RosterImport>(ApiJson.Options))!;
     }

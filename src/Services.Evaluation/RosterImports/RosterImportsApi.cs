@@ -22,7 +22,7 @@ public static class RosterImportsApi
 
     public static RouteGroupBuilder MapRosterImportsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/demonstrations/imports").WithTags("Earlier-batch demonstrations");
+        var api = app.MapGroup("/api/v1/roster-imports").WithTags("Earlier-batch demonstrations");
         api.MapPost("/", Import).WithName("ImportRoster").DisableAntiforgery()
             .WithSummary("导入前四批示范名单（CSV 或 XLSX） / Import the roster of earlier demonstrations from CSV or XLSX")
             .RequireRoles(PlatformRoles.MinistryOfficer)
@@ -80,7 +80,7 @@ public static class RosterImportsApi
         var ids = rows.Select(r => r.DemonstrationId).ToList();
         await session.DecideAsync([StreamToWrite.Of<RosterImport>(command.ImportId), .. ids.Select(id => StreamToWrite.Of<Demonstration>(id))],
             states => RosterImportDecider.Decide(command, ids.ToDictionary(id => id, states.Of<Demonstration>), clock.GetUtcNow()), ct);
-        return TypedResults.Created($"/api/v1/demonstrations/imports/{command.ImportId}",
+        return TypedResults.Created($"/api/v1/roster-imports/{command.ImportId}",
             await session.Events.AggregateStreamAsync<RosterImport>(command.ImportId, token: ct));
     }
 
