@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using ServiceManufacturing.Contracts;
 using ServiceManufacturing.Services.Registration.Roster;
 using ServiceManufacturing.Tests.TestSupport;
@@ -72,5 +73,10 @@ public class RosterCopyTests(RegistrationApp app) : IClassFixture<RegistrationAp
             await using var session = app.Store.QuerySession();
             return await EarlierDemonstration.IsDemonstrationCityAsync(session, "厦门市", default) ? null : "revoked";
         });
+        var xiamen = new ServiceManufacturing.ServiceDefaults.Identity.CurrentUser("city-xiamen", "厦门市工业和信息化局",
+            ServiceManufacturing.ServiceDefaults.Identity.PlatformRoles.CityAuthority, "350200", null, "厦门市");
+        var titles = await app.ClientFor(xiamen).GetFromJsonAsync<List<DemonstrationTitle>>("/api/v1/demonstration-titles", ApiJson.Options);
+        var title = Assert.Single(titles!, t => t.DemonstrationId == city.DemonstrationId);
+        Assert.Equal((true, "未开展示范工作"), (title.TitleRevoked, title.RevokedReasons));
     }
 }

@@ -21,7 +21,7 @@ public sealed record EarlierDemonstrationTitleRevoked(Guid DemonstrationId, stri
 /// <summary>An earlier demonstration, as eligibility checks look it up.</summary>
 public sealed record EarlierDemonstration(
     Guid Id, int Batch, DemonstrationCategory Category, string Name, string NormalisedName, string? CreditCode, string AuthorityCode,
-    bool TitleRevoked = false)
+    bool TitleRevoked = false, string? RevokedReasons = null)
 {
     /// <summary>"青岛市", "青岛" and " 青岛市 " name one city.</summary>
     public static string Normalise(string name) => name.Replace(" ", "").Replace("　", "").TrimEnd('市');
@@ -45,7 +45,7 @@ public sealed class EarlierDemonstrationProjection : SingleStreamProjection<Earl
         CreditCode = e.CreditCode, AuthorityCode = e.AuthorityCode,
     };
 
-    public EarlierDemonstration Apply(EarlierDemonstrationTitleRevoked e, EarlierDemonstration d) => d with { TitleRevoked = true };
+    public EarlierDemonstration Apply(EarlierDemonstrationTitleRevoked e, EarlierDemonstration d) => d with { TitleRevoked = true, RevokedReasons = e.Reasons };
 }
 
 /// <summary>What the roster's stream needs to know: the demonstration as last recorded, and whether its title was revoked.</summary>
