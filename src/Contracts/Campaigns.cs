@@ -47,7 +47,7 @@ public sealed record CampaignOpened(
 public sealed record CampaignClosed(Guid CampaignId, DateTimeOffset ClosedAt);
 
 /// <summary>Which deadline an exception moves.</summary>
-public enum DeadlineKind { Applications, Recommendations, ContactPersons }
+public enum DeadlineKind { Applications, Recommendations, ContactPersons, EvaluationMaterial }
 
 /// <summary>The ministry moved one deadline for one authority, with a reason and an approver.</summary>
 /// <param name="CampaignId">批次 / The campaign.</param>

@@ -4,6 +4,7 @@ using ServiceManufacturing.Services.Registration.Applications;
 using ServiceManufacturing.Services.Registration.AuthorityContacts;
 using ServiceManufacturing.Services.Registration.Campaigns;
 using ServiceManufacturing.Services.Registration.Documents;
+using ServiceManufacturing.Services.Registration.Roster;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -15,6 +16,7 @@ app.MapApplicationsApi();
 app.MapCampaignsApi();
 app.MapDocumentsApi();
 app.MapAuthoritiesApi();
+app.MapDemonstrationTitlesApi();
 app.Run();
 
 public partial class Program;

@@ -21,6 +21,7 @@ static class Extensions
             bus.AddConsumer<StampedFormUploadedConsumer>();
             bus.AddConsumer<ApplicationWithdrawnConsumer>();
             bus.AddConsumer<CampaignConsumer>();
+            bus.AddConsumer<EvaluationExplanationConsumer>();
         });
         builder.AddEventStore("reviewdb", options =>
         {
@@ -30,6 +31,7 @@ static class Extensions
             options.Projections.LiveStreamAggregation<CampaignIntake>();
             options.Projections.Snapshot<RecommendationList>(SnapshotLifecycle.Inline);
             options.Projections.Snapshot<RecommendationPackage>(SnapshotLifecycle.Inline);
+            options.Projections.Snapshot<EvaluationExplanation>(SnapshotLifecycle.Inline);
         }).AddIntegrationEventRelay<IntegrationEvents>();
         builder.AddScanArchive("reviewdb");
     }

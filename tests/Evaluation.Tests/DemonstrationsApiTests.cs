@@ -16,7 +16,7 @@ public class DemonstrationsApiTests(EvaluationApp app) : IClassFixture<Evaluatio
         await using var broker = await BrokerProbe<Published.DemonstrationEnrolled>.StartAsync(app.RabbitMq);
 
         var response = await client.PostAsJsonAsync("/api/v1/demonstrations",
-            new { batch = 3, category = "city", name = "厦门市", authorityCode = "350200" });
+            new { batch = 3, category = "city", name = "厦门市", mode = "comprehensive", authorityCode = "350200" });
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var enrolled = (await response.Content.ReadFromJsonAsync<DemonstrationDetails>(ApiJson.Options))!;
@@ -25,7 +25,7 @@ public class DemonstrationsApiTests(EvaluationApp app) : IClassFixture<Evaluatio
         var roster = await client.GetFromJsonAsync<List<DemonstrationDetails>>("/api/v1/demonstrations?batch=3", ApiJson.Options);
         Assert.Contains(roster!, d => d.Id == enrolled.Id);
         var message = await broker.WaitForAsync(m => m.DemonstrationId == enrolled.Id);
-        Assert.Equal(("厦门市", Published.ApplicationCategory.City), (message.Message.Name, message.Message.Category));
+        Assert.Equal(("厦门市", Published.DemonstrationCategory.City), (message.Message.Name, message.Message.Category));
     }
 
     [Fact]

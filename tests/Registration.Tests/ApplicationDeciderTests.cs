@@ -1,3 +1,4 @@
+using ChinaTime = ServiceManufacturing.Contracts.ChinaTime;
 using ApplicationCategory = ServiceManufacturing.Contracts.ApplicationCategory;
 using DeadlineKind = ServiceManufacturing.Contracts.DeadlineKind;
 using ReviewStage = ServiceManufacturing.Contracts.ReviewStage;

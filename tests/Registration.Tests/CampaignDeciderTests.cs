@@ -1,3 +1,4 @@
+using ChinaTime = ServiceManufacturing.Contracts.ChinaTime;
 using CampaignDeadlines = ServiceManufacturing.Contracts.CampaignDeadlines;
 using DeadlineKind = ServiceManufacturing.Contracts.DeadlineKind;
 using QuotaRow = ServiceManufacturing.Contracts.QuotaRow;

@@ -32,7 +32,7 @@ public class ConsumerRepeatTests(RegistrationApp app) : IClassFixture<Registrati
     public async Task AnEnrolmentDeliveredTwiceIsRecordedOnce()
     {
         await using var evaluation = await BrokerProbe<Published.DemonstrationEnrolled>.StartAsync(app.RabbitMq);
-        var enrolled = new Published.DemonstrationEnrolled(Guid.CreateVersion7(), 3, Published.ApplicationCategory.Enterprise, "某某股份有限公司",
+        var enrolled = new Published.DemonstrationEnrolled(Guid.CreateVersion7(), 3, Published.DemonstrationCategory.Enterprise, "某某股份有限公司",
             "914403001922038216", "440300", DateTimeOffset.UtcNow);
         var messageId = Guid.CreateVersion7();
 

@@ -1,3 +1,4 @@
+using ChinaTime = ServiceManufacturing.Contracts.ChinaTime;
 using ServiceManufacturing.ServiceDefaults.Http;
 using System.Net;
 using System.Net.Http.Json;
@@ -52,7 +53,7 @@ public class EligibilityApiTests(RegistrationApp app) : IClassFixture<Registrati
     public async Task ACityThatAlreadyIsADemonstrationCityIsRefusedAndNothingIsStored()
     {
         await using var evaluation = await BrokerProbe<Published.DemonstrationEnrolled>.StartAsync(app.RabbitMq);
-        var enrolled = new Published.DemonstrationEnrolled(Guid.CreateVersion7(), 2, Published.ApplicationCategory.City, "青岛市", null, "370200", DateTimeOffset.UtcNow);
+        var enrolled = new Published.DemonstrationEnrolled(Guid.CreateVersion7(), 2, Published.DemonstrationCategory.City, "青岛市", null, "370200", DateTimeOffset.UtcNow);
         await evaluation.PublishAsync(enrolled, Guid.CreateVersion7());
         await Eventually.GetAsync(async () =>
         {

@@ -18,6 +18,7 @@ public class EndpointAccessTests(RegistrationApp app) : IClassFixture<Registrati
         ["GET /api/v1/applications/{applicationId:guid}"] = [PlatformRoles.Applicant, PlatformRoles.CityAuthority,
             PlatformRoles.AuthorityOfficer, PlatformRoles.MinistryOfficer, PlatformRoles.Auditor],
         ["POST /api/v1/applications/{applicationId:guid}/submission"] = [PlatformRoles.Applicant, PlatformRoles.CityAuthority],
+        ["GET /api/v1/demonstration-titles/"] = [PlatformRoles.Applicant, PlatformRoles.CityAuthority],
         ["GET /api/v1/applications/"] = [PlatformRoles.Applicant, PlatformRoles.CityAuthority,
             PlatformRoles.AuthorityOfficer, PlatformRoles.MinistryOfficer, PlatformRoles.Auditor],
         ["PUT /api/v1/applications/{applicationId:guid}/form"] = [PlatformRoles.Applicant, PlatformRoles.CityAuthority],

@@ -82,7 +82,7 @@ public class FirstWriteRaceTests(RegistrationApp app) : IClassFixture<Registrati
     public async Task ADemonstrationEnrolledTwiceAndTakenAtOnceIsOnTheRosterOnce()
     {
         await using var evaluation = await BrokerProbe<Published.DemonstrationEnrolled>.StartAsync(app.RabbitMq);
-        var enrolled = new Published.DemonstrationEnrolled(Guid.CreateVersion7(), 3, Published.ApplicationCategory.Enterprise, "某某重复投递公司",
+        var enrolled = new Published.DemonstrationEnrolled(Guid.CreateVersion7(), 3, Published.DemonstrationCategory.Enterprise, "某某重复投递公司",
             "91130000MA0000000X", "130000", DateTimeOffset.UtcNow);
 
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => evaluation.PublishAsync(enrolled, Guid.CreateVersion7())));

@@ -1,3 +1,4 @@
+using ChinaTime = ServiceManufacturing.Contracts.ChinaTime;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;

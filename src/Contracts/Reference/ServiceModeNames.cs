@@ -18,4 +18,8 @@ public static class ServiceModeNames
 
     /// <summary>The Chinese name of <paramref name="mode"/>, or empty when there is none.</summary>
     public static string ChineseName(string? mode) => mode is not null && Zh.TryGetValue(mode, out var name) ? name : "";
+
+    /// <summary>The API name of a mode given by its API name (any case) or its Chinese name, or null when it names none.</summary>
+    public static string? ApiName(string? text) => text is null ? null
+        : Zh.Keys.FirstOrDefault(k => string.Equals(k, text, StringComparison.OrdinalIgnoreCase)) ?? Zh.FirstOrDefault(z => z.Value == text).Key;
 }

@@ -3,7 +3,7 @@ namespace ServiceManufacturing.ServiceDefaults.Http;
 /// <summary>
 /// The dates the platform accepts anywhere: from the founding of the People's Republic (1949-10-01) to 2100-12-31.
 /// Every date field is checked against it when it is saved, so that no stored date can make later arithmetic
-/// (the day after a deadline, "2 full years") overflow; <see cref="EndOfDay"/> cannot overflow either way.
+/// (the day after a deadline, "2 full years") overflow; the deadline calendar (Contracts' ChinaTime) cannot overflow either way.
 /// </summary>
 public static class PlausibleDate
 {
@@ -27,16 +27,5 @@ public static class PlausibleDate
     public static void CheckYear(IDictionary<string, string[]> errors, string field, int? year)
     {
         if (year is { } y && !HoldsYear(y)) errors[field] = [YearMessage];
-    }
-
-    /// <summary>
-    /// The first instant after <paramref name="day"/> at <paramref name="offset"/> ("by D" means before this), saturating
-    /// at the ends of the calendar instead of throwing, for a date stored before the range was checked.
-    /// </summary>
-    public static DateTimeOffset EndOfDay(DateOnly day, TimeSpan offset)
-    {
-        if (day >= DateOnly.MaxValue.AddDays(-1)) return DateTimeOffset.MaxValue;
-        if (day <= DateOnly.MinValue.AddDays(1)) return DateTimeOffset.MinValue;
-        return new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), offset);
     }
 }

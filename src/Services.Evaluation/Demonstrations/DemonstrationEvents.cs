@@ -3,14 +3,46 @@ using ServiceManufacturing.Contracts;
 namespace ServiceManufacturing.Services.Evaluation.Demonstrations;
 
 /// <summary>
-/// A demonstration selected in one of batches 1-4 joined the roster that files evaluation material.
-/// <see cref="CreditCode"/> is null for a city, which is known by its division code.
+/// A demonstration joined the roster that files evaluation material: one of batches 1-4 (entered or imported by the
+/// ministry) or a later one selected by the ministry (<see cref="ApplicationId"/> is then its application).
+/// <see cref="CreditCode"/> is null for a city, which is known by its name and authority. <see cref="Mode"/> is the
+/// service mode (enterprise, platform) or the city class; <see cref="Year"/> the year it was selected.
 /// </summary>
 public sealed record DemonstrationEnrolled(
     Guid DemonstrationId,
     int Batch,
-    ApplicationCategory Category,
+    DemonstrationCategory Category,
     string Name,
     string? CreditCode,
     string AuthorityCode,
-    DateTimeOffset EnrolledAt);
+    DateTimeOffset EnrolledAt,
+    int? Year = null,
+    string? Mode = null,
+    Guid? ApplicationId = null);
+
+/// <summary>The ministry corrected a roster entry (by hand or by importing a corrected row); the record holds it as it now stands.</summary>
+public sealed record DemonstrationCorrected(
+    Guid DemonstrationId,
+    int Batch,
+    DemonstrationCategory Category,
+    string Name,
+    string? CreditCode,
+    string AuthorityCode,
+    int? Year,
+    string? Mode,
+    string CorrectedBy,
+    DateTimeOffset At);
+
+/// <summary>The ministry's outcome of the demonstration's evaluation, with the roster entry it is about.</summary>
+public sealed record DemonstrationOutcomeRecorded(
+    Guid DemonstrationId,
+    int Batch,
+    DemonstrationCategory Category,
+    string Name,
+    string? CreditCode,
+    string AuthorityCode,
+    EvaluationOutcome Outcome,
+    string Reasons,
+    DateOnly? RectificationDue,
+    string EvaluatedBy,
+    DateTimeOffset At);

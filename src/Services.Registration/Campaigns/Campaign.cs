@@ -42,6 +42,7 @@ public sealed record Campaign(
             DeadlineKind.Applications => Deadlines.Applications,
             DeadlineKind.Recommendations => Deadlines.Recommendations,
             DeadlineKind.ContactPersons => Deadlines.ContactPersons,
+            DeadlineKind.EvaluationMaterial => Deadlines.EvaluationMaterial,
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
         return Exceptions.Where(x => x.AuthorityCode == authorityCode && x.Deadline == kind)

@@ -7,45 +7,85 @@ using ServiceManufacturing.ServiceDefaults.EventStore;
 
 namespace ServiceManufacturing.Services.Registration.Roster;
 
-/// <summary>Evaluation told us of a demonstration of batches 1-4 (Registration's own copy of the roster).</summary>
+/// <summary>
+/// Evaluation told us of a demonstration (Registration's own copy of the roster): its enrolment, or a correction of it.
+/// <see cref="Sequence"/> is the place of Evaluation's event in its history (0 when unknown).
+/// </summary>
 public sealed record EarlierDemonstrationRecorded(
-    Guid DemonstrationId, int Batch, ApplicationCategory Category, string Name, string? CreditCode, string AuthorityCode, DateTimeOffset At);
+    Guid DemonstrationId, int Batch, DemonstrationCategory Category, string Name, string? CreditCode, string AuthorityCode, DateTimeOffset At,
+    long Sequence = 0);
+
+/// <summary>The ministry revoked the demonstration's title: it no longer counts as a demonstration (a city may apply again).</summary>
+public sealed record EarlierDemonstrationTitleRevoked(Guid DemonstrationId, string Reasons, DateTimeOffset At);
 
 /// <summary>An earlier demonstration, as eligibility checks look it up.</summary>
 public sealed record EarlierDemonstration(
-    Guid Id, int Batch, ApplicationCategory Category, string Name, string NormalisedName, string? CreditCode, string AuthorityCode)
+    Guid Id, int Batch, DemonstrationCategory Category, string Name, string NormalisedName, string? CreditCode, string AuthorityCode,
+    bool TitleRevoked = false, string? RevokedReasons = null)
 {
     /// <summary>"青岛市", "青岛" and " 青岛市 " name one city.</summary>
     public static string Normalise(string name) => name.Replace(" ", "").Replace("　", "").TrimEnd('市');
 
-    /// <summary>Whether <paramref name="cityName"/> already is a demonstration city.</summary>
+    /// <summary>Whether <paramref name="cityName"/> already is a demonstration city (one whose title was revoked is not).</summary>
     public static Task<bool> IsDemonstrationCityAsync(IQuerySession session, string? cityName, CancellationToken ct) =>
         cityName is null
             ? Task.FromResult(false)
             : session.Query<EarlierDemonstration>()
-                .AnyAsync(d => d.Category == ApplicationCategory.City && d.NormalisedName == Normalise(cityName), ct);
+                .AnyAsync(d => d.Category == DemonstrationCategory.City && d.NormalisedName == Normalise(cityName) && !d.TitleRevoked, ct);
 }
 
 public sealed class EarlierDemonstrationProjection : SingleStreamProjection<EarlierDemonstration, Guid>
 {
     public static EarlierDemonstration Create(IEvent<EarlierDemonstrationRecorded> e) => new(e.Data.DemonstrationId,
         e.Data.Batch, e.Data.Category, e.Data.Name, EarlierDemonstration.Normalise(e.Data.Name), e.Data.CreditCode, e.Data.AuthorityCode);
+
+    public EarlierDemonstration Apply(EarlierDemonstrationRecorded e, EarlierDemonstration d) => d with
+    {
+        Batch = e.Batch, Category = e.Category, Name = e.Name, NormalisedName = EarlierDemonstration.Normalise(e.Name),
+        CreditCode = e.CreditCode, AuthorityCode = e.AuthorityCode,
+    };
+
+    public EarlierDemonstration Apply(EarlierDemonstrationTitleRevoked e, EarlierDemonstration d) => d with { TitleRevoked = true, RevokedReasons = e.Reasons };
 }
 
-/// <summary>What the roster's stream needs to know: whether the demonstration is recorded already.</summary>
-public sealed record RosterEntry(Guid Id)
+/// <summary>What the roster's stream needs to know: the demonstration as last recorded, and whether its title was revoked.</summary>
+public sealed record RosterEntry(Guid Id, EarlierDemonstrationRecorded Recorded, bool TitleRevoked)
 {
-    public static RosterEntry Create(EarlierDemonstrationRecorded e) => new(e.DemonstrationId);
+    public static RosterEntry Create(EarlierDemonstrationRecorded e) => new(e.DemonstrationId, e, false);
+
+    public RosterEntry Apply(EarlierDemonstrationRecorded e) => this with { Recorded = e };
+
+    public RosterEntry Apply(EarlierDemonstrationTitleRevoked e) => this with { TitleRevoked = true };
+}
+
+/// <summary>What Evaluation's roster messages mean for Registration's copy, in whichever order they arrive.</summary>
+public static class RosterCopyDecider
+{
+    /// <summary>An enrolment records the demonstration; a later one that differs (a correction) records it again; a repeat or an overtaken one, nothing.</summary>
+    public static object[] Enrolled(DemonstrationEnrolled m, long sequence, RosterEntry? state, DateTimeOffset now)
+    {
+        var recorded = new EarlierDemonstrationRecorded(m.DemonstrationId, m.Batch, m.Category, m.Name, m.CreditCode, m.AuthorityCode, now, sequence);
+        if (state is null) return [recorded];
+        if (sequence > 0 && sequence <= state.Recorded.Sequence) return [];
+        return state.Recorded with { At = now, Sequence = sequence } == recorded ? [] : [recorded];
+    }
+
+    /// <summary>A revoked title takes the demonstration off the roster (recorded first when its enrolment has not arrived yet).</summary>
+    public static object[] Evaluated(DemonstrationEvaluated m, RosterEntry? state, DateTimeOffset now) =>
+        m.Outcome != EvaluationOutcome.TitleRevoked || state?.TitleRevoked == true ? []
+        : state is null
+            ? [new EarlierDemonstrationRecorded(m.DemonstrationId, m.Batch, m.Category, m.Name, m.CreditCode, m.AuthorityCode, now),
+                new EarlierDemonstrationTitleRevoked(m.DemonstrationId, m.Reasons, now)]
+            : [new EarlierDemonstrationTitleRevoked(m.DemonstrationId, m.Reasons, now)];
 }
 
 /// <summary>Keeps Registration's roster in step with Evaluation's (each message once: the consumers' rule).</summary>
-public sealed class DemonstrationEnrolledConsumer(IDocumentSession session, TimeProvider clock) : IConsumer<DemonstrationEnrolled>
+public sealed class DemonstrationEnrolledConsumer(IDocumentSession session, TimeProvider clock)
+    : IConsumer<DemonstrationEnrolled>, IConsumer<DemonstrationEvaluated>
 {
-    public Task Consume(ConsumeContext<DemonstrationEnrolled> context)
-    {
-        var m = context.Message;
-        // Enrolment is one fact about a demonstration: a second enrolment message (another event) records nothing more.
-        return session.ApplyOnceAsync<RosterEntry>(context, m.DemonstrationId, state => state is not null ? [] :
-            [new EarlierDemonstrationRecorded(m.DemonstrationId, m.Batch, m.Category, m.Name, m.CreditCode, m.AuthorityCode, clock.GetUtcNow())]);
-    }
+    public Task Consume(ConsumeContext<DemonstrationEnrolled> context) => session.ApplyOnceAsync<RosterEntry>(context,
+        context.Message.DemonstrationId, state => RosterCopyDecider.Enrolled(context.Message, context.EventSequence(), state, clock.GetUtcNow()));
+
+    public Task Consume(ConsumeContext<DemonstrationEvaluated> context) => session.ApplyOnceAsync<RosterEntry>(context,
+        context.Message.DemonstrationId, state => RosterCopyDecider.Evaluated(context.Message, state, clock.GetUtcNow()));
 }

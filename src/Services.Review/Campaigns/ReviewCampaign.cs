@@ -42,7 +42,7 @@ public sealed record ReviewCampaign(
     public bool RecommendationsClosed(string authorityCode, DateTimeOffset at)
     {
         var day = Extensions.TryGetValue(authorityCode, out var until) && until > RecommendationDeadline ? until : RecommendationDeadline;
-        return at >= ServiceManufacturing.ServiceDefaults.Http.PlausibleDate.EndOfDay(day, TimeSpan.FromHours(8));
+        return ChinaTime.IsPast(day, at);
     }
 }
 

@@ -29,7 +29,9 @@ public sealed record PackageDocument([property: OneOf("summaryTableScan", "stamp
 /// <summary>An authority's package with where to download each of its documents; the receipt's hash covers every one.</summary>
 /// <param name="Package">推荐材料 / The package.</param>
 /// <param name="Documents">各文件及其下载地址 / Its documents and where to download them.</param>
-public sealed record PackageDetails(RecommendationPackage Package, IReadOnlyList<PackageDocument> Documents);
+/// <param name="Explanations">随推荐材料报送的前几批示范无法报送评估材料的情况说明 / The authority's explanations for earlier demonstrations that cannot file evaluation material, which travel with the package.</param>
+public sealed record PackageDetails(RecommendationPackage Package, IReadOnlyList<PackageDocument> Documents,
+    IReadOnlyList<EvaluationExplanation>? Explanations = null);
 
 /// <summary>部里受理或退回 / The ministry's acknowledgement or return.</summary>
 /// <param name="CampaignId">批次（必填） / The campaign (required).</param>
@@ -109,7 +111,9 @@ public static class PackagesApi
             documents.Add(new("summaryTableScan", null, table, $"/api/v1/packages/{authorityCode}/summary-table-scan?campaignId={campaignId}"));
         documents.AddRange(package.Entries.Select(e =>
             new PackageDocument("stampedForm", e.ApplicationId, e.StampedFormSha256, $"/api/v1/applications/{e.ApplicationId}/stamped-form")));
-        return StreamVersion.WithETag(TypedResults.Ok(new PackageDetails(package, documents)), package.Version);
+        var explanations = await session.Query<EvaluationExplanation>()
+            .Where(x => x.CampaignId == campaignId && x.AuthorityCode == authorityCode).OrderBy(x => x.Name).ToListAsync(ct);
+        return StreamVersion.WithETag(TypedResults.Ok(new PackageDetails(package, documents, explanations)), package.Version);
     }
 
     static async Task<IResult> DownloadTableScan(string authorityCode, IDocumentSession session, ScanArchive archive, AccessGuard access,

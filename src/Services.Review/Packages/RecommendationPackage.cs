@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text.Json;
 using ServiceManufacturing.ServiceDefaults.EventStore;
 using ServiceManufacturing.ServiceDefaults.Http;
 using ServiceManufacturing.Services.Review.Recommendations;
@@ -70,15 +68,5 @@ public sealed record RecommendationPackage(
 
     /// <summary>The SHA-256 over every list entry (with its stamped form's hash) and the stamped table's hash.</summary>
     public static string HashOf(Guid campaignId, string authorityCode, IReadOnlyList<PackageEntry> entries, string summaryTableSha256) =>
-        Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(
-            new { campaignId, authorityCode, entries, summaryTableSha256 }, Canonical)));
-
-    static readonly JsonSerializerOptions Canonical = CanonicalOptions();
-
-    static JsonSerializerOptions CanonicalOptions()
-    {
-        var options = new JsonSerializerOptions();
-        ProblemResponses.Configure(options);
-        return options;
-    }
+        ReceiptHash.Of(new { campaignId, authorityCode, entries, summaryTableSha256 });
 }

@@ -13,6 +13,8 @@ static class OpenApiTags
         ["Recommendations"] = "推荐名单（按类别、在名额内排序） / Ranked recommendation lists, per kind and within quota.",
         ["Packages to the ministry"] = "推荐材料报送工业和信息化部 / Packages sent to the ministry.",
         ["Earlier-batch demonstrations"] = "往批示范名单 / Demonstrations of earlier batches.",
+        ["Evaluation filings"] = "前四批示范评估材料的填报、报送、受理与无法报送的情况说明 / Earlier demonstrations' evaluation filings, their intake, and explanations for those that cannot file.",
+        ["Evaluation outcomes"] = "部里评估结果及其导出 / The ministry's evaluation outcomes and their export.",
         ["Organisations"] = "申报单位账号绑定（营业执照核验）与成员 / Binding accounts to organisations (business-licence check) and their members.",
         ["Operations"] = "运维：无法发布的事件（死信）及其重放 / Operations: events that could not be published (dead letters) and their replay.",
         ["Accounts"] = "账号、注册与密码 / Accounts, registration and passwords.",
