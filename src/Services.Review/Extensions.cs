@@ -7,6 +7,8 @@ using ServiceManufacturing.Services.Review.Campaigns;
 using ServiceManufacturing.Services.Review.Packages;
 using ServiceManufacturing.Services.Review.Recommendations;
 using ServiceManufacturing.Services.Review.ReviewCases;
+using ServiceManufacturing.Services.Review.Selection;
+using ServiceManufacturing.Services.Review.Visits;
 
 namespace ServiceManufacturing.Services.Review;
 
@@ -30,6 +32,10 @@ static class Extensions
             options.Projections.LiveStreamAggregation<CampaignIntake>();
             options.Projections.Snapshot<RecommendationList>(SnapshotLifecycle.Inline);
             options.Projections.Snapshot<RecommendationPackage>(SnapshotLifecycle.Inline);
+            options.Projections.Snapshot<SiteVisit>(SnapshotLifecycle.Inline);
+            options.Projections.Snapshot<ExpertDay>(SnapshotLifecycle.Inline);
+            options.Projections.Snapshot<Candidacy>(SnapshotLifecycle.Inline);
+            options.Projections.Snapshot<FinalList>(SnapshotLifecycle.Inline);
         }).AddIntegrationEventRelay<IntegrationEvents>();
         builder.AddScanArchive("reviewdb");
     }

@@ -3,6 +3,8 @@ using ServiceManufacturing.ServiceDefaults.EventStore;
 using ServiceManufacturing.Services.Review.Packages;
 using ServiceManufacturing.Services.Review.Recommendations;
 using ServiceManufacturing.Services.Review.ReviewCases;
+using ServiceManufacturing.Services.Review.Selection;
+using ServiceManufacturing.Services.Review.Visits;
 using Published = ServiceManufacturing.Contracts;
 
 namespace ServiceManufacturing.Services.Review;
@@ -24,6 +26,11 @@ sealed class IntegrationEvents : IIntegrationEventMap
         // Back with the authority: its applications show as recommended again until the package is resubmitted.
         PackageReturned e => new Published.RecommendationPackageStageReached(e.CampaignId, e.AuthorityCode, e.ApplicationIds ?? [],
             Published.ReviewStage.Recommended, e.At, @event.Sequence),
+        SiteVisitScheduled e => Stage(e.ApplicationId, Published.ReviewStage.SiteVisit, null, e.At, @event),
+        CandidateSelected e => Stage(e.ApplicationId, Published.ReviewStage.Selected, e.Comment, e.At, @event),
+        CandidateDeclined e => Stage(e.ApplicationId, Published.ReviewStage.NotSelected, e.Reason, e.At, @event),
+        DemonstrationAddedToFinalList e => new Published.DemonstrationSelected(e.ApplicationId, e.CampaignId, e.Batch, e.Year, e.Category,
+            e.Class, e.ServiceMode, e.OrganisationName, e.CreditCode, e.AuthorityCode, e.At),
         _ => null,
     };
 

@@ -42,8 +42,22 @@ public sealed record ReviewCampaign(
     public bool RecommendationsClosed(string authorityCode, DateTimeOffset at)
     {
         var day = Extensions.TryGetValue(authorityCode, out var until) && until > RecommendationDeadline ? until : RecommendationDeadline;
-        return at >= ServiceManufacturing.ServiceDefaults.Http.PlausibleDate.EndOfDay(day, TimeSpan.FromHours(8));
+        return at >= EndOfDay(day);
     }
+
+    /// <summary>The campaign's public notice (公示), once the ministry has published it.</summary>
+    public Selection.PublicNotice? Notice { get; init; }
+
+    public ReviewCampaign Apply(Selection.PublicNoticePublished e) => this with { Notice = new(e.Starts, e.Ends, e.ApplicationIds, e.At) };
+
+    /// <summary>Whether <paramref name="at"/> lies in the notice period: from the start of its first day to the end of its last (UTC+8).</summary>
+    public bool NoticeOpen(DateTimeOffset at) => Notice is { } n && at >= EndOfDay(n.Starts.AddDays(-1)) && at < EndOfDay(n.Ends);
+
+    /// <summary>Whether the notice period is over at <paramref name="at"/> (after the end of its last day, UTC+8).</summary>
+    public bool NoticeOver(DateTimeOffset at) => Notice is { } n && at >= EndOfDay(n.Ends);
+
+    /// <summary>The campaign's one end-of-day rule: its dates are China Standard Time, and "by D" means up to the end of day D.</summary>
+    static DateTimeOffset EndOfDay(DateOnly day) => ServiceManufacturing.ServiceDefaults.Http.PlausibleDate.EndOfDay(day, TimeSpan.FromHours(8));
 }
 
 /// <summary>
