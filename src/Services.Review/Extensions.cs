@@ -4,6 +4,7 @@ using ServiceManufacturing.ServiceDefaults.Http;
 using ServiceManufacturing.ServiceDefaults.Messaging;
 using ServiceManufacturing.ServiceDefaults.Documents;
 using ServiceManufacturing.Services.Review.Campaigns;
+using ServiceManufacturing.Services.Review.Experts;
 using ServiceManufacturing.Services.Review.Packages;
 using ServiceManufacturing.Services.Review.Recommendations;
 using ServiceManufacturing.Services.Review.ReviewCases;
@@ -23,6 +24,7 @@ static class Extensions
             bus.AddConsumer<StampedFormUploadedConsumer>();
             bus.AddConsumer<ApplicationWithdrawnConsumer>();
             bus.AddConsumer<CampaignConsumer>();
+            bus.AddConsumer<ExpertProfileConsumer>();
         });
         builder.AddEventStore("reviewdb", options =>
         {
@@ -36,6 +38,8 @@ static class Extensions
             options.Projections.Snapshot<ExpertDay>(SnapshotLifecycle.Inline);
             options.Projections.Snapshot<Candidacy>(SnapshotLifecycle.Inline);
             options.Projections.Snapshot<FinalList>(SnapshotLifecycle.Inline);
+            options.Projections.LiveStreamAggregation<ExpertProfileIntake>();
+            options.Projections.Add<ExpertProfileProjection>(ProjectionLifecycle.Inline);
         }).AddIntegrationEventRelay<IntegrationEvents>();
         builder.AddScanArchive("reviewdb");
     }

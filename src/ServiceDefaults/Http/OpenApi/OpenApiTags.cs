@@ -15,6 +15,8 @@ static class OpenApiTags
         ["Earlier-batch demonstrations"] = "往批示范名单 / Demonstrations of earlier batches.",
         ["Organisations"] = "申报单位账号绑定（营业执照核验）与成员 / Binding accounts to organisations (business-licence check) and their members.",
         ["Operations"] = "运维：无法发布的事件（死信）及其重放 / Operations: events that could not be published (dead letters) and their replay.",
+        ["Experts"] = "评审专家库：专家信息与可用日期 / The expert pool: experts' profiles and the days they are available.",
+        ["Expert review"] = "专家评审：回避、分配、独立评分、合议与排序 / Expert review: conflicts, assignment, independent scoring, consensus and ranking.",
         ["Accounts"] = "账号、注册与密码 / Accounts, registration and passwords.",
     };
 
