@@ -38,6 +38,7 @@ static class Extensions
             options.Projections.Snapshot<ExpertDay>(SnapshotLifecycle.Inline);
             options.Projections.Snapshot<Candidacy>(SnapshotLifecycle.Inline);
             options.Projections.Snapshot<FinalList>(SnapshotLifecycle.Inline);
+            options.Projections.Add<ExpertReviewVerdictProjection>(ProjectionLifecycle.Inline);
             options.Projections.LiveStreamAggregation<ExpertProfileIntake>();
             options.Projections.Add<ExpertProfileProjection>(ProjectionLifecycle.Inline);
         }).AddIntegrationEventRelay<IntegrationEvents>();

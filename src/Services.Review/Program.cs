@@ -3,6 +3,8 @@ using ServiceManufacturing.Services.Review;
 using ServiceManufacturing.Services.Review.Packages;
 using ServiceManufacturing.Services.Review.Recommendations;
 using ServiceManufacturing.Services.Review.ReviewCases;
+using ServiceManufacturing.Services.Review.Selection;
+using ServiceManufacturing.Services.Review.Visits;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -13,6 +15,8 @@ app.UseServiceApi();
 app.MapReviewCasesApi();
 app.MapRecommendationsApi();
 app.MapPackagesApi();
+app.MapSiteVisitsApi();
+app.MapSelectionApi();
 app.Run();
 
 public partial class Program;

@@ -30,6 +30,22 @@ public class EndpointAccessTests(ReviewApp app) : IClassFixture<ReviewApp>
         ["POST /api/v1/recommendations/"] = [PlatformRoles.AuthorityOfficer],
         ["DELETE /api/v1/recommendations/{applicationId:guid}"] = [PlatformRoles.AuthorityOfficer],
         ["PUT /api/v1/recommendations/{kind}/order"] = [PlatformRoles.AuthorityOfficer],
+        ["GET /api/v1/site-visits/"] = [PlatformRoles.AuthorityOfficer, PlatformRoles.MinistryOfficer, PlatformRoles.Expert, PlatformRoles.Auditor],
+        ["GET /api/v1/site-visits/{applicationId:guid}"] = [PlatformRoles.AuthorityOfficer, PlatformRoles.MinistryOfficer, PlatformRoles.Expert, PlatformRoles.Auditor],
+        ["POST /api/v1/site-visits/{applicationId:guid}/marking"] = [PlatformRoles.MinistryOfficer],
+        ["POST /api/v1/site-visits/schedule-proposal"] = [PlatformRoles.MinistryOfficer],
+        ["PUT /api/v1/site-visits/{applicationId:guid}"] = [PlatformRoles.MinistryOfficer],
+        ["POST /api/v1/site-visits/{applicationId:guid}/report"] = [PlatformRoles.Expert],
+        ["POST /api/v1/selection/public-notice"] = [PlatformRoles.MinistryOfficer],
+        ["GET /api/v1/selection/public-notice"] = [Anonymous],
+        ["POST /api/v1/selection/candidates/{applicationId:guid}/objections"] = [SignedIn],
+        ["POST /api/v1/selection/candidates/{applicationId:guid}/objections/{objectionId:guid}/resolution"] = [PlatformRoles.MinistryOfficer],
+        ["POST /api/v1/selection/candidates/{applicationId:guid}/decision"] = [PlatformRoles.MinistryOfficer],
+        ["GET /api/v1/selection/candidates"] = [PlatformRoles.MinistryOfficer, PlatformRoles.Auditor],
+        ["GET /api/v1/selection/cases/{applicationId:guid}"] = [PlatformRoles.MinistryOfficer, PlatformRoles.Auditor],
+        ["GET /api/v1/selection/progress"] = [PlatformRoles.MinistryOfficer, PlatformRoles.Auditor],
+        ["GET /api/v1/selection/final-list"] = [PlatformRoles.MinistryOfficer, PlatformRoles.Auditor],
+        ["GET /api/v1/selection/final-list/spreadsheet"] = [PlatformRoles.MinistryOfficer, PlatformRoles.Auditor],
     };
 
     [Fact]

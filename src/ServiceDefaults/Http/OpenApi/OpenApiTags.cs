@@ -11,6 +11,8 @@ static class OpenApiTags
         ["Recommending authorities"] = "37 个推荐单位及其联系人 / The 37 recommending authorities and their contact persons.",
         ["Review cases"] = "推荐单位初审 / The recommending authority's initial review.",
         ["Recommendations"] = "推荐名单（按类别、在名额内排序） / Ranked recommendation lists, per kind and within quota.",
+        ["Site visits"] = "现场考查：安排、调整与考查报告 / Site visits: schedule, adjustments and reports.",
+        ["Selection"] = "网上公示、异议与最终遴选 / The public notice, objections and the final selection.",
         ["Packages to the ministry"] = "推荐材料报送工业和信息化部 / Packages sent to the ministry.",
         ["Earlier-batch demonstrations"] = "往批示范名单 / Demonstrations of earlier batches.",
         ["Organisations"] = "申报单位账号绑定（营业执照核验）与成员 / Binding accounts to organisations (business-licence check) and their members.",
