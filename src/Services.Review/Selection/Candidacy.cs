@@ -67,5 +67,6 @@ public sealed record Candidacy(
     public Candidacy Apply(CandidateDeclined e) =>
         this with { Status = CandidateStatus.Declined, DecisionReason = e.Reason, DecidedBy = e.DecidedBy, DecidedAt = e.At };
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool Decided => Status != CandidateStatus.OnNotice;
 }

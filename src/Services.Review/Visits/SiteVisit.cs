@@ -48,6 +48,7 @@ public sealed record SiteVisit(Guid Id, Guid ApplicationId, Guid CampaignId, App
 
     public SiteVisit Apply(VisitReportFiled e) => this with { Report = new(e.Findings, e.Recommendation, e.FiledBy, e.At) };
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool Scheduled => Date is not null;
 
     /// <summary>Whether an application needs a filed visit report before it is listed and selected: every city, and those marked.</summary>
