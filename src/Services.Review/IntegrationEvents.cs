@@ -1,5 +1,6 @@
 using JasperFx.Events;
 using ServiceManufacturing.ServiceDefaults.EventStore;
+using ServiceManufacturing.Services.Review.Experts;
 using ServiceManufacturing.Services.Review.Packages;
 using ServiceManufacturing.Services.Review.Recommendations;
 using ServiceManufacturing.Services.Review.ReviewCases;
@@ -24,6 +25,8 @@ sealed class IntegrationEvents : IIntegrationEventMap
         // Back with the authority: its applications show as recommended again until the package is resubmitted.
         PackageReturned e => new Published.RecommendationPackageStageReached(e.CampaignId, e.AuthorityCode, e.ApplicationIds ?? [],
             Published.ReviewStage.Recommended, e.At, @event.Sequence),
+        // The first expert assigned: the applicant sees its application under expert review.
+        ExpertReviewOpened e => Stage(e.ApplicationId, Published.ReviewStage.UnderExpertReview, null, e.At, @event),
         _ => null,
     };
 

@@ -1,5 +1,6 @@
 using ServiceManufacturing.ServiceDefaults.Http;
 using ServiceManufacturing.Services.Review;
+using ServiceManufacturing.Services.Review.Experts;
 using ServiceManufacturing.Services.Review.Packages;
 using ServiceManufacturing.Services.Review.Recommendations;
 using ServiceManufacturing.Services.Review.ReviewCases;
@@ -13,6 +14,7 @@ app.UseServiceApi();
 app.MapReviewCasesApi();
 app.MapRecommendationsApi();
 app.MapPackagesApi();
+app.MapExpertReviewApi();
 app.Run();
 
 public partial class Program;

@@ -46,6 +46,15 @@ public static class SummaryTable
                 ]);
             }
 
+        return Workbook(rows, [6, 10, 16, 34, 22, 12, 18, 9, 10, 16, 22], titleRows: 2, "申报汇总表");
+    }
+
+    /// <summary>
+    /// One sheet of inline strings (so it opens alike in Excel, WPS and LibreOffice): <paramref name="rows"/> in order, the
+    /// first <paramref name="titleRows"/> merged across the columns, with the columns' <paramref name="widths"/>.
+    /// </summary>
+    public static byte[] Workbook(IReadOnlyList<string[]> rows, IReadOnlyList<int> widths, int titleRows, string sheetName)
+    {
         using var memory = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(memory, SpreadsheetDocumentType.Workbook))
         {
@@ -59,22 +68,24 @@ public static class SummaryTable
                 for (var col = 0; col < rows[r].Length; col++)
                     row.Append(new Cell
                     {
-                        CellReference = $"{(char)('A' + col)}{r + 1}",
+                        CellReference = $"{Column(col)}{r + 1}",
                         DataType = CellValues.InlineString,
                         InlineString = new InlineString(new Text(rows[r][col]) { Space = SpaceProcessingModeValues.Preserve }),
                     });
                 data.Append(row);
             }
-            var widths = new[] { 6, 10, 16, 34, 22, 12, 18, 9, 10, 16, 22 };
+            var last = Column(widths.Count - 1);
             sheet.Worksheet = new Worksheet(
                 new Columns(widths.Select((w, i) => new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = w, CustomWidth = true })),
                 data,
-                new MergeCells(new MergeCell { Reference = "A1:K1" }, new MergeCell { Reference = "A2:K2" }));
-            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheet), SheetId = 1, Name = "申报汇总表" }));
+                new MergeCells(Enumerable.Range(1, titleRows).Select(r => new MergeCell { Reference = $"A{r}:{last}{r}" })));
+            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheet), SheetId = 1, Name = sheetName }));
             workbook.Workbook.Save();
         }
         return memory.ToArray();
     }
+
+    static string Column(int index) => index < 26 ? ((char)('A' + index)).ToString() : $"{(char)('A' + index / 26 - 1)}{(char)('A' + index % 26)}";
 
     static string Category(ApplicationCategory? category) => category switch
     {
