@@ -41,7 +41,12 @@ static class Extensions
             options.Projections.Add<ExpertReviewVerdictProjection>(ProjectionLifecycle.Inline);
             options.Projections.LiveStreamAggregation<ExpertProfileIntake>();
             options.Projections.Add<ExpertProfileProjection>(ProjectionLifecycle.Inline);
+            options.Projections.LiveStreamAggregation<ExpertReviewSettings>();
+            options.Projections.LiveStreamAggregation<AssignmentBoard>();
+            options.Projections.LiveStreamAggregation<ExpertPanel>();
+            options.Projections.Add<ExpertPanelViewProjection>(ProjectionLifecycle.Inline);
         }).AddIntegrationEventRelay<IntegrationEvents>();
         builder.AddScanArchive("reviewdb");
+        builder.AddDocumentLinks();
     }
 }

@@ -1,5 +1,6 @@
 using JasperFx.Events;
 using ServiceManufacturing.ServiceDefaults.EventStore;
+using ServiceManufacturing.Services.Review.Experts;
 using ServiceManufacturing.Services.Review.Packages;
 using ServiceManufacturing.Services.Review.Recommendations;
 using ServiceManufacturing.Services.Review.ReviewCases;
@@ -31,6 +32,8 @@ sealed class IntegrationEvents : IIntegrationEventMap
         CandidateDeclined e => Stage(e.ApplicationId, Published.ReviewStage.NotSelected, e.Reason, e.At, @event),
         DemonstrationAddedToFinalList e => new Published.DemonstrationSelected(e.ApplicationId, e.CampaignId, e.Batch, e.Year, e.Category,
             e.Class, e.ServiceMode, e.OrganisationName, e.CreditCode, e.AuthorityCode, e.At),
+        // The first expert assigned: the applicant sees its application under expert review.
+        ExpertReviewOpened e => Stage(e.ApplicationId, Published.ReviewStage.UnderExpertReview, null, e.At, @event),
         _ => null,
     };
 

@@ -1,5 +1,6 @@
 using ServiceManufacturing.ServiceDefaults.Http;
 using ServiceManufacturing.Services.Review;
+using ServiceManufacturing.Services.Review.Experts;
 using ServiceManufacturing.Services.Review.Packages;
 using ServiceManufacturing.Services.Review.Recommendations;
 using ServiceManufacturing.Services.Review.ReviewCases;
@@ -17,6 +18,7 @@ app.MapRecommendationsApi();
 app.MapPackagesApi();
 app.MapSiteVisitsApi();
 app.MapSelectionApi();
+app.MapExpertReviewApi();
 app.Run();
 
 public partial class Program;

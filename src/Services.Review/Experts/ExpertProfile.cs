@@ -1,4 +1,3 @@
-using JasperFx.Events;
 using Marten;
 using Marten.Events.Projections;
 using MassTransit;
@@ -50,7 +49,7 @@ public sealed record ExpertProfileIntake(Guid Id, long Sequence)
     /// <summary>The stream of the copy of the expert <paramref name="subject"/>'s profile.</summary>
     public static Guid IdFor(string subject) => StreamIds.For("expert-profile", subject);
 
-    public static ExpertProfileIntake Create(IEvent<ExpertProfileNoted> e) => new(e.StreamId, e.Data.Sequence);
+    public static ExpertProfileIntake Create(ExpertProfileNoted e) => new(IdFor(e.ExpertSubject), e.Sequence);
 
     public ExpertProfileIntake Apply(ExpertProfileNoted e) => this with { Sequence = e.Sequence };
 }

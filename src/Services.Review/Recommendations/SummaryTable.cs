@@ -1,4 +1,7 @@
 using System.Globalization;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
 using ServiceManufacturing.Contracts;
 using ServiceManufacturing.Contracts.Reference;
 using ServiceManufacturing.Services.Review.Campaigns;
@@ -13,7 +16,7 @@ namespace ServiceManufacturing.Services.Review.Recommendations;
 /// </summary>
 public static class SummaryTable
 {
-    public const string ContentType = Spreadsheet.ContentType;
+    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     public static readonly string[] Headers =
         ["序号", "申报类别", "类别细分", "申报单位名称", "统一社会信用代码", "所属地区", "服务型制造模式", "推荐排序", "联系人", "联系电话", "备注"];
@@ -43,8 +46,46 @@ public static class SummaryTable
                 ]);
             }
 
-        return Spreadsheet.Create("申报汇总表", rows, [6, 10, 16, 34, 22, 12, 18, 9, 10, 16, 22], mergedTitleRows: 2);
+        return Workbook(rows, [6, 10, 16, 34, 22, 12, 18, 9, 10, 16, 22], titleRows: 2, "申报汇总表");
     }
+
+    /// <summary>
+    /// One sheet of inline strings (so it opens alike in Excel, WPS and LibreOffice): <paramref name="rows"/> in order, the
+    /// first <paramref name="titleRows"/> merged across the columns, with the columns' <paramref name="widths"/>.
+    /// </summary>
+    public static byte[] Workbook(IReadOnlyList<string[]> rows, IReadOnlyList<int> widths, int titleRows, string sheetName)
+    {
+        using var memory = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(memory, SpreadsheetDocumentType.Workbook))
+        {
+            var workbook = document.AddWorkbookPart();
+            workbook.Workbook = new Workbook();
+            var sheet = workbook.AddNewPart<WorksheetPart>();
+            var data = new SheetData();
+            for (var r = 0; r < rows.Count; r++)
+            {
+                var row = new Row { RowIndex = (uint)(r + 1) };
+                for (var col = 0; col < rows[r].Length; col++)
+                    row.Append(new Cell
+                    {
+                        CellReference = $"{Column(col)}{r + 1}",
+                        DataType = CellValues.InlineString,
+                        InlineString = new InlineString(new Text(rows[r][col]) { Space = SpaceProcessingModeValues.Preserve }),
+                    });
+                data.Append(row);
+            }
+            var last = Column(widths.Count - 1);
+            sheet.Worksheet = new Worksheet(
+                new Columns(widths.Select((w, i) => new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = w, CustomWidth = true })),
+                data,
+                new MergeCells(Enumerable.Range(1, titleRows).Select(r => new MergeCell { Reference = $"A{r}:{last}{r}" })));
+            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheet), SheetId = 1, Name = sheetName }));
+            workbook.Workbook.Save();
+        }
+        return memory.ToArray();
+    }
+
+    static string Column(int index) => index < 26 ? ((char)('A' + index)).ToString() : $"{(char)('A' + index / 26 - 1)}{(char)('A' + index % 26)}";
 
     public static string Category(ApplicationCategory? category) => category switch
     {

@@ -24,7 +24,7 @@ public static class FinalListTable
                 e.CreditCode, Authorities.Find(e.AuthorityCode)?.NameZh ?? e.AuthorityCode, ServiceModeNames.ChineseName(e.ServiceMode),
                 e.SelectedAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ]);
-        return Spreadsheet.Create("示范名单", rows, [6, 10, 16, 34, 22, 14, 18, 12], mergedTitleRows: 1);
+        return SummaryTable.Workbook(rows, [6, 10, 16, 34, 22, 14, 18, 12], titleRows: 1, "示范名单");
     }
 
     static string ClassName(string? @class) => @class switch

@@ -6,6 +6,7 @@ using ServiceManufacturing.ServiceDefaults.Http;
 using ServiceManufacturing.ServiceDefaults.Http.OpenApi;
 using ServiceManufacturing.ServiceDefaults.Identity;
 using ServiceManufacturing.Services.Review.Campaigns;
+using ServiceManufacturing.Services.Review.Recommendations;
 using ServiceManufacturing.Services.Review.ReviewCases;
 using ServiceManufacturing.Services.Review.Visits;
 
@@ -54,7 +55,7 @@ public static class SelectionApi
             .Produces<IReadOnlyList<FinalListEntry>>().ProducesValidationProblem();
         api.MapGet("/final-list/spreadsheet", FinalSpreadsheet).WithName("DownloadFinalList").WithRetryAfter(StatusCodes.Status409Conflict)
             .WithSummary("下载最终示范名单（XLSX） / Download the final list (XLSX)").RequireRoles(Ministry)
-            .Produces<byte[]>(StatusCodes.Status200OK, Spreadsheet.ContentType).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+            .Produces<byte[]>(StatusCodes.Status200OK, SummaryTable.ContentType).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         return api;
     }
 
@@ -155,7 +156,7 @@ public static class SelectionApi
         if (campaignId is null) return CampaignRequired();
         var candidates = await session.Query<Candidacy>().Where(c => c.CampaignId == campaignId).ToListAsync(ct);
         await access.ReadAsync(true, SelectionRules.CandidateNotFound);
-        return TypedResults.Ok(candidates.Where(c => ReviewAccess.MaySee(access.User, c))
+        return TypedResults.Ok(candidates.Where(VisitSight.Of(access.User).MaySee)
             .OrderBy(c => c.Category).ThenBy(c => c.AuthorityCode).ThenBy(c => c.OrganisationName, StringComparer.Ordinal).ToList());
     }
 
@@ -163,8 +164,8 @@ public static class SelectionApi
     {
         var visit = await session.LoadAsync<SiteVisit>(SiteVisit.IdFor(applicationId), ct);
         var candidacy = await session.LoadAsync<Candidacy>(Candidacy.IdFor(applicationId), ct);
-        var details = await session.LoadAsync<ReviewCaseDetails>(applicationId, ct);
-        return await access.ReadAsync(details is not null && access.User.ActsFor(details.AuthorityCode), SelectionRules.CandidateNotFound)
+        var sight = await ApplicationSight.OfAsync(session, access.User, applicationId, ct);
+        return await access.ReadAsync(sight.MaySeeSelection(), SelectionRules.CandidateNotFound)
             ?? TypedResults.Ok(new SelectionCase(applicationId, visit, candidacy));
     }
 
@@ -200,6 +201,6 @@ public static class SelectionApi
         if (await session.LoadAsync<ReviewCampaign>(campaignId.Value, ct) is not { } campaign) return Problems.Of(ReviewCampaignRules.Unknown);
         var list = await session.LoadAsync<FinalList>(FinalList.IdFor(campaignId.Value), ct);
         await access.ReadAsync(true, SelectionRules.CandidateNotFound);
-        return TypedResults.File(FinalListTable.Create(campaign, list), Spreadsheet.ContentType, $"示范名单-第{campaign.Batch}批.xlsx");
+        return TypedResults.File(FinalListTable.Create(campaign, list), SummaryTable.ContentType, $"示范名单-第{campaign.Batch}批.xlsx");
     }
 }

@@ -71,13 +71,13 @@ public static class SiteVisitsApi
         if (campaignId is null) return Problems.Validation(new Dictionary<string, string[]> { ["campaignId"] = ["请给出批次。 / Give the campaign."] });
         var visits = await session.Query<SiteVisit>().Where(v => v.CampaignId == campaignId).ToListAsync(ct);
         await access.ReadAsync(true, SiteVisitRules.NotFound);
-        return TypedResults.Ok(visits.Where(v => ReviewAccess.MaySee(access.User, v)).OrderBy(v => v.Date).ThenBy(v => v.AuthorityCode).ToList());
+        return TypedResults.Ok(visits.Where(VisitSight.Of(access.User).MaySee).OrderBy(v => v.Date).ThenBy(v => v.AuthorityCode).ToList());
     }
 
     static async Task<IResult> Get(Guid applicationId, IDocumentSession session, AccessGuard access, CancellationToken ct)
     {
         var visit = await session.LoadAsync<SiteVisit>(SiteVisit.IdFor(applicationId), ct);
-        return await access.ReadAsync(visit is not null && ReviewAccess.MaySee(access.User, visit), SiteVisitRules.NotFound)
+        return await access.ReadAsync(visit is not null && VisitSight.Of(access.User).MaySee(visit), SiteVisitRules.NotFound)
             ?? StreamVersion.WithETag(TypedResults.Ok(visit), visit!.Version);
     }
 
@@ -132,7 +132,7 @@ public static class SiteVisitsApi
     {
         var visitId = SiteVisit.IdFor(applicationId);
         var visit = await session.LoadAsync<SiteVisit>(visitId, ct);
-        if (await access.ChangeAsync(visit is not null && ReviewAccess.MayFileReport(access.User, visit), SiteVisitRules.NotFound) is { } refused)
+        if (await access.ChangeAsync(visit is not null && VisitSight.Of(access.User).MayFileReport(visit), SiteVisitRules.NotFound) is { } refused)
             return refused;
         return await StreamVersion.OrCurrentAsync(http, async () =>
         {

@@ -22,6 +22,7 @@ public static class VisitSchedule
         var visitId = SiteVisit.IdFor(details.Id);
         var current = await session.LoadAsync<SiteVisit>(visitId, ct);
         var profiles = (await session.LoadManyAsync<ExpertProfile>(ct, team.Distinct().ToArray())).ToDictionary(p => p.Id);
+        var declared = await VisitFacts.DeclaredConflictsAsync(session, details.Id, ct);
         var draft = new ScheduleVisit(VisitFacts.SubjectOf(details, null), date, place, team, new Dictionary<string, VisitExpert>(), by);
         var days = SiteVisitDecider.DaysTouched(draft, current);
         var expectedVisit = expected ?? (current?.Version is > 0 ? current.Version : null);
@@ -34,7 +35,7 @@ public static class VisitSchedule
                 var command = draft with
                 {
                     Subject = VisitFacts.SubjectOf(details, state),
-                    Experts = profiles.ToDictionary(p => p.Key, p => VisitFacts.ExpertOf(p.Value, application)),
+                    Experts = profiles.ToDictionary(p => p.Key, p => VisitFacts.ExpertOf(p.Value, application, declared)),
                 };
                 return SiteVisitDecider.Decide(command, states.Of<SiteVisit>(visitId), states.Of<ExpertDay>, now);
             }, ct);
@@ -59,8 +60,9 @@ public static class VisitSchedule
             var visit = visits.GetValueOrDefault(verdict.Id);
             if (!SiteVisit.Required(verdict.Category, visit) || visit is { Scheduled: true }) continue;
             var application = VisitFacts.ApplicationOf(details[verdict.Id], await session.Events.AggregateStreamAsync<ReviewCase>(verdict.Id, token: ct));
+            var declared = await VisitFacts.DeclaredConflictsAsync(session, verdict.Id, ct);
             due.Add(new VisitToPlace(verdict.Id, details[verdict.Id].OrganisationName, verdict.AuthorityCode, VisitFacts.DefaultPlace(details[verdict.Id]),
-                experts.Where(e => Conflicts.Between(e, application) is not null).Select(e => e.Id).ToHashSet()));
+                experts.Where(e => VisitFacts.ExpertOf(e, application, declared).Conflicted).Select(e => e.Id).ToHashSet()));
         }
         var booked = (await session.Query<ExpertDay>().Where(d => d.VisitApplicationId != null && d.Date >= from && d.Date <= to).ToListAsync(ct))
             .Select(d => (d.ExpertId, d.Date)).ToHashSet();
