@@ -37,7 +37,10 @@ public static class VisitSchedule
                     Subject = VisitFacts.SubjectOf(details, state),
                     Experts = profiles.ToDictionary(p => p.Key, p => VisitFacts.ExpertOf(p.Value, application, declared)),
                 };
-                return SiteVisitDecider.Decide(command, states.Of<SiteVisit>(visitId), states.Of<ExpertDay>, now);
+                var visit = states.Of<SiteVisit>(visitId);
+                // Another officer scheduled this visit first, moving it off days this write did not fetch: decide again from the start.
+                if (SiteVisitDecider.DaysTouched(command, visit).Except(days).Any()) throw new RuleViolation(PlatformRules.ConcurrentChange);
+                return SiteVisitDecider.Decide(command, visit, states.Of<ExpertDay>, now);
             }, ct);
     }
 
