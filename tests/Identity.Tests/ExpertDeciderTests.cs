@@ -8,7 +8,7 @@ public class ExpertDeciderTests
 {
     static readonly Guid Account = Guid.CreateVersion7();
     static readonly DateTimeOffset Now = new(2023, 6, 1, 10, 0, 0, TimeSpan.FromHours(8));
-    static readonly ExpertProfileFields Profile = new("张评审", "北京某某工业研究院", "121100004000000119", "110000",
+    static readonly ExpertProfileFields Profile = new("张评审", "北京某某工业研究院", "121100004000000115", "110000",
         ["supplyChainManagement", "customization"], ["other"], [new(2023, 7, 4), new(2023, 7, 3)], true);
 
     static Expert Existing() => Expert.Create((ExpertProfileRecorded)ExpertDecider.Decide(
@@ -43,7 +43,7 @@ public class ExpertDeciderTests
         var changed = Assert.IsType<ExpertProfileRecorded>(Assert.Single(ExpertDecider.Decide(
             new ChangeAvailableDates(Account, [new(2023, 8, 1)], "expert:1"), Existing(), Now)));
         Assert.Equal([new DateOnly(2023, 8, 1)], changed.AvailableDates);
-        Assert.Equal(("张评审", "121100004000000119", "expert:1"), (changed.Name, changed.CreditCode, changed.ChangedBy));
+        Assert.Equal(("张评审", "121100004000000115", "expert:1"), (changed.Name, changed.CreditCode, changed.ChangedBy));
     }
 
     [Fact]
