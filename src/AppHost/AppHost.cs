@@ -35,8 +35,12 @@ IResourceBuilder<ProjectResource> Service<TProject>(string name, IResourceBuilde
         .WithHttpHealthCheck("/health")
         .WithReplicas(replicas);
 
-var registration = Service<Projects.Services_Registration>("registration", infrastructure.RegistrationDb);
-var review = Service<Projects.Services_Review>("review", infrastructure.ReviewDb);
+// The key of the short-lived signed links by which Review lets an assigned expert read what Registration stores.
+var documentLinkKey = builder.AddParameter("document-link-key", secret: true);
+var registration = Service<Projects.Services_Registration>("registration", infrastructure.RegistrationDb)
+    .WithEnvironment("DocumentLinks__Key", documentLinkKey);
+var review = Service<Projects.Services_Review>("review", infrastructure.ReviewDb)
+    .WithEnvironment("DocumentLinks__Key", documentLinkKey);
 var evaluation = Service<Projects.Services_Evaluation>("evaluation", infrastructure.EvaluationDb);
 
 gateway

@@ -30,7 +30,8 @@ public sealed record ApplicationSubmitted(
     string? ContactPhone,
     IReadOnlyList<string> Warnings,
     string ContentHash,
-    DateTimeOffset SubmittedAt);
+    DateTimeOffset SubmittedAt,
+    IReadOnlyList<string>? RelatedParties = null);
 
 /// <summary>
 /// The closed sets <see cref="ApplicationSubmitted"/>'s string fields take: Registration's enums by their JSON names

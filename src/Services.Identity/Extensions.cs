@@ -11,6 +11,7 @@ using ServiceManufacturing.ServiceDefaults.Http;
 using ServiceManufacturing.ServiceDefaults.Identity;
 using ServiceManufacturing.Services.Identity.Accounts;
 using ServiceManufacturing.Services.Identity.Connect;
+using ServiceManufacturing.Services.Identity.Experts;
 using ServiceManufacturing.Services.Identity.Organisations;
 using ServiceManufacturing.ServiceDefaults.Documents;
 using ServiceManufacturing.ServiceDefaults.Messaging;
@@ -39,6 +40,8 @@ static class Extensions
             store.Projections.LiveStreamAggregation<Organisation>();
             store.Projections.Add<OrganisationMembersProjection>(ProjectionLifecycle.Inline);
             store.Projections.Add<BindingRequestProjection>(ProjectionLifecycle.Inline);
+            store.Projections.LiveStreamAggregation<Expert>();
+            store.Projections.Add<ExpertDetailsProjection>(ProjectionLifecycle.Inline);
         }).AddIntegrationEventRelay<IntegrationEvents>();
         builder.AddMessaging();
         builder.AddScanArchive("identitydb");

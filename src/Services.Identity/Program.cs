@@ -2,6 +2,7 @@ using ServiceManufacturing.ServiceDefaults.Http;
 using ServiceManufacturing.Services.Identity;
 using ServiceManufacturing.Services.Identity.Accounts;
 using ServiceManufacturing.Services.Identity.Connect;
+using ServiceManufacturing.Services.Identity.Experts;
 using ServiceManufacturing.Services.Identity.Organisations;
 using ServiceManufacturing.Services.Identity.SignIn;
 
@@ -17,6 +18,7 @@ app.MapConnectEndpoints();
 app.MapAccountsApi();
 app.MapBindingRequestsApi();
 app.MapMembersApi();
+app.MapExpertsApi();
 app.Run();
 
 public partial class Program;

@@ -35,5 +35,6 @@ static class Extensions
         }).AddIntegrationEventRelay<IntegrationEvents>();
         builder.Services.AddHostedService<CampaignSeeding>();
         builder.AddScanArchive("registrationdb");
+        builder.AddDocumentLinks();
     }
 }

@@ -14,7 +14,7 @@ sealed class IntegrationEvents : IIntegrationEventMap
             Camel(e.Form.Platform?.Class?.ToString() ?? e.Form.City?.Class?.ToString()),
             Camel((e.Form.Enterprise?.ServiceMode ?? e.Form.Platform?.ServiceMode)?.ToString()),
             e.OrganisationName, e.CreditCode, e.AuthorityCode, e.Form.Contact?.Name, e.Form.Contact?.Phone, e.Warnings, e.ContentHash,
-            e.SubmittedAt),
+            e.SubmittedAt, e.Form.RelatedParties ?? []),
         ApplicationWithdrawn e => new Published.ApplicationWithdrawn(e.ApplicationId, e.WithdrawnAt),
         StampedFormUploaded e => new Published.StampedFormUploaded(e.ApplicationId, e.Sha256, e.UploadedAt),
         AuthorityContacts.ContactPersonReported e => new Published.ContactPersonReported(e.CampaignId, e.AuthorityCode, e.Name, e.Title,

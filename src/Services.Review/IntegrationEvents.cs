@@ -1,8 +1,11 @@
 using JasperFx.Events;
 using ServiceManufacturing.ServiceDefaults.EventStore;
+using ServiceManufacturing.Services.Review.Experts;
 using ServiceManufacturing.Services.Review.Packages;
 using ServiceManufacturing.Services.Review.Recommendations;
 using ServiceManufacturing.Services.Review.ReviewCases;
+using ServiceManufacturing.Services.Review.Selection;
+using ServiceManufacturing.Services.Review.Visits;
 using Published = ServiceManufacturing.Contracts;
 
 namespace ServiceManufacturing.Services.Review;
@@ -24,6 +27,13 @@ sealed class IntegrationEvents : IIntegrationEventMap
         // Back with the authority: its applications show as recommended again until the package is resubmitted.
         PackageReturned e => new Published.RecommendationPackageStageReached(e.CampaignId, e.AuthorityCode, e.ApplicationIds ?? [],
             Published.ReviewStage.Recommended, e.At, @event.Sequence),
+        SiteVisitScheduled e => Stage(e.ApplicationId, Published.ReviewStage.SiteVisit, null, e.At, @event),
+        CandidateSelected e => Stage(e.ApplicationId, Published.ReviewStage.Selected, e.Comment, e.At, @event),
+        CandidateDeclined e => Stage(e.ApplicationId, Published.ReviewStage.NotSelected, e.Reason, e.At, @event),
+        DemonstrationAddedToFinalList e => new Published.DemonstrationSelected(e.ApplicationId, e.CampaignId, e.Batch, e.Year, e.Category,
+            e.Class, e.ServiceMode, e.OrganisationName, e.CreditCode, e.AuthorityCode, e.At),
+        // The first expert assigned: the applicant sees its application under expert review.
+        ExpertReviewOpened e => Stage(e.ApplicationId, Published.ReviewStage.UnderExpertReview, null, e.At, @event),
         _ => null,
     };
 

@@ -1,8 +1,11 @@
 using ServiceManufacturing.ServiceDefaults.Http;
 using ServiceManufacturing.Services.Review;
+using ServiceManufacturing.Services.Review.Experts;
 using ServiceManufacturing.Services.Review.Packages;
 using ServiceManufacturing.Services.Review.Recommendations;
 using ServiceManufacturing.Services.Review.ReviewCases;
+using ServiceManufacturing.Services.Review.Selection;
+using ServiceManufacturing.Services.Review.Visits;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -13,6 +16,9 @@ app.UseServiceApi();
 app.MapReviewCasesApi();
 app.MapRecommendationsApi();
 app.MapPackagesApi();
+app.MapSiteVisitsApi();
+app.MapSelectionApi();
+app.MapExpertReviewApi();
 app.Run();
 
 public partial class Program;

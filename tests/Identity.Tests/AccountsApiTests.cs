@@ -173,6 +173,12 @@ public class AccountsApiTests(IdentityApp app) : IClassFixture<IdentityApp>
         ["POST /api/v1/organisations/{creditCode}/members/"] = [PlatformRoles.Applicant],
         ["POST /api/v1/organisations/{creditCode}/members/{accountId:guid}/removal"] = [PlatformRoles.Applicant,
             PlatformRoles.AuthorityOfficer, PlatformRoles.MinistryOfficer],
+        ["POST /api/v1/experts/"] = [PlatformRoles.MinistryOfficer],
+        ["GET /api/v1/experts/"] = [PlatformRoles.MinistryOfficer, PlatformRoles.Auditor],
+        ["GET /api/v1/experts/me"] = [PlatformRoles.Expert],
+        ["PUT /api/v1/experts/me/available-dates"] = [PlatformRoles.Expert],
+        ["GET /api/v1/experts/{accountId:guid}"] = [PlatformRoles.MinistryOfficer, PlatformRoles.Auditor],
+        ["PUT /api/v1/experts/{accountId:guid}/profile"] = [PlatformRoles.MinistryOfficer],
     };
 
     [Fact]

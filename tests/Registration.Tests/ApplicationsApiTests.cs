@@ -148,6 +148,22 @@ public class ApplicationsApiTests(RegistrationApp app) : IClassFixture<Registrat
     }
 
     [Fact]
+    public async Task TheRelatedPartiesOnTheFormTravelWithTheSubmissionAndAnInvalidCodeIsRefused()
+    {
+        await using var probe = await BrokerProbe<Published.ApplicationSubmitted>.StartAsync(app.RabbitMq);
+        var draft = (await (await CreateDraftAsync()).Content.ReadFromJsonAsync<ApplicationDetails>(Json))!;
+        var refused = await SaveFormAsync(draft.Id, "\"1\"", Forms.Enterprise() with { RelatedParties = ["914403001922038216", "91440300NOTACODE00"] });
+        var errors = (await ApiJson.AssertProblemAsync(refused, HttpStatusCode.BadRequest, PlatformRules.Validation.Code)).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("relatedParties[1]", out _));
+        Assert.False(errors.TryGetProperty("relatedParties[0]", out _));
+
+        Assert.Equal(HttpStatusCode.OK, (await SaveFormAsync(draft.Id, "\"1\"", Forms.Enterprise() with { RelatedParties = ["91110000600037341L"] })).StatusCode);
+        await SubmitAsync(draft.Id, "\"2\"");
+
+        Assert.Equal(["91110000600037341L"], (await probe.WaitForAsync(m => m.ApplicationId == draft.Id)).Message.RelatedParties!);
+    }
+
+    [Fact]
     public async Task AnotherOrganisationsApplicationIsNotFoundAndTheAttemptIsRecorded()
     {
         var draft = (await (await CreateDraftAsync()).Content.ReadFromJsonAsync<ApplicationDetails>(Json))!;

@@ -66,6 +66,42 @@ public class DocumentsApiTests(RegistrationApp app) : IClassFixture<Registration
         Assert.Equal(scan, await app.ClientFor(TestUsers.ShenzhenOfficer).GetByteArrayAsync($"/api/v1/applications/{id}/stamped-form"));
     }
 
+    [Fact]
+    public async Task AnExpertReadsTheFormAndTheStampedScanByASignedLinkOnlyWhileItIsValidAndUntampered()
+    {
+        var id = await PassedAsync();
+        var scan = TestScans.Pdf($"Stamped form {id}");
+        Assert.Equal(HttpStatusCode.OK, (await UploadAsync(id, scan, "application/pdf")).StatusCode);
+        var links = app.Services.GetRequiredService<DocumentLinks>();
+        var expert = app.ClientFor(TestUsers.Expert);
+
+        // Registration knows nothing of assignments: the link Review signed is what lets the expert in.
+        var (scanLink, expiresAt) = links.Issue(id, DocumentLinks.StampedForm);
+        Assert.Equal(app.Clock.GetUtcNow().Add(DocumentLinks.Lifetime).ToUnixTimeSeconds(), expiresAt.ToUnixTimeSeconds());
+        Assert.Equal(scan, await expert.GetByteArrayAsync(scanLink));
+        var form = await expert.GetAsync(links.Issue(id, DocumentLinks.Form).Path);
+        Assert.Equal(ApplicationFormDocument.ContentType, form.Content.Headers.ContentType?.MediaType);
+
+        // Without a link, the expert's role reads nothing.
+        Assert.Equal(HttpStatusCode.Forbidden, (await expert.GetAsync($"/api/v1/applications/{id}/stamped-form")).StatusCode);
+        // A tampered signature, a signature for another document or application, or none: refused, never served.
+        var tampered = scanLink[..^1] + (scanLink[^1] == '0' ? '1' : '0');
+        var otherDocument = scanLink.Replace("/stamped-form?", "/form?");
+        var otherApplication = scanLink.Replace(id.ToString(), Guid.CreateVersion7().ToString());
+        var noSignature = scanLink[..scanLink.IndexOf("&signature=", StringComparison.Ordinal)];
+        var laterExpiry = scanLink.Replace($"expires={expiresAt.ToUnixTimeSeconds()}", $"expires={expiresAt.ToUnixTimeSeconds() + 3600}");
+        foreach (var link in new[] { tampered, otherDocument, otherApplication, noSignature, laterExpiry })
+            await ApiJson.AssertProblemAsync(await expert.GetAsync(link), HttpStatusCode.Forbidden, DocumentLinks.Invalid.Code);
+        // An expired link: signed eleven minutes ago.
+        var past = new DocumentLinks(app.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>(),
+            new TestClock(app.Clock.GetUtcNow() - DocumentLinks.Lifetime - TimeSpan.FromMinutes(1)));
+        await ApiJson.AssertProblemAsync(await expert.GetAsync(past.Issue(id, DocumentLinks.StampedForm).Path), HttpStatusCode.Forbidden,
+            DocumentLinks.Invalid.Code);
+        // A document links cannot name, and a malformed expiry: 404 and 400, never 500.
+        Assert.Equal(HttpStatusCode.NotFound, (await expert.GetAsync(scanLink.Replace("/stamped-form?", "/licence?"))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await expert.GetAsync(scanLink.Replace("expires=", "expires=x"))).StatusCode);
+    }
+
     [Theory]
     [InlineData("a text file named .pdf", "application/pdf")]
     [InlineData("an executable named .png", "image/png")]

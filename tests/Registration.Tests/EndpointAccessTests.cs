@@ -28,6 +28,7 @@ public class EndpointAccessTests(RegistrationApp app) : IClassFixture<Registrati
         ["GET /api/v1/applications/{applicationId:guid}/form-document"] = [PlatformRoles.Applicant, PlatformRoles.CityAuthority,
             PlatformRoles.AuthorityOfficer, PlatformRoles.MinistryOfficer, PlatformRoles.Auditor],
         ["PUT /api/v1/applications/{applicationId:guid}/stamped-form"] = [PlatformRoles.Applicant, PlatformRoles.CityAuthority],
+        ["GET /api/v1/applications/{applicationId:guid}/signed-documents/{document}"] = [PlatformRoles.Expert, PlatformRoles.MinistryOfficer],
         ["GET /api/v1/applications/{applicationId:guid}/stamped-form"] = [PlatformRoles.Applicant, PlatformRoles.CityAuthority,
             PlatformRoles.AuthorityOfficer, PlatformRoles.MinistryOfficer, PlatformRoles.Auditor],
         ["GET /api/v1/authorities/"] = [SignedIn],

@@ -17,4 +17,9 @@ public sealed class RegistrationApp() : ServiceFactory<Program>("registrationdb"
     }
 
     Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>The key Review signs its document links with (the AppHost gives both services the same).</summary>
+    public const string DocumentLinkKey = "test-document-link-key-2023";
+
+    protected override IEnumerable<KeyValuePair<string, string>> Settings => [new("DocumentLinks:Key", DocumentLinkKey)];
 }

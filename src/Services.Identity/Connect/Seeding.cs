@@ -7,6 +7,7 @@ using ServiceManufacturing.Services.Identity.Organisations;
 using OpenIddict.Abstractions;
 using ServiceManufacturing.ServiceDefaults.Identity;
 using ServiceManufacturing.Services.Identity.Accounts;
+using ServiceManufacturing.Services.Identity.Experts;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace ServiceManufacturing.Services.Identity.Connect;
@@ -44,6 +45,8 @@ sealed class Seeding(IServiceScopeFactory scopes, IOptions<IdentityProviderOptio
             foreach (var user in DevelopmentUsers(devPassword))
                 await SeedAccountAsync(accounts, user, ct);
             await SeedVerifiedMemberAsync(scope.ServiceProvider, accounts, "applicant.shenzhen", ct);
+            await DevelopmentExperts.SeedAsync(accounts, scope.ServiceProvider.GetRequiredService<IDocumentSession>(), devPassword,
+                scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow(), logger, ct);
         }
     }
 

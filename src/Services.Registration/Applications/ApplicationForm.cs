@@ -24,12 +24,14 @@ public enum IncidentKind { MajorQualityAccident, MajorEnvironmentalAccident, Maj
 /// <param name="Enterprise">示范企业部分（category 为 enterprise 时使用） / The enterprise section, used when the category is enterprise.</param>
 /// <param name="Platform">示范平台部分（category 为 platform 时使用） / The platform section, used when the category is platform.</param>
 /// <param name="City">示范城市部分（category 为 city 时使用） / The city section, used when the category is city.</param>
+/// <param name="RelatedParties">关联单位的统一社会信用代码（至多 50 个；这些单位的专家须回避） / The unified social credit codes of related parties (at most 50); their experts may not review the application.</param>
 public sealed record ApplicationForm(
     ContactPerson? Contact = null,
     Declarations? Declarations = null,
     EnterpriseSection? Enterprise = null,
     PlatformSection? Platform = null,
-    CitySection? City = null)
+    CitySection? City = null,
+    IReadOnlyList<string>? RelatedParties = null)
 {
     public static ApplicationForm Empty { get; } = new();
 }

@@ -117,7 +117,9 @@ public static class ApplicationsApi
         AccessGuard access, TimeProvider clock, CancellationToken ct)
     {
         if (await OwnedAsync(applicationId, session, access, ct) is { } refused) return refused;
-        if (FormDates.Implausible(form) is { Count: > 0 } errors) return Problems.Validation(errors);
+        var errors = FormDates.Implausible(form);
+        foreach (var (field, messages) in RelatedPartyCodes.Invalid(form)) errors[field] = messages;
+        if (errors.Count > 0) return Problems.Validation(errors);
         return await StreamVersion.OrCurrentAsync(http, async () =>
         {
             var version = await session.DecideAsync<Application>(applicationId, StreamVersion.Expected(http),

@@ -31,7 +31,36 @@ public static class DocumentsApi
         api.MapGet("/stamped-form", DownloadStampedForm).WithName("DownloadStampedForm")
             .WithSummary("下载盖章申报书扫描件 / Download the stamped form's scan").RequireRoles(Readers)
             .Produces<byte[]>(StatusCodes.Status200OK, "application/pdf", "image/jpeg", "image/png").ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/signed-documents/{document}", SignedDocument).WithName("DownloadSignedDocument")
+            .WithParameterValues("document", DocumentLinks.Documents)
+            .WithSummary("凭评审服务签发的短期签名链接下载申报书或盖章扫描件（分配的评审专家） / Download the form or the stamped scan by a short-lived link Review signed (assigned experts)")
+            .RequireRoles(PlatformRoles.Expert, PlatformRoles.MinistryOfficer)
+            .Produces<byte[]>(StatusCodes.Status200OK, ApplicationFormDocument.ContentType, "application/pdf", "image/jpeg", "image/png")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         return api;
+    }
+
+    /// <summary>
+    /// Registration does not know who is assigned to what: it serves the document to whoever holds a valid, unexpired link
+    /// signed for this application and this document, and refuses every other (403), before reading anything.
+    /// </summary>
+    static async Task<IResult> SignedDocument(Guid applicationId, string document, IDocumentSession session, ScanArchive archive,
+        DocumentLinks links, AccessGuard access, CancellationToken ct, long? expires = null, string? signature = null)
+    {
+        if (!DocumentLinks.Documents.Contains(document)) return Problems.Of(ApplicationRules.NotFound);
+        if (expires is null || !links.Valid(applicationId, document, expires.Value, signature)) return await access.ForbidAsync(DocumentLinks.Invalid);
+        var details = await session.LoadAsync<ApplicationDetails>(applicationId, ct);
+        if (document == DocumentLinks.Form)
+        {
+            if (await access.ReadAsync(details is not null, ApplicationRules.NotFound) is { } missing) return missing;
+            var campaign = (await session.LoadAsync<Campaign>(details!.CampaignId, ct))!;
+            return TypedResults.File(ApplicationFormDocument.Create(details, campaign), ApplicationFormDocument.ContentType,
+                $"申报书-{details.OrganisationName}.docx");
+        }
+        if (await access.ReadAsync(details?.StampedForm is not null, ApplicationRules.NotFound) is { } refused) return refused;
+        var scan = details!.StampedForm!;
+        return Results.Stream(output => archive.CopyToAsync(scan.DocumentId, output, ct), scan.ContentType,
+            $"stamped-form-{applicationId}{ScanArchive.ExtensionOf(scan.ContentType)}");
     }
 
     static async Task<IResult> FormDocument(Guid applicationId, IDocumentSession session, AccessGuard access, CancellationToken ct)

@@ -44,6 +44,17 @@ public sealed record ReviewCampaign(
         var day = Extensions.TryGetValue(authorityCode, out var until) && until > RecommendationDeadline ? until : RecommendationDeadline;
         return ChinaTime.IsPast(day, at);
     }
+
+    /// <summary>The campaign's public notice (公示), once the ministry has published it.</summary>
+    public Selection.PublicNotice? Notice { get; init; }
+
+    public ReviewCampaign Apply(Selection.PublicNoticePublished e) => this with { Notice = new(e.Starts, e.Ends, e.ApplicationIds, e.At) };
+
+    /// <summary>Whether <paramref name="at"/> lies in the notice period: from the start of its first day to the end of its last (UTC+8).</summary>
+    public bool NoticeOpen(DateTimeOffset at) => Notice is { } n && at >= ChinaTime.EndOfDay(n.Starts.AddDays(-1)) && !ChinaTime.IsPast(n.Ends, at);
+
+    /// <summary>Whether the notice period is over at <paramref name="at"/> (after the end of its last day, UTC+8).</summary>
+    public bool NoticeOver(DateTimeOffset at) => Notice is { } n && ChinaTime.IsPast(n.Ends, at);
 }
 
 /// <summary>

@@ -46,7 +46,7 @@ public static class SummaryTable
         return Spreadsheet.Write("申报汇总表", rows, [6, 10, 16, 34, 22, 12, 18, 9, 10, 16, 22], "A1:K1", "A2:K2");
     }
 
-    static string Category(ApplicationCategory? category) => category switch
+    public static string Category(ApplicationCategory? category) => category switch
     {
         ApplicationCategory.Enterprise => "示范企业",
         ApplicationCategory.Platform => "示范平台",

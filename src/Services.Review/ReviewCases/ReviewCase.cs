@@ -10,13 +10,14 @@ public enum ReviewCaseStatus { AwaitingInitialReview, ReturnedForChanges, Passed
 public sealed record ReviewCase(
     Guid Id, Guid CampaignId, string AuthorityCode, Contracts.ApplicationCategory Category, string? Class,
     long SubmissionVersion, int Round, ReviewCaseStatus Status, string? StampedFormSha256, long StampedFormSequence = 0,
-    HeardBeforeSubmission? HeardEarly = null)
+    HeardBeforeSubmission? HeardEarly = null, IReadOnlyList<string>? RelatedParties = null, bool? ExpertReviewPassed = null,
+    decimal? ExpertReviewScore = null)
 {
     /// <summary>Whether the submission arrived: only then is there a case to decide.</summary>
     public bool Opened => HeardEarly is null;
 
     public static ReviewCase Create(ReviewCaseOpened e) => new(e.ApplicationId, e.CampaignId, e.AuthorityCode, e.Category, e.Class,
-        e.SubmissionVersion, 1, ReviewCaseStatus.AwaitingInitialReview, null);
+        e.SubmissionVersion, 1, ReviewCaseStatus.AwaitingInitialReview, null, RelatedParties: e.RelatedParties ?? []);
 
     public static ReviewCase Create(WithdrawalHeardBeforeSubmission e) => NotYetOpened(e.ApplicationId).Apply(e);
 
@@ -30,7 +31,11 @@ public sealed record ReviewCase(
     public ReviewCase Apply(StampedFormHeardBeforeSubmission e) => this with { HeardEarly = HeardEarly! with { StampedForm = e } };
 
     public ReviewCase Apply(ApplicationResubmitted e) =>
-        this with { SubmissionVersion = e.SubmissionVersion, Round = e.Round, Status = ReviewCaseStatus.AwaitingInitialReview };
+        this with
+        {
+            SubmissionVersion = e.SubmissionVersion, Round = e.Round, Status = ReviewCaseStatus.AwaitingInitialReview,
+            RelatedParties = e.RelatedParties ?? RelatedParties,
+        };
 
     public ReviewCase Apply(InitialReviewPassed e) => this with { Status = ReviewCaseStatus.Passed };
 
@@ -40,7 +45,12 @@ public sealed record ReviewCase(
 
     public ReviewCase Apply(ReviewCaseWithdrawn e) => this with { Status = ReviewCaseStatus.Withdrawn };
 
+    public ReviewCase Apply(ExpertReviewConcluded e) => this with { ExpertReviewPassed = e.Passed, ExpertReviewScore = e.Score };
+
     public ReviewCase Apply(StampedFormReceived e) => this with { StampedFormSha256 = e.Sha256, StampedFormSequence = e.SourceSequence };
+
+    /// <summary>The organisations the applicant lists as related parties (credit codes): experts of these are conflicted.</summary>
+    public IReadOnlyList<string> RelatedPartyCodes => RelatedParties ?? [];
 
     /// <summary>Passed, with its stamped form in hand: it may be recommended.</summary>
     public bool Recommendable => Opened && Status == ReviewCaseStatus.Passed && StampedFormSha256 is not null;

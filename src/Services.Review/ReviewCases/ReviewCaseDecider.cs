@@ -44,7 +44,8 @@ public static class ReviewCaseDecider
         // An earlier round arriving after a later one tells nothing new.
         OpenReviewCase { Submission: var s } when s.Version <= state.SubmissionVersion => [],
         OpenReviewCase { Submission: var s } when state.Status == ReviewCaseStatus.ReturnedForChanges =>
-            [new ApplicationResubmitted(s.ApplicationId, s.Version, state.Round + 1, s.Warnings, s.ContentHash, s.SubmittedAt, now)],
+            [new ApplicationResubmitted(s.ApplicationId, s.Version, state.Round + 1, s.Warnings, s.ContentHash, s.SubmittedAt, now,
+                s.RelatedParties ?? [])],
         OpenReviewCase => [],
         WithdrawReviewCase c when state is not { Opened: true } =>
             state?.HeardEarly?.Withdrawal is null ? [new WithdrawalHeardBeforeSubmission(c.ApplicationId, now)] : [],
@@ -68,7 +69,7 @@ public static class ReviewCaseDecider
 
     static ReviewCaseOpened Opened(ApplicationSubmitted s, DateTimeOffset now) => new(s.ApplicationId, s.Version, s.CampaignId,
         s.Category, s.Class, s.ServiceMode, s.OrganisationName, s.CreditCode, s.AuthorityCode, s.ContactName, s.ContactPhone,
-        s.Warnings, s.ContentHash, s.SubmittedAt, now);
+        s.Warnings, s.ContentHash, s.SubmittedAt, now, s.RelatedParties ?? []);
 
     /// <summary>What arrived before the submission, as the events it means once the case is open.</summary>
     static IEnumerable<object> HeardEarly(ReviewCase? state)

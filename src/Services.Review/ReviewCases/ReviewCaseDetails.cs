@@ -33,6 +33,9 @@ public sealed record InitialReviewRound(int Round, [property: OneOf("pass", "rej
 /// <param name="Decisions">历次初审决定 / The initial-review decisions so far.</param>
 /// <param name="SubmittedAt">提交时间 / When it was submitted.</param>
 /// <param name="OpenedAt">案卷建立时间 / When the case was opened (on delivery of the submission).</param>
+/// <param name="RelatedParties">申报单位填报的关联单位（统一社会信用代码；其专家须回避） / The related parties the applicant listed (credit codes; their experts may not review it).</param>
+/// <param name="ExpertReviewPassed">专家评审合议是否通过（未合议为 null） / Whether the experts' consensus passed it (null until then).</param>
+/// <param name="ExpertReviewScore">专家评审合议总分 / The experts' agreed total.</param>
 public sealed record ReviewCaseDetails(
     Guid Id,
     long Version,
@@ -52,7 +55,10 @@ public sealed record ReviewCaseDetails(
     string? StampedFormSha256,
     IReadOnlyList<InitialReviewRound> Decisions,
     DateTimeOffset SubmittedAt,
-    DateTimeOffset OpenedAt);
+    DateTimeOffset OpenedAt,
+    IReadOnlyList<string>? RelatedParties = null,
+    bool? ExpertReviewPassed = null,
+    decimal? ExpertReviewScore = null);
 
 /// <summary>Keeps <see cref="ReviewCaseDetails"/> in step with each case's stream, in the same transaction.</summary>
 public sealed class ReviewCaseDetailsProjection : SingleStreamProjection<ReviewCaseDetails, Guid>
@@ -60,13 +66,16 @@ public sealed class ReviewCaseDetailsProjection : SingleStreamProjection<ReviewC
     public static ReviewCaseDetails Create(IEvent<ReviewCaseOpened> e) => new(
         e.Data.ApplicationId, e.Version, e.Data.CampaignId, e.Data.Category, e.Data.Class, e.Data.ServiceMode, e.Data.OrganisationName,
         e.Data.CreditCode, e.Data.AuthorityCode, e.Data.ContactName, e.Data.ContactPhone, ReviewCaseStatus.AwaitingInitialReview, 1, e.Data.Warnings, e.Data.ContentHash, null, [],
-        e.Data.SubmittedAt, e.Data.OpenedAt);
+        e.Data.SubmittedAt, e.Data.OpenedAt, e.Data.RelatedParties ?? []);
 
     public static ReviewCaseDetails Apply(IEvent<ApplicationResubmitted> e, ReviewCaseDetails d) => d with
     {
         Version = e.Version, Status = ReviewCaseStatus.AwaitingInitialReview, Round = e.Data.Round, Warnings = e.Data.Warnings,
-        ContentHash = e.Data.ContentHash, SubmittedAt = e.Data.SubmittedAt,
+        ContentHash = e.Data.ContentHash, SubmittedAt = e.Data.SubmittedAt, RelatedParties = e.Data.RelatedParties ?? d.RelatedParties,
     };
+
+    public static ReviewCaseDetails Apply(IEvent<ExpertReviewConcluded> e, ReviewCaseDetails d) =>
+        d with { Version = e.Version, ExpertReviewPassed = e.Data.Passed, ExpertReviewScore = e.Data.Score };
 
     public static ReviewCaseDetails Apply(IEvent<InitialReviewPassed> e, ReviewCaseDetails d) =>
         Decided(d, e.Version, ReviewCaseStatus.Passed, new(e.Data.Round, "pass", e.Data.Comment, e.Data.DecidedBy, e.Data.At));

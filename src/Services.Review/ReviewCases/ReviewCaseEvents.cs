@@ -18,11 +18,12 @@ public sealed record ReviewCaseOpened(
     IReadOnlyList<string> Warnings,
     string ContentHash,
     DateTimeOffset SubmittedAt,
-    DateTimeOffset OpenedAt);
+    DateTimeOffset OpenedAt,
+    IReadOnlyList<string>? RelatedParties = null);
 
 /// <summary>An application returned for changes came back, edited: a new round of initial review.</summary>
 public sealed record ApplicationResubmitted(Guid ApplicationId, long SubmissionVersion, int Round, IReadOnlyList<string> Warnings,
-    string ContentHash, DateTimeOffset SubmittedAt, DateTimeOffset At);
+    string ContentHash, DateTimeOffset SubmittedAt, DateTimeOffset At, IReadOnlyList<string>? RelatedParties = null);
 
 public sealed record InitialReviewPassed(Guid ApplicationId, int Round, string? Comment, string DecidedBy, DateTimeOffset At);
 
@@ -47,3 +48,11 @@ public sealed record WithdrawalHeardBeforeSubmission(Guid ApplicationId, DateTim
 
 /// <summary>The stamped form's message overtook the submission: kept until the case opens.</summary>
 public sealed record StampedFormHeardBeforeSubmission(Guid ApplicationId, string Sha256, DateTimeOffset At, long SourceSequence);
+
+/// <summary>
+/// The experts' review of the application ended: the ministry recorded the experts' consensus (合议), whose agreed total is
+/// <see cref="Score"/>; <see cref="Passed"/> when every criterion and the total reach their pass thresholds. Site visits
+/// and selection go on from here.
+/// </summary>
+public sealed record ExpertReviewConcluded(
+    Guid ApplicationId, Guid CampaignId, ApplicationCategory Category, string AuthorityCode, bool Passed, decimal Score, DateTimeOffset ConcludedAt);

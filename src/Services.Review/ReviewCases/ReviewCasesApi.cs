@@ -22,7 +22,7 @@ public static class ReviewCasesApi
     public static RouteGroupBuilder MapReviewCasesApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/review-cases").WithTags("Review cases");
-        api.MapGet("/{applicationId:guid}", Get).WithName("GetReviewCase").WithETag().EventuallyConsistent(ReviewLag.CaseOpens).WithSummary("查看审核案卷 / Read a review case").RequireRoles(Readers)
+        api.MapGet("/{applicationId:guid}", Get).WithName("GetReviewCase").WithETag().EventuallyConsistent(ReviewLag.CaseOpens).WithSummary("查看审核案卷 / Read a review case").RequireRoles([.. Readers, PlatformRoles.Expert])
             .Produces<ReviewCaseDetails>().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/", List).WithName("ListReviewCases").WithEnumParameter<ApplicationCategory>("category").WithEnumParameter<ReviewCaseStatus>("status").WithEnumParameter<WorklistSort>("sort").WithParameterValues("class", SubmissionValues.Classes).WithParameterValues("serviceMode", SubmissionValues.ServiceModes).WithParameterValues("warning", SubmissionValues.Warnings).EventuallyConsistent(ReviewLag.CaseOpens).WithSummary("审核工作清单 / The worklist of review cases").RequireRoles(Readers)
             .Produces<Page<ReviewCaseDetails>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
@@ -37,9 +37,9 @@ public static class ReviewCasesApi
 
     static async Task<IResult> Get(Guid applicationId, IDocumentSession session, AccessGuard access, CancellationToken ct)
     {
-        var details = await session.LoadAsync<ReviewCaseDetails>(applicationId, ct);
-        return await access.ReadAsync(details is not null && access.User.ActsFor(details.AuthorityCode), ReviewCaseRules.NotFound)
-            ?? StreamVersion.WithETag(TypedResults.Ok(details), details!.Version);
+        var sight = await ApplicationSight.OfAsync(session, access.User, applicationId, ct);
+        return await access.ReadAsync(sight.MaySeeCase, ReviewCaseRules.NotFound)
+            ?? StreamVersion.WithETag(TypedResults.Ok(sight.Case), sight.Case!.Version);
     }
 
     /// <summary>An officer's worklist is its own authority's; the ministry and auditors may name any authority.</summary>

@@ -1,0 +1,188 @@
+using System.Net;
+using System.Net.Http.Json;
+using DocumentFormat.OpenXml.Packaging;
+using ServiceManufacturing.Contracts;
+using ServiceManufacturing.ServiceDefaults.Identity;
+using ServiceManufacturing.Services.Review.Experts;
+using ServiceManufacturing.Services.Review.ReviewCases;
+using ServiceManufacturing.Tests.TestSupport;
+
+namespace ServiceManufacturing.Tests.Review;
+
+/// <summary>Expert review through Review's API, on the real servers: from the ministry's in-tray to the ranked result.</summary>
+public class ExpertReviewApiTests(ReviewApp app) : IClassFixture<ReviewApp>
+{
+    const string RelatedParty = "91310000MA1FL0000Y";
+
+    static CurrentUser ExpertUser(string subject) => new(subject, subject, PlatformRoles.Expert, null, null, null);
+
+    /// <summary>Identity's word on an expert, as its relay publishes it.</summary>
+    static ExpertProfileChanged Profile(string subject, string authority, string creditCode, long sequence, string[]? modes = null) =>
+        new(subject, $"专家 {subject}", $"单位 {subject}", creditCode, authority, modes ?? ["customization"], ["other"],
+            [new DateOnly(2023, 7, 3)], true, DateTimeOffset.UtcNow, sequence);
+
+    /// <summary>Two Hebei enterprises (the second lists a related party) in the ministry's hands, and the experts Review knows.</summary>
+    /// <summary>Each test's applications and experts have a service mode of their own, so that the tests do not share experts.</summary>
+    async Task<(Guid Campaign, Guid First, Guid Second, string[] Experts)> InTheMinistrysHandsAsync(BrokerProbe<ApplicationReviewStageReached> broker,
+        string prefix, string mode)
+    {
+        var campaign = await app.CampaignAsync(broker);
+        var (first, second) = (Guid.CreateVersion7(), Guid.CreateVersion7());
+        await broker.PublishAsync(ReviewFlow.Submission(first, campaign, "河北某某装备制造有限公司") with { ServiceMode = mode }, Guid.CreateVersion7());
+        await broker.PublishAsync(ReviewFlow.Submission(second, campaign, "河北某某服务型制造有限公司") with { ServiceMode = mode, RelatedParties = [RelatedParty] },
+            Guid.CreateVersion7());
+        foreach (var id in new[] { first, second }) await Eventually.GetAsync(() => app.CaseAsync(id));
+        foreach (var id in new[] { first, second }) await app.PassAndStampAsync(broker, id);
+        var hebei = app.ClientFor(TestUsers.HebeiOfficer);
+        foreach (var id in new[] { first, second })
+            Assert.Equal(HttpStatusCode.OK, (await hebei.PostAsJsonAsync("/api/v1/recommendations", new { applicationId = id })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await hebei.PutAsync($"/api/v1/packages/summary-table-scan?campaignId={campaign}",
+            TestScans.Content(TestScans.Pdf("table")))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await hebei.PostAsJsonAsync("/api/v1/packages/submission", new { campaignId = campaign })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.ClientFor(TestUsers.Ministry).PostAsJsonAsync("/api/v1/packages/130000/acknowledgement",
+            new { campaignId = campaign })).StatusCode);
+
+        // Four experts elsewhere, one of Hebei, one of the related party (of another expertise): only the first four review.
+        string[] experts = [$"{prefix}-beijing", $"{prefix}-shanghai", $"{prefix}-jiangsu", $"{prefix}-guangdong"];
+        var sequence = 10;
+        foreach (var (subject, authority, code) in new[]
+        {
+            (experts[0], "110000", "121100004000000119"), (experts[1], "310000", "91310000MA1FL1111X"), (experts[2], "320000", "91320000MA1FL2222X"),
+            (experts[3], "440000", "91440000MA1FL3333X"), ($"{prefix}-hebei", "130000", "91130000MA1FL4444X"), ($"{prefix}-related", "500000", RelatedParty),
+        })
+            await broker.PublishAsync(Profile(subject, authority, code, sequence++, subject.EndsWith("-related") ? ["energySavingEnvironmental"] : [mode]),
+                Guid.CreateVersion7(), sequence);
+        await Eventually.GetAsync(async () =>
+        {
+            await using var session = app.Store.QuerySession();
+            return await session.LoadAsync<ExpertProfile>($"{prefix}-related");
+        });
+        return (campaign, first, second, experts);
+    }
+
+    [Fact]
+    public async Task AssignedExpertsDeclareScoreAloneAndTheMinistryConcludesWithARankedResult()
+    {
+        await using var broker = await BrokerProbe<ApplicationReviewStageReached>.StartAsync(app.RabbitMq);
+        var (campaign, first, second, experts) = await InTheMinistrysHandsAsync(broker, "flow", "customization");
+        var ministry = app.ClientFor(TestUsers.Ministry);
+        await ministry.PutAsJsonAsync($"/api/v1/expert-review/campaigns/{campaign}/settings", new { maxLoadPerExpert = 2 });
+
+        // One call assigns the category: three experts each, none conflicted, none over two applications.
+        var assigned = await ministry.PostAsync($"/api/v1/expert-review/campaigns/{campaign}/categories/enterprise/automatic-assignment", null);
+        Assert.Equal(HttpStatusCode.OK, assigned.StatusCode);
+        var report = (await assigned.Content.ReadFromJsonAsync<AutomaticAssignmentReport>(ApiJson.Options))!;
+        Assert.Equal((2, 6), (report.Applications, report.AssignmentsMade));
+        Assert.Empty(report.Uncovered);
+        var panels = new Dictionary<Guid, ExpertReviewDetails>();
+        foreach (var id in new[] { first, second })
+        {
+            panels[id] = (await ministry.GetFromJsonAsync<ExpertReviewDetails>($"/api/v1/expert-review/applications/{id}", ApiJson.Options))!;
+            Assert.Equal(3, panels[id].Experts.Count);
+            Assert.All(panels[id].Experts, e => Assert.Contains(e.ExpertSubject, experts));
+        }
+        Assert.All(experts, e => Assert.InRange(panels.Values.Count(p => p.Experts.Any(x => x.ExpertSubject == e)), 1, 2));
+        await broker.WaitForAsync(m => m.ApplicationId == first && m.Stage == ReviewStage.UnderExpertReview);
+
+        // Hand assignments: a conflicted expert and one at his limit are refused.
+        await ApiJson.AssertProblemAsync(await ministry.PostAsJsonAsync($"/api/v1/expert-review/applications/{second}/assignments",
+            new { expertSubject = "flow-related" }), HttpStatusCode.Conflict, ExpertReviewRules.Conflicted.Code);
+        await ApiJson.AssertProblemAsync(await ministry.PostAsJsonAsync($"/api/v1/expert-review/applications/{first}/assignments",
+            new { expertSubject = "flow-hebei" }), HttpStatusCode.Conflict, ExpertReviewRules.Conflicted.Code);
+        var unassigned = experts.Single(e => panels[first].Experts.All(x => x.ExpertSubject != e));
+        var onFirst = panels[first].Experts.Select(e => e.ExpertSubject).ToArray();
+
+        // An unassigned expert sees nothing of the application: not its case, its review, its scores, its documents.
+        var outsider = app.ClientFor(ExpertUser(unassigned));
+        foreach (var path in new[] { $"/api/v1/review-cases/{first}", $"/api/v1/expert-review/applications/{first}", $"/api/v1/expert-review/applications/{first}/scores" })
+            Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync(path)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.PostAsJsonAsync($"/api/v1/expert-review/applications/{first}/document-links", new { document = "form" })).StatusCode);
+
+        // An assigned expert sees the application in his list, but opens nothing before declaring.
+        var reader = app.ClientFor(ExpertUser(onFirst[0]));
+        var mine = (await reader.GetFromJsonAsync<List<ExpertAssignment>>("/api/v1/expert-review/my-assignments", ApiJson.Options))!;
+        Assert.Contains(mine, a => a.ApplicationId == first && !a.DeclaredNoConflict);
+        Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync($"/api/v1/review-cases/{first}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await reader.PostAsJsonAsync($"/api/v1/expert-review/applications/{first}/document-links", new { document = "stamped-form" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await reader.PostAsJsonAsync($"/api/v1/expert-review/applications/{first}/declaration", new { hasConflict = false })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync($"/api/v1/review-cases/{first}")).StatusCode);
+        var link = (await (await reader.PostAsJsonAsync($"/api/v1/expert-review/applications/{first}/document-links", new { document = "stamped-form" }))
+            .Content.ReadFromJsonAsync<DocumentLink>(ApiJson.Options))!;
+        Assert.StartsWith($"/api/v1/applications/{first}/signed-documents/stamped-form?expires=", link.Url);
+
+        // He cannot read the others' scores until he has submitted his own.
+        await ApiJson.AssertProblemAsync(await reader.GetAsync($"/api/v1/expert-review/applications/{first}/scores"), HttpStatusCode.Forbidden,
+            ExpertReviewRules.OwnScoresFirst.Code);
+        await ApiJson.AssertProblemAsync(await reader.PutAsJsonAsync($"/api/v1/expert-review/applications/{first}/my-scores",
+            new { scores = new[] { new { criterion = "serviceMode", score = 8 } } }), HttpStatusCode.BadRequest, ServiceManufacturing.ServiceDefaults.Http.PlatformRules.Validation.Code);
+        var criteria = ExpertReviewSettings.DefaultSheets[0].Criteria;
+        foreach (var (subject, score) in onFirst.Zip(new[] { 9m, 8m, 6m }))
+        {
+            var expert = app.ClientFor(ExpertUser(subject));
+            if (subject != onFirst[0])
+                Assert.Equal(HttpStatusCode.OK, (await expert.PostAsJsonAsync($"/api/v1/expert-review/applications/{first}/declaration", new { hasConflict = false })).StatusCode);
+            var own = await expert.PutAsJsonAsync($"/api/v1/expert-review/applications/{first}/my-scores",
+                new { scores = criteria.Select(c => new { criterion = c.Code, score }), comment = "独立评分" });
+            Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+            var seen = (await own.Content.ReadFromJsonAsync<ExpertReviewDetails>(ApiJson.Options))!;
+            Assert.Contains(seen.Scores, s => s.ExpertSubject == subject);
+        }
+        var all = (await reader.GetFromJsonAsync<List<ExpertScores>>($"/api/v1/expert-review/applications/{first}/scores", ApiJson.Options))!;
+        Assert.Equal([90m, 80m, 60m], all.Select(s => s.Total).Order().Reverse());
+        var view = (await ministry.GetFromJsonAsync<ExpertReviewDetails>($"/api/v1/expert-review/applications/{first}", ApiJson.Options))!;
+        Assert.Equal((30m, true), (view.ScoreSpread, view.SpreadFlagged));
+
+        // On the second application, one expert declares a conflict: he is unassigned and sees nothing more of it.
+        var declaring = app.ClientFor(ExpertUser(panels[second].Experts[0].ExpertSubject));
+        Assert.Equal(HttpStatusCode.NoContent, (await declaring.PostAsJsonAsync($"/api/v1/expert-review/applications/{second}/declaration",
+            new { hasConflict = true, reason = "曾为该企业提供咨询" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await declaring.GetAsync($"/api/v1/expert-review/applications/{second}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await declaring.PostAsJsonAsync($"/api/v1/expert-review/applications/{second}/declaration", new { hasConflict = false })).StatusCode);
+
+        // The ministry records the consensus; the case knows it passed; the ranked result lists it, and exports with Chinese headers.
+        var consensus = await ministry.PostAsJsonAsync($"/api/v1/expert-review/applications/{first}/consensus",
+            new { scores = criteria.Select(c => new { criterion = c.Code, score = 8 }), comment = "模式特色鲜明，转型成效显著。" });
+        Assert.Equal(HttpStatusCode.OK, consensus.StatusCode);
+        Assert.True((await app.CaseAsync(first))!.ExpertReviewPassed);
+        await ApiJson.AssertProblemAsync(await ministry.PostAsJsonAsync($"/api/v1/expert-review/applications/{second}/consensus",
+            new { scores = criteria.Select(c => new { criterion = c.Code, score = 8 }), comment = "过早" }), HttpStatusCode.Conflict,
+            ExpertReviewRules.ConsensusNeedsEveryScore.Code);
+        var ranked = (await ministry.GetFromJsonAsync<List<RankedApplication>>(
+            $"/api/v1/expert-review/campaigns/{campaign}/categories/enterprise/ranking", ApiJson.Options))!;
+        Assert.Equal((1, first, 80m, true), ranked.Select(r => (r.Rank, r.ApplicationId, r.Total, r.Passed)).Single());
+        var table = await ministry.GetAsync($"/api/v1/expert-review/campaigns/{campaign}/categories/enterprise/ranking-table");
+        using (var sheet = SpreadsheetDocument.Open(await table.Content.ReadAsStreamAsync(), false))
+        {
+            var text = string.Join("|", sheet.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Text>().Select(t => t.Text));
+            Assert.Contains("名次|申报单位名称|推荐单位|合议总分", text);
+            Assert.Contains("河北某某装备制造有限公司", text);
+        }
+        var progress = (await ministry.GetFromJsonAsync<List<CategoryProgress>>($"/api/v1/expert-review/campaigns/{campaign}/progress", ApiJson.Options))!;
+        Assert.Equal(new CategoryProgress(ApplicationCategory.Enterprise, 2, 1, 1, 1, 1), progress.Single(p => p.Category == ApplicationCategory.Enterprise));
+    }
+
+    [Fact]
+    public async Task AnExpertAtHisLimitIsNotAssignedByHandAndWhatCannotBeCoveredIsReported()
+    {
+        await using var broker = await BrokerProbe<ApplicationReviewStageReached>.StartAsync(app.RabbitMq);
+        var (campaign, first, second, experts) = await InTheMinistrysHandsAsync(broker, "limit", "productiveFinancial");
+        var ministry = app.ClientFor(TestUsers.Ministry);
+        Assert.Equal(HttpStatusCode.OK, (await ministry.PutAsJsonAsync($"/api/v1/expert-review/campaigns/{campaign}/settings", new { maxLoadPerExpert = 1 })).StatusCode);
+        await ApiJson.AssertProblemAsync(await ministry.PutAsJsonAsync($"/api/v1/expert-review/campaigns/{campaign}/settings", new { expertsPerApplication = 1 }),
+            HttpStatusCode.BadRequest, ServiceManufacturing.ServiceDefaults.Http.PlatformRules.Validation.Code);
+
+        var report = (await (await ministry.PostAsync($"/api/v1/expert-review/campaigns/{campaign}/categories/enterprise/automatic-assignment", null))
+            .Content.ReadFromJsonAsync<AutomaticAssignmentReport>(ApiJson.Options))!;
+        Assert.Equal(4, report.AssignmentsMade);
+        var shortOne = Assert.Single(report.Uncovered);
+        Assert.Equal((1, 2), (shortOne.Assigned, shortOne.Missing));
+
+        var covered = (await ministry.GetFromJsonAsync<ExpertReviewDetails>($"/api/v1/expert-review/applications/{(shortOne.ApplicationId == first ? second : first)}", ApiJson.Options))!;
+        await ApiJson.AssertProblemAsync(await ministry.PostAsJsonAsync($"/api/v1/expert-review/applications/{shortOne.ApplicationId}/assignments",
+            new { expertSubject = covered.Experts[0].ExpertSubject }), HttpStatusCode.Conflict, ExpertReviewRules.OverLoad.Code);
+        await ApiJson.AssertProblemAsync(await ministry.PostAsJsonAsync($"/api/v1/expert-review/applications/{Guid.CreateVersion7()}/assignments",
+            new { expertSubject = experts[0] }), HttpStatusCode.NotFound, ExpertReviewRules.ApplicationNotFound.Code);
+        await ApiJson.AssertProblemAsync(await ministry.PostAsync($"/api/v1/expert-review/campaigns/{campaign}/categories/nonsense/automatic-assignment", null),
+            HttpStatusCode.BadRequest, ServiceManufacturing.ServiceDefaults.Http.PlatformRules.Validation.Code);
+    }
+}

@@ -1,0 +1,282 @@
+using ServiceManufacturing.Contracts;
+using ServiceManufacturing.ServiceDefaults.Http;
+using ServiceManufacturing.Services.Review.Experts;
+using ServiceManufacturing.Services.Review.ReviewCases;
+
+namespace ServiceManufacturing.Tests.Review;
+
+/// <summary>Expert review's rules: conflicts, assignment, declarations, independent scores, consensus and ranking.</summary>
+public class ExpertReviewDeciderTests
+{
+    static readonly Guid Campaign = Guid.CreateVersion7();
+    static readonly DateTimeOffset Now = new(2023, 7, 10, 9, 0, 0, TimeSpan.FromHours(8));
+    static readonly ExpertReviewSettings Settings = ExpertReviewSettings.Defaults(Campaign);
+    static readonly ScoringSheet EnterpriseSheet = Settings.SheetFor(ApplicationCategory.Enterprise);
+    const string HebeiApplicant = "91130000MA0000000X";
+
+    static ExpertProfile Expert(string id, string authority = "110000", string creditCode = "121100004000000119", bool active = true,
+        string[]? modes = null, string[]? classes = null) =>
+        new(id, $"专家{id}", $"单位{id}", creditCode, authority, modes ?? ["customization"], classes ?? ["other"], [], active, 1);
+
+    static ApplicationToReview Application(string authority = "130000", string creditCode = HebeiApplicant, string[]? related = null,
+        ApplicationCategory category = ApplicationCategory.Enterprise, string? mode = "customization", string? @class = null, int minute = 0) =>
+        new(Guid.CreateVersion7(), Campaign, category, mode, @class, "河北某某装备制造有限公司", new ApplicationFacts(creditCode, authority, related ?? []),
+            Now.AddDays(-30).AddMinutes(minute));
+
+    static AssignmentBoard Board(params (ApplicationToReview Application, string Expert)[] assigned) => assigned.Aggregate(AssignmentBoard.Empty(Campaign),
+        (board, a) => board.Apply(new ExpertAssigned(Campaign, a.Application.ApplicationId, a.Application.Category, a.Expert, false, "ministry", Now)));
+
+    static ExpertPanel Panel(ApplicationToReview a) => ExpertPanel.Create(new ExpertReviewOpened(a.ApplicationId, Campaign, a.Category, Now));
+
+    static IReadOnlyList<CriterionScore> Scores(params decimal[] values) =>
+        [.. EnterpriseSheet.Criteria.Select((c, i) => new CriterionScore(c.Code, values.Length > i ? values[i] : values[^1]))];
+
+    static RuleViolation Refused(Action decide) => Assert.Throws<RuleViolation>(decide);
+
+    [Fact]
+    public void AnExpertOfTheApplyingOrganisationIsConflicted() =>
+        Assert.Equal(Conflicts.SameOrganisation, Conflicts.Between(Expert("e", creditCode: HebeiApplicant), Application().Facts));
+
+    [Fact]
+    public void AnExpertOfTheApplicationsProvinceIsConflicted() =>
+        Assert.Equal(Conflicts.SameAuthority, Conflicts.Between(Expert("e", authority: "130000"), Application().Facts));
+
+    [Fact]
+    public void AnExpertOfAProvinceIsConflictedWithAnApplicationOfItsSeparatelyPlannedCity() =>
+        Assert.Equal(Conflicts.SameAuthority, Conflicts.Between(Expert("e", authority: "330000"), Application(authority: "330200").Facts));
+
+    [Fact]
+    public void AnExpertOfARelatedPartyIsConflicted() =>
+        Assert.Equal(Conflicts.RelatedParty, Conflicts.Between(Expert("e"), Application(related: ["121100004000000119"]).Facts));
+
+    [Fact]
+    public void AnExpertOfAnotherProvinceAndOrganisationIsNotConflicted() => Assert.Null(Conflicts.Between(Expert("e"), Application().Facts));
+
+    [Fact]
+    public void ANewerProfileReplacesTheCopyAndAnOlderOrRepeatedOneChangesNothing()
+    {
+        var changed = new ExpertProfileChanged("e", "张", "单位", "121100004000000119", "110000", [], [], [], true, Now, 7);
+        var kept = ExpertProfileIntake.Create(Assert.IsType<ExpertProfileNoted>(Assert.Single(ExpertProfileDecider.Decide(changed, null, Now))));
+        Assert.Empty(ExpertProfileDecider.Decide(changed, kept, Now));
+        Assert.Empty(ExpertProfileDecider.Decide(changed with { Sequence = 3, Active = false }, kept, Now));
+        Assert.False(Assert.IsType<ExpertProfileNoted>(Assert.Single(ExpertProfileDecider.Decide(changed with { Sequence = 9, Active = false }, kept, Now))).Active);
+    }
+
+    [Fact]
+    public void AutomaticAssignmentGivesEveryApplicationThreeUnconflictedExpertsOfItsExpertiseBalancingTheLoad()
+    {
+        var applications = Enumerable.Range(0, 4).Select(i => Application(minute: i)).ToList();
+        var experts = new[]
+        {
+            Expert("a"), Expert("b", "310000"), Expert("c", "320000"), Expert("d", "440000"), Expert("e", "510000"), Expert("f", "420000"),
+            Expert("hebei", "130000"), Expert("city-expert", "120000", modes: [], classes: ["comprehensive"]), Expert("retired", "210000", active: false),
+        };
+        var decided = ExpertReviewDecider.Decide(new AssignCategory(Campaign, ApplicationCategory.Enterprise, applications, experts, Settings, "ministry"),
+            null, applications.ToDictionary(a => a.ApplicationId, _ => (ExpertPanel?)null), Now, out var uncovered);
+
+        var assigned = decided[AssignmentBoard.IdFor(Campaign)].Cast<ExpertAssigned>().ToList();
+        Assert.Empty(uncovered);
+        Assert.All(applications, a => Assert.Equal(3, assigned.Count(x => x.ApplicationId == a.ApplicationId)));
+        Assert.All(assigned, x => Assert.Contains(x.ExpertSubject, new[] { "a", "b", "c", "d", "e", "f" }));
+        Assert.Equal([2, 2, 2, 2, 2, 2], assigned.GroupBy(x => x.ExpertSubject).Select(g => g.Count()));
+        Assert.All(applications, a => Assert.IsType<ExpertReviewOpened>(Assert.Single(decided[ExpertPanel.IdFor(a.ApplicationId)])));
+    }
+
+    [Fact]
+    public void AutomaticAssignmentNeverExceedsAnExpertsLoadAndReportsWhatItCouldNotCover()
+    {
+        var applications = Enumerable.Range(0, 3).Select(i => Application(minute: i)).ToList();
+        var settings = Settings with { MaxLoadPerExpert = 2 };
+        var experts = new[] { Expert("a"), Expert("b", "310000"), Expert("c", "320000"), Expert("d", "440000") };
+        var decided = ExpertReviewDecider.Decide(new AssignCategory(Campaign, ApplicationCategory.Enterprise, applications, experts, settings, "ministry"),
+            null, applications.ToDictionary(a => a.ApplicationId, _ => (ExpertPanel?)null), Now, out var uncovered);
+
+        var assigned = decided[AssignmentBoard.IdFor(Campaign)].Cast<ExpertAssigned>().ToList();
+        Assert.Equal(8, assigned.Count);
+        Assert.All(assigned.GroupBy(x => x.ExpertSubject), g => Assert.Equal(2, g.Count()));
+        var shortOne = Assert.Single(uncovered);
+        Assert.Equal((2, 1), (shortOne.Assigned, shortOne.Missing));
+    }
+
+    [Fact]
+    public void AutomaticAssignmentCountsTheExpertsAnApplicationHasAndSkipsThoseWhoDeclaredAConflict()
+    {
+        var application = Application();
+        var panel = Panel(application).Apply(new ConflictDeclared(application.ApplicationId, "b", "曾任该企业顾问", Now));
+        var experts = new[] { Expert("a"), Expert("b", "310000"), Expert("c", "320000"), Expert("d", "440000") };
+        var decided = ExpertReviewDecider.Decide(new AssignCategory(Campaign, ApplicationCategory.Enterprise, [application], experts, Settings, "ministry"),
+            Board((application, "a")), new Dictionary<Guid, ExpertPanel?> { [application.ApplicationId] = panel }, Now, out var uncovered);
+
+        Assert.Equal(["c", "d"], decided[AssignmentBoard.IdFor(Campaign)].Cast<ExpertAssigned>().Select(x => x.ExpertSubject).Order());
+        Assert.Empty(uncovered);
+        Assert.False(decided.ContainsKey(panel.Id)); // its review was opened already
+    }
+
+    [Fact]
+    public void PlatformsAndCitiesAreAssignedByTheirClass()
+    {
+        var city = Application(category: ApplicationCategory.City, mode: null, @class: "comprehensive");
+        var experts = new[] { Expert("a", classes: ["comprehensive"]), Expert("b", "310000", classes: ["comprehensive"]),
+            Expert("c", "320000", classes: ["comprehensive"]), Expert("d", "440000", classes: ["industrialDesign"]) };
+        var decided = ExpertReviewDecider.Decide(new AssignCategory(Campaign, ApplicationCategory.City, [city], experts, Settings, "ministry"),
+            null, new Dictionary<Guid, ExpertPanel?> { [city.ApplicationId] = null }, Now, out _);
+        Assert.Equal(["a", "b", "c"], decided[AssignmentBoard.IdFor(Campaign)].Cast<ExpertAssigned>().Select(x => x.ExpertSubject).Order());
+    }
+
+    [Fact]
+    public void AnOfficerAssignsAnExpertByHandAndTheApplicationGoesUnderExpertReview()
+    {
+        var application = Application();
+        var decided = ExpertReviewDecider.Decide(new AssignExpert(application, "a", Expert("a"), Settings, "ministry"), null, null, Now);
+        Assert.False(Assert.IsType<ExpertAssigned>(Assert.Single(decided[AssignmentBoard.IdFor(Campaign)])).Automatic);
+        Assert.IsType<ExpertReviewOpened>(Assert.Single(decided[ExpertPanel.IdFor(application.ApplicationId)]));
+    }
+
+    [Fact]
+    public void AConflictedExpertIsNotAssignedByHand() =>
+        Assert.Equal(ExpertReviewRules.Conflicted, Refused(() =>
+            ExpertReviewDecider.Decide(new AssignExpert(Application(), "h", Expert("h", "130000"), Settings, "ministry"), null, null, Now)).Rule);
+
+    [Fact]
+    public void AnExpertWhoDeclaredAConflictIsNotAssignedAgain()
+    {
+        var application = Application();
+        var panel = Panel(application).Apply(new ConflictDeclared(application.ApplicationId, "a", "亲属任职", Now));
+        Assert.Equal(ExpertReviewRules.Conflicted, Refused(() =>
+            ExpertReviewDecider.Decide(new AssignExpert(application, "a", Expert("a"), Settings, "ministry"), null, panel, Now)).Rule);
+    }
+
+    [Fact]
+    public void AnExpertAtHisLoadLimitIsNotAssignedByHand()
+    {
+        var others = Enumerable.Range(0, 2).Select(i => Application(minute: i)).ToArray();
+        Assert.Equal(ExpertReviewRules.OverLoad, Refused(() => ExpertReviewDecider.Decide(
+            new AssignExpert(Application(), "a", Expert("a"), Settings with { MaxLoadPerExpert = 2 }, "ministry"),
+            Board([.. others.Select(o => (o, "a"))]), null, Now)).Rule);
+    }
+
+    [Fact]
+    public void AnExpertIsNotAssignedTwiceNorWhenInactiveNorWhenUnknown()
+    {
+        var application = Application();
+        Assert.Equal(ExpertReviewRules.AlreadyAssigned, Refused(() => ExpertReviewDecider.Decide(
+            new AssignExpert(application, "a", Expert("a"), Settings, "ministry"), Board((application, "a")), Panel(application), Now)).Rule);
+        Assert.Equal(ExpertReviewRules.ExpertInactive, Refused(() => ExpertReviewDecider.Decide(
+            new AssignExpert(application, "a", Expert("a", active: false), Settings, "ministry"), null, null, Now)).Rule);
+        Assert.Equal(ExpertReviewRules.ExpertNotFound, Refused(() => ExpertReviewDecider.Decide(
+            new AssignExpert(application, "x", null, Settings, "ministry"), null, null, Now)).Rule);
+    }
+
+    [Fact]
+    public void AnExpertWhoHasScoredStaysAssigned()
+    {
+        var application = Application();
+        var panel = Panel(application).Apply(new NoConflictDeclared(application.ApplicationId, "a", Now))
+            .Apply(new ExpertScoresSubmitted(application.ApplicationId, "a", Scores(8), 80, null, Now));
+        Assert.Equal(ExpertReviewRules.ScoredExpertStays, Refused(() => ExpertReviewDecider.Decide(
+            new UnassignExpert(application, "a", "ministry"), Board((application, "a")), panel, Now)).Rule);
+        Assert.Equal("removed", Assert.IsType<ExpertUnassigned>(Assert.Single(ExpertReviewDecider.Decide(
+            new UnassignExpert(application, "a", "ministry"), Board((application, "a")), Panel(application), Now)[AssignmentBoard.IdFor(Campaign)])).Reason);
+    }
+
+    [Fact]
+    public void AnAssignedExpertDeclaresNoConflictOnce()
+    {
+        var application = Application();
+        var decided = ExpertReviewDecider.Decide(new DeclareConflictOfInterest(application, "a", false, null), Board((application, "a")), Panel(application), Now);
+        Assert.IsType<NoConflictDeclared>(Assert.Single(decided[ExpertPanel.IdFor(application.ApplicationId)]));
+        var declared = Panel(application).Apply(new NoConflictDeclared(application.ApplicationId, "a", Now));
+        Assert.Equal(ExpertReviewRules.AlreadyDeclared, Refused(() => ExpertReviewDecider.Decide(
+            new DeclareConflictOfInterest(application, "a", true, "想起来了"), Board((application, "a")), declared, Now)).Rule);
+    }
+
+    [Fact]
+    public void ADeclaredConflictEndsTheAssignment()
+    {
+        var application = Application();
+        var decided = ExpertReviewDecider.Decide(new DeclareConflictOfInterest(application, "a", true, "曾为该企业提供咨询"), Board((application, "a")),
+            Panel(application), Now);
+        Assert.IsType<ConflictDeclared>(Assert.Single(decided[ExpertPanel.IdFor(application.ApplicationId)]));
+        Assert.Equal("declared-conflict", Assert.IsType<ExpertUnassigned>(Assert.Single(decided[AssignmentBoard.IdFor(Campaign)])).Reason);
+    }
+
+    [Fact]
+    public void ADeclaredConflictNeedsItsReasonAndAnUnassignedExpertDeclaresNothing()
+    {
+        var application = Application();
+        Assert.Equal(ExpertReviewRules.ConflictReasonRequired, Refused(() => ExpertReviewDecider.Decide(
+            new DeclareConflictOfInterest(application, "a", true, " "), Board((application, "a")), Panel(application), Now)).Rule);
+        Assert.Equal(ExpertReviewRules.NotAssigned, Refused(() => ExpertReviewDecider.Decide(
+            new DeclareConflictOfInterest(application, "b", false, null), Board((application, "a")), Panel(application), Now)).Rule);
+    }
+
+    [Fact]
+    public void AnExpertScoresOnlyAfterDeclaringNoConflictOnceAndWithinTheSheet()
+    {
+        var application = Application();
+        var board = Board((application, "a"));
+        Assert.Equal(ExpertReviewRules.DeclarationRequired, Refused(() => ExpertReviewDecider.Decide(
+            new SubmitExpertScores(application, "a", Scores(8), null, EnterpriseSheet), board, Panel(application), Now)).Rule);
+        var declared = Panel(application).Apply(new NoConflictDeclared(application.ApplicationId, "a", Now));
+        Assert.Equal(ExpertReviewRules.ScoresInvalid, Refused(() => ExpertReviewDecider.Decide(
+            new SubmitExpertScores(application, "a", Scores(11), null, EnterpriseSheet), board, declared, Now)).Rule);
+        var submitted = Assert.IsType<ExpertScoresSubmitted>(Assert.Single(ExpertReviewDecider.Decide(
+            new SubmitExpertScores(application, "a", Scores(9, 8, 7, 6, 5), "特色鲜明", EnterpriseSheet), board, declared, Now)[declared.Id]));
+        Assert.Equal(9 * 3 + 8 * 2.5m + 7 * 2.5m + 6 + 5, submitted.Total);
+        Assert.Equal(ExpertReviewRules.ScoresAlreadySubmitted, Refused(() => ExpertReviewDecider.Decide(
+            new SubmitExpertScores(application, "a", Scores(8), null, EnterpriseSheet), board, declared.Apply(submitted), Now)).Rule);
+    }
+
+    [Fact]
+    public void TheConsensusComesAfterEveryAssignedExpertHasScoredAndConcludesTheCase()
+    {
+        var application = Application();
+        var experts = new[] { "a", "b", "c" };
+        var board = Board([.. experts.Select(e => (application, e))]);
+        var panel = experts.Take(2).Aggregate(Panel(application), (p, e) => p.Apply(new NoConflictDeclared(application.ApplicationId, e, Now))
+            .Apply(new ExpertScoresSubmitted(application.ApplicationId, e, Scores(8), 80, null, Now)));
+        var reviewCase = ReviewCase.Create(new ReviewCaseOpened(application.ApplicationId, 3, Campaign, ApplicationCategory.Enterprise, null, "customization",
+            "河北某某装备制造有限公司", HebeiApplicant, "130000", null, null, [], new string('a', 64), Now, Now));
+        var consensus = new RecordConsensus(application, Scores(8), "模式特色鲜明，成效显著。", Settings, "ministry");
+        Assert.Equal(ExpertReviewRules.ConsensusNeedsEveryScore, Refused(() => ExpertReviewDecider.Decide(consensus, board, panel, reviewCase, Now)).Rule);
+
+        panel = panel.Apply(new ExpertScoresSubmitted(application.ApplicationId, "c", Scores(7), 70, null, Now));
+        var decided = ExpertReviewDecider.Decide(consensus, board, panel, reviewCase, Now);
+        Assert.True(Assert.IsType<ConsensusRecorded>(Assert.Single(decided[panel.Id])).Passed);
+        var concluded = Assert.IsType<ExpertReviewConcluded>(Assert.Single(decided[application.ApplicationId]));
+        Assert.Equal((true, 80m, "130000"), (concluded.Passed, concluded.Score, concluded.AuthorityCode));
+        Assert.Equal((true, 80m), (reviewCase.Apply(concluded).ExpertReviewPassed, reviewCase.Apply(concluded).ExpertReviewScore));
+    }
+
+    [Fact]
+    public void ACriterionBelowItsThresholdFailsEvenAHighTotal()
+    {
+        var scores = Scores(10, 10, 10, 10, 4); // total 94, service revenue below its threshold of 5
+        Assert.Equal(94m, EnterpriseSheet.TotalOf(scores));
+        Assert.False(EnterpriseSheet.Passes(scores));
+        Assert.True(EnterpriseSheet.Passes(Scores(7)));
+        Assert.False(EnterpriseSheet.Passes(Scores(6.5m))); // 65 < 70 overall
+    }
+
+    [Fact]
+    public void TheRankingOrdersByTotalThenTheServiceModeCriterionThenTheEarlierSubmission()
+    {
+        ReviewCaseDetails Case(string name, int minute) => new(Guid.CreateVersion7(), 1, Campaign, ApplicationCategory.Enterprise, null, "customization",
+            name, HebeiApplicant, "130000", null, null, ReviewCaseStatus.Passed, 1, [], "", null, [], Now.AddMinutes(minute), Now);
+        Consensus With(decimal serviceMode, decimal total) => new([new("serviceMode", serviceMode)], total, true, "", "ministry", Now);
+        var (late, early, stronger, best) = (Case("晚提交", 5), Case("早提交", 1), Case("模式分高", 9), Case("总分最高", 9));
+        var ranked = Ranking.Of(EnterpriseSheet, [(late, With(8, 80)), (early, With(8, 80)), (stronger, With(9, 80)), (best, With(5, 90))]);
+        Assert.Equal(["总分最高", "模式分高", "早提交", "晚提交"], ranked.Select(r => r.OrganisationName));
+        Assert.Equal([1, 2, 3, 4], ranked.Select(r => r.Rank));
+    }
+
+    [Fact]
+    public void TheDefaultSheetsWeighUpTo100AndTheSettingsRulesRefuseBadSheets()
+    {
+        Assert.All(ExpertReviewSettings.DefaultSheets, s => Assert.Equal(100, s.Criteria.Sum(c => c.Weight)));
+        Assert.Empty(ExpertReviewSettings.Problems(3, 12, 15, ExpertReviewSettings.DefaultSheets));
+        Assert.Contains("expertsPerApplication", ExpertReviewSettings.Problems(2, 12, 15, null).Keys);
+        var skewed = EnterpriseSheet with { Criteria = [.. EnterpriseSheet.Criteria.Skip(1)] };
+        Assert.Contains("sheets.enterprise", ExpertReviewSettings.Problems(3, 12, 15, [skewed]).Keys);
+    }
+}
