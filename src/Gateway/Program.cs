@@ -1,4 +1,5 @@
 using Scalar.AspNetCore;
+using Yarp.ReverseProxy.Forwarder;
 using Yarp.ReverseProxy.Transforms;
 using ServiceManufacturing.Gateway.Limits;
 using ServiceManufacturing.ServiceDefaults.Http;
@@ -58,7 +59,17 @@ app.MapScalarApiReference("/api-reference", options => options
     .DisableMcp()
     .DisableDefaultFonts()
     .DisableTelemetry());
-app.MapReverseProxy();
+app.MapReverseProxy(proxy => proxy.Use(async (context, next) =>
+{
+    await next();
+    // The service did not take the request (down or restarting): 503 with Retry-After and a problem body, not a bare 502.
+    if (context.GetForwarderErrorFeature()?.Error is ForwarderError.Request or ForwarderError.NoAvailableDestinations
+        && !context.Response.HasStarted)
+    {
+        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        context.Response.Headers.RetryAfter = PlatformRules.ServiceUnavailable.RetryAfterSeconds!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+}));
 app.Run();
 
 public partial class Program;

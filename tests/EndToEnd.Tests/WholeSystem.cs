@@ -185,6 +185,14 @@ public class WholeSystem : IAsyncLifetime
         await App.ResourceNotifications.WaitForResourceAsync("postgres", e => e.Snapshot.ExitCode is not null, timeout.Token);
     }
 
+    /// <summary>Kills the broker's Erlang VM (SIGKILL), as a crash would; its script then ends. Waits until it has.</summary>
+    public async Task KillBrokerAsync()
+    {
+        using (var kill = Process.Start("pkill", ["-KILL", "-f", $"beam.smp.* -home {Path.Combine(dataDirectory, "rabbitmq")} "])) await kill.WaitForExitAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        await App.ResourceNotifications.WaitForResourceAsync("rabbitmq", e => e.Snapshot.ExitCode is not null, timeout.Token);
+    }
+
     /// <summary>Starts a stopped resource again, as the dashboard's Start does, and waits until it is healthy.</summary>
     public async Task StartResourceAsync(string name)
     {

@@ -35,6 +35,10 @@ public static class PlatformRules
     public static readonly Rule DatabaseUnavailable = new("database-unavailable", 503,
         "数据库暂不可用，本次请求未作任何更改，请稍后重试。", "The database is not available; nothing was changed. Try again in a moment.",
         RetryAfterSeconds: 5);
+    /// <summary>The gateway could not reach the service (restarting, say): the request may be sent again.</summary>
+    public static readonly Rule ServiceUnavailable = new("service-unavailable", 503,
+        "服务暂不可用（可能正在重启），请稍后重试。", "The service is not available (it may be restarting); try again in a moment.",
+        RetryAfterSeconds: 5);
     public static readonly Rule Unexpected = new("unexpected", 500,
         "服务器内部错误，已记录。", "An unexpected error occurred and was logged.");
 
@@ -49,6 +53,7 @@ public static class PlatformRules
         413 => BodyTooLarge,
         415 => UnsupportedMediaType,
         500 => Unexpected,
+        503 => ServiceUnavailable,
         _ => null,
     };
 }
