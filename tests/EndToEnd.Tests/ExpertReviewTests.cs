@@ -27,7 +27,7 @@ public class ExpertReviewTests(WholeSystem system)
             Assert.Equal(HttpStatusCode.OK, (await Api.PostAsync(shanxi, "/api/v1/recommendations", new { applicationId = id })).StatusCode);
         var campaign = (await Api.GetJsonAsync(shanxi, $"/api/v1/review-cases/{ids[0]}")).GetProperty("campaignId").GetGuid();
         Assert.Equal(HttpStatusCode.OK, (await Api.PutAsync(shanxi, $"/api/v1/packages/summary-table-scan?campaignId={campaign}",
-            TestScans.Content(TestScans.Pdf("山西省推荐汇总表")))).StatusCode);
+            TestScans.Content(TestScans.Pdf("Shanxi summary table")))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await Api.PostAsync(shanxi, "/api/v1/packages/submission", new { campaignId = campaign })).StatusCode);
         using var ministry = await system.ClientAsync("ministry-admin", "Ministry-Admin-2023");
         Assert.Equal(HttpStatusCode.OK, (await Api.PostAsync(ministry, "/api/v1/packages/140000/acknowledgement", new { campaignId = campaign })).StatusCode);

@@ -32,6 +32,11 @@ public sealed record ScoringSheet(ApplicationCategory Category, IReadOnlyList<Cr
     {
         var errors = new Dictionary<string, string[]>();
         scores ??= [];
+        if (scores.Any(s => s is null || s.Criterion is null))
+        {
+            errors["scores"] = ["每项评分须给出评分项代码与得分。 / Each score names its criterion and its score."];
+            return errors;
+        }
         foreach (var c in Criteria)
             if (scores.Count(s => s.Criterion == c.Code) != 1 || scores.First(s => s.Criterion == c.Code).Score is var v && (v < 0 || v > c.MaxScore))
                 errors[$"scores.{c.Code}"] = [$"请为“{c.NameZh}”打 0 至 {c.MaxScore} 分（一次）。 / Score '{c.NameEn}' once, from 0 to {c.MaxScore}."];
@@ -116,6 +121,11 @@ public sealed record ExpertReviewSettings(Guid Id, Guid CampaignId, int ExpertsP
         if (maxLoad is < 1 or > 500) errors["maxLoadPerExpert"] = ["每位专家 1 至 500 份。 / From 1 to 500 applications per expert."];
         if (spread is <= 0 or > 100) errors["spreadThreshold"] = ["极差阈值在 0 至 100 分之间。 / The spread threshold is above 0 and at most 100."];
         if (sheets is null) return errors;
+        if (sheets.Any(s => s is null || !Enum.IsDefined(s.Category) || s.Criteria is null || s.Criteria.Any(c => c is null)))
+        {
+            errors["sheets"] = ["评分表及其评分项不能为空。 / A sheet and its criteria cannot be null."];
+            return errors;
+        }
         foreach (var category in Enum.GetValues<ApplicationCategory>())
             if (sheets.Count(s => s.Category == category) > 1)
                 errors[$"sheets.{category}"] = ["每个类别一张评分表。 / One sheet per category."];
