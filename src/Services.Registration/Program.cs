@@ -15,6 +15,7 @@ app.MapApplicationsApi();
 app.MapCampaignsApi();
 app.MapDocumentsApi();
 app.MapAuthoritiesApi();
+app.MapApplicationAsOfApi();
 app.Run();
 
 public partial class Program;

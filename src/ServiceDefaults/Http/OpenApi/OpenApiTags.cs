@@ -15,6 +15,7 @@ static class OpenApiTags
         ["Earlier-batch demonstrations"] = "往批示范名单 / Demonstrations of earlier batches.",
         ["Organisations"] = "申报单位账号绑定（营业执照核验）与成员 / Binding accounts to organisations (business-licence check) and their members.",
         ["Operations"] = "运维：无法发布的事件（死信）及其重放 / Operations: events that could not be published (dead letters) and their replay.",
+        ["Audit"] = "审计：各服务的事件历史、历史时点状态、事件哈希链校验与投影重建 / Audit: each service's event history, state as of a past instant, hash-chain verification and projection rebuilds.",
         ["Accounts"] = "账号、注册与密码 / Accounts, registration and passwords.",
     };
 
