@@ -1,4 +1,5 @@
 using JasperFx.Events.Projections;
+using ServiceManufacturing.ServiceDefaults.Audit;
 using ServiceManufacturing.ServiceDefaults.EventStore;
 using ServiceManufacturing.ServiceDefaults.Http;
 using ServiceManufacturing.ServiceDefaults.Messaging;
@@ -17,5 +18,6 @@ static class Extensions
             options.Projections.LiveStreamAggregation<Demonstration>();
             options.Projections.Add<DemonstrationDetailsProjection>(ProjectionLifecycle.Inline);
         }).AddIntegrationEventRelay<IntegrationEvents>();
+        builder.AddAuditTrail("evaluationdb", history => history.DescribeDemonstrations());
     }
 }

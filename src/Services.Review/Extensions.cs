@@ -1,4 +1,5 @@
 using JasperFx.Events.Projections;
+using ServiceManufacturing.ServiceDefaults.Audit;
 using ServiceManufacturing.ServiceDefaults.EventStore;
 using ServiceManufacturing.ServiceDefaults.Http;
 using ServiceManufacturing.ServiceDefaults.Messaging;
@@ -32,5 +33,7 @@ static class Extensions
             options.Projections.Snapshot<RecommendationPackage>(SnapshotLifecycle.Inline);
         }).AddIntegrationEventRelay<IntegrationEvents>();
         builder.AddScanArchive("reviewdb");
+        builder.AddAuditTrail("reviewdb", history => history.DescribeReviewCases().DescribeReviewCampaigns()
+            .DescribeRecommendations().DescribePackages());
     }
 }

@@ -40,7 +40,7 @@ public static class AuditTrailExtensions
         {
             options.Projections.Add(new HistoryProjection(history, service), ProjectionLifecycle.Async);
             options.Schema.For<HistoryEntry>().Index(e => e.Sequence).Index(e => e.StreamId).Index(e => e.ActorSubject)
-                .Index(e => e.Account).Index(e => e.Authority).GinIndexJsonData();
+                .Index(e => e.Account).Index(e => e.ActorAuthority).GinIndexJsonData();
         });
         builder.Services.AddSingleton(services => new AuditTrail(service, history, NpgsqlDataSource.Create(connectionString),
             services.GetRequiredService<IDocumentStore>()));

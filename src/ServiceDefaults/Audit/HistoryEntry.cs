@@ -14,6 +14,7 @@ namespace ServiceManufacturing.ServiceDefaults.Audit;
 /// <param name="At">When it was stored.</param>
 /// <param name="ActorSubject">The acting user's subject (account id), or null for the system.</param>
 /// <param name="ActorRole">The acting user's role, or null for the system.</param>
+/// <param name="ActorAuthority">The recommending authority the acting user works for, if any.</param>
 /// <param name="CorrelationId">The trace the event was written in (one id from the gateway to the last consumer).</param>
 /// <param name="CausationId">The request or message that caused it.</param>
 /// <param name="Applications">The applications it concerns (none: every application its stream concerned before).</param>
@@ -23,7 +24,7 @@ namespace ServiceManufacturing.ServiceDefaults.Audit;
 /// <param name="SummaryEn">What happened, in English.</param>
 public sealed record HistoryEntry(
     Guid Id, string Service, long Sequence, Guid StreamId, long Version, string EventType, DateTimeOffset At,
-    string? ActorSubject, string? ActorRole, string? CorrelationId, string? CausationId,
+    string? ActorSubject, string? ActorRole, string? ActorAuthority, string? CorrelationId, string? CausationId,
     Guid[] Applications, string? Authority, string? Account, string SummaryZh, string SummaryEn);
 
 /// <summary>
@@ -52,7 +53,8 @@ public sealed partial class HistoryProjection : EventProjection
     {
         var note = history.NoteOf(e.Data, e.EventTypeName);
         var (role, subject) = e.UserName?.Split(':', 2) is [var r, var s] ? (r, s) : ((string?)null, e.UserName);
-        return new(e.Id, service, e.Sequence, e.StreamId, e.Version, e.EventTypeName, e.Timestamp, subject, role,
+        var authority = e.Headers?.GetValueOrDefault(EventStore.CorrelatedSessionFactory.ActorAuthorityHeader)?.ToString();
+        return new(e.Id, service, e.Sequence, e.StreamId, e.Version, e.EventTypeName, e.Timestamp, subject, role, authority,
             e.CorrelationId, e.CausationId, [.. note.Applications], note.Authority, note.Account, note.Zh, note.En);
     }
 }

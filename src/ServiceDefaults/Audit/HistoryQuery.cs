@@ -38,7 +38,7 @@ public static class HistoryQuery
     /// <summary>Everything the officers of <paramref name="authorityCode"/> did.</summary>
     public static async Task<IReadOnlyList<HistoryEntry>> OfAuthorityAsync(IQuerySession session, string authorityCode, CancellationToken ct) =>
         [.. await session.Query<HistoryEntry>()
-            .Where(e => e.Authority == authorityCode && e.ActorRole == Identity.PlatformRoles.AuthorityOfficer)
+            .Where(e => e.ActorAuthority == authorityCode)
             .OrderBy(e => e.Sequence).Take(Limit).ToListAsync(ct)];
 
     /// <summary>Everything <paramref name="subject"/> did, and everything about their account (their reads included).</summary>

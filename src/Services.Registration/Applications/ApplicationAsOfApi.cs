@@ -1,6 +1,7 @@
 using Marten;
 using ServiceManufacturing.ServiceDefaults.Audit;
 using ServiceManufacturing.ServiceDefaults.Http;
+using ServiceManufacturing.ServiceDefaults.Http.OpenApi;
 using ServiceManufacturing.ServiceDefaults.Identity;
 
 namespace ServiceManufacturing.Services.Registration.Applications;
@@ -14,7 +15,7 @@ public static class ApplicationAsOfApi
 {
     public static void MapApplicationAsOfApi(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/v1/audit/registration/applications/{applicationId:guid}/as-of", AsOf).WithTags("Audit")
-            .WithName("GetApplicationAsOf")
+            .WithName("GetApplicationAsOf").WithETag()
             .WithSummary("申报在某一时点的状态 / An application as it stood at a past instant or event version")
             .RequireRoles(PlatformRoles.MinistryOfficer, PlatformRoles.Auditor)
             .Produces<ApplicationDetails>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
@@ -24,9 +25,9 @@ public static class ApplicationAsOfApi
         DateTimeOffset? at = null, long? version = null)
     {
         if (at is null == version is null || version < 1) return Problems.Of(AuditRules.AsOfEitherTimeOrVersion);
-        var details = await session.Events.AggregateStreamAsync<ApplicationDetails>(applicationId, version ?? 0, at, token: ct);
+        var details = await session.Events.AggregateStreamAsync<ApplicationDetails>(applicationId, version ?? 0, at?.ToUniversalTime(), token: ct);
         await AuditApi.RecordReadAsync(session, context, clock,
             $"application {applicationId} as of {(object?)at ?? $"version {version}"}", applicationId);
-        return details is null ? Problems.Of(AuditRules.NothingAsOf) : TypedResults.Ok(details);
+        return details is null ? Problems.Of(AuditRules.NothingAsOf) : StreamVersion.WithETag(TypedResults.Ok(details), details.Version);
     }
 }
