@@ -13,6 +13,7 @@ app.UseServiceApi();
 app.MapReviewCasesApi();
 app.MapRecommendationsApi();
 app.MapPackagesApi();
+app.MapAuthorityAsOfApi();
 app.Run();
 
 public partial class Program;
