@@ -1,5 +1,6 @@
 using Scalar.AspNetCore;
 using Yarp.ReverseProxy.Transforms;
+using ServiceManufacturing.Gateway.Audit;
 using ServiceManufacturing.Gateway.Limits;
 using ServiceManufacturing.ServiceDefaults.Http;
 using ServiceManufacturing.ServiceDefaults.Identity;
@@ -58,6 +59,8 @@ app.MapScalarApiReference("/api-reference", options => options
     .DisableMcp()
     .DisableDefaultFonts()
     .DisableTelemetry());
+// The auditors' cross-service timeline, composed from each service's history (each authorizes and records the read).
+app.MapTimeline();
 app.MapReverseProxy();
 app.Run();
 

@@ -1,9 +1,7 @@
 using System.Globalization;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using ServiceManufacturing.Contracts;
 using ServiceManufacturing.Contracts.Reference;
+using ServiceManufacturing.ServiceDefaults.Documents;
 using ServiceManufacturing.Services.Review.Campaigns;
 using ServiceManufacturing.Services.Review.ReviewCases;
 
@@ -11,12 +9,11 @@ namespace ServiceManufacturing.Services.Review.Recommendations;
 
 /// <summary>
 /// 附件2 服务型制造示范遴选申报汇总表: an authority's ranked lists as one XLSX sheet with Chinese headers, in the order
-/// enterprises, shared-manufacturing platforms, other platforms, cities, each in rank order. Inline strings, so it
-/// opens alike in Excel, WPS and LibreOffice.
+/// enterprises, shared-manufacturing platforms, other platforms, cities, each in rank order (<see cref="Spreadsheet"/>).
 /// </summary>
 public static class SummaryTable
 {
-    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string ContentType = Spreadsheet.ContentType;
 
     public static readonly string[] Headers =
         ["序号", "申报类别", "类别细分", "申报单位名称", "统一社会信用代码", "所属地区", "服务型制造模式", "推荐排序", "联系人", "联系电话", "备注"];
@@ -46,34 +43,7 @@ public static class SummaryTable
                 ]);
             }
 
-        using var memory = new MemoryStream();
-        using (var document = SpreadsheetDocument.Create(memory, SpreadsheetDocumentType.Workbook))
-        {
-            var workbook = document.AddWorkbookPart();
-            workbook.Workbook = new Workbook();
-            var sheet = workbook.AddNewPart<WorksheetPart>();
-            var data = new SheetData();
-            for (var r = 0; r < rows.Count; r++)
-            {
-                var row = new Row { RowIndex = (uint)(r + 1) };
-                for (var col = 0; col < rows[r].Length; col++)
-                    row.Append(new Cell
-                    {
-                        CellReference = $"{(char)('A' + col)}{r + 1}",
-                        DataType = CellValues.InlineString,
-                        InlineString = new InlineString(new Text(rows[r][col]) { Space = SpaceProcessingModeValues.Preserve }),
-                    });
-                data.Append(row);
-            }
-            var widths = new[] { 6, 10, 16, 34, 22, 12, 18, 9, 10, 16, 22 };
-            sheet.Worksheet = new Worksheet(
-                new Columns(widths.Select((w, i) => new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = w, CustomWidth = true })),
-                data,
-                new MergeCells(new MergeCell { Reference = "A1:K1" }, new MergeCell { Reference = "A2:K2" }));
-            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheet), SheetId = 1, Name = "申报汇总表" }));
-            workbook.Workbook.Save();
-        }
-        return memory.ToArray();
+        return Spreadsheet.Write("申报汇总表", rows, [6, 10, 16, 34, 22, 12, 18, 9, 10, 16, 22], mergedTitleRows: 2);
     }
 
     static string Category(ApplicationCategory? category) => category switch
