@@ -26,8 +26,9 @@ public static class ApplicationAsOfApi
     {
         if (at is null == version is null || version < 1) return Problems.Of(AuditRules.AsOfEitherTimeOrVersion);
         var details = await session.Events.AggregateStreamAsync<ApplicationDetails>(applicationId, version ?? 0, at?.ToUniversalTime(), token: ct);
+        if (details is null) return Problems.Of(AuditRules.NothingAsOf); // a refusal stores nothing
         await AuditApi.RecordReadAsync(session, context, clock,
             $"application {applicationId} as of {(object?)at ?? $"version {version}"}", applicationId);
-        return details is null ? Problems.Of(AuditRules.NothingAsOf) : StreamVersion.WithETag(TypedResults.Ok(details), details.Version);
+        return StreamVersion.WithETag(TypedResults.Ok(details), details.Version);
     }
 }
