@@ -1,6 +1,7 @@
 using Scalar.AspNetCore;
 using Yarp.ReverseProxy.Forwarder;
 using Yarp.ReverseProxy.Transforms;
+using ServiceManufacturing.Gateway.Audit;
 using ServiceManufacturing.Gateway.Limits;
 using ServiceManufacturing.ServiceDefaults.Http;
 using ServiceManufacturing.ServiceDefaults.Identity;
@@ -59,6 +60,8 @@ app.MapScalarApiReference("/api-reference", options => options
     .DisableMcp()
     .DisableDefaultFonts()
     .DisableTelemetry());
+// The auditors' cross-service timeline, composed from each service's history (each authorizes and records the read).
+app.MapTimeline();
 app.MapReverseProxy(proxy => proxy.Use(async (context, next) =>
 {
     await next();

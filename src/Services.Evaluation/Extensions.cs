@@ -1,5 +1,6 @@
 using JasperFx.Events.Projections;
 using ServiceManufacturing.ServiceDefaults.Documents;
+using ServiceManufacturing.ServiceDefaults.Audit;
 using ServiceManufacturing.ServiceDefaults.EventStore;
 using ServiceManufacturing.ServiceDefaults.Http;
 using ServiceManufacturing.ServiceDefaults.Messaging;
@@ -34,5 +35,6 @@ static class Extensions
         }).AddIntegrationEventRelay<IntegrationEvents>();
         builder.AddScanArchive("evaluationdb");
         builder.Services.AddScoped<EvaluationAccess>();
+        builder.AddAuditTrail("evaluationdb", history => history.DescribeDemonstrations());
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.IdentityModel.Tokens;
+using ServiceManufacturing.ServiceDefaults.Audit;
 using ServiceManufacturing.ServiceDefaults.EventStore;
 using ServiceManufacturing.ServiceDefaults.Http;
 using ServiceManufacturing.ServiceDefaults.Identity;
@@ -43,6 +44,7 @@ static class Extensions
             store.Projections.LiveStreamAggregation<Expert>();
             store.Projections.Add<ExpertDetailsProjection>(ProjectionLifecycle.Inline);
         }).AddIntegrationEventRelay<IntegrationEvents>();
+        builder.AddAuditTrail("identitydb", history => history.DescribeAccounts().DescribeOrganisations());
         builder.AddMessaging();
         builder.AddScanArchive("identitydb");
         builder.Services.AddScoped<AccountOperations>();

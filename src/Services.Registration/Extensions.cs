@@ -1,4 +1,5 @@
 using JasperFx.Events.Projections;
+using ServiceManufacturing.ServiceDefaults.Audit;
 using ServiceManufacturing.ServiceDefaults.EventStore;
 using ServiceManufacturing.ServiceDefaults.Http;
 using ServiceManufacturing.ServiceDefaults.Messaging;
@@ -36,5 +37,7 @@ static class Extensions
         builder.Services.AddHostedService<CampaignSeeding>();
         builder.AddScanArchive("registrationdb");
         builder.AddDocumentLinks();
+        builder.AddAuditTrail("registrationdb", history => history.DescribeApplications().DescribeCampaigns()
+            .DescribeAuthorityContacts().DescribeMemberships().DescribeRoster());
     }
 }

@@ -17,6 +17,7 @@ app.MapCampaignsApi();
 app.MapDocumentsApi();
 app.MapAuthoritiesApi();
 app.MapDemonstrationTitlesApi();
+app.MapApplicationAsOfApi();
 app.Run();
 
 public partial class Program;

@@ -1,4 +1,5 @@
 using JasperFx.Events.Projections;
+using ServiceManufacturing.ServiceDefaults.Audit;
 using ServiceManufacturing.ServiceDefaults.EventStore;
 using ServiceManufacturing.ServiceDefaults.Http;
 using ServiceManufacturing.ServiceDefaults.Messaging;
@@ -50,5 +51,7 @@ static class Extensions
         }).AddIntegrationEventRelay<IntegrationEvents>();
         builder.AddScanArchive("reviewdb");
         builder.AddDocumentLinks();
+        builder.AddAuditTrail("reviewdb", history => history.DescribeReviewCases().DescribeReviewCampaigns()
+            .DescribeRecommendations().DescribePackages());
     }
 }

@@ -19,6 +19,7 @@ app.MapPackagesApi();
 app.MapSiteVisitsApi();
 app.MapSelectionApi();
 app.MapExpertReviewApi();
+app.MapAuthorityAsOfApi();
 app.Run();
 
 public partial class Program;

@@ -14,6 +14,7 @@ namespace ServiceManufacturing.ServiceDefaults.EventStore;
 sealed class CorrelatedSessionFactory(IDocumentStore store, IHttpContextAccessor http) : ISessionFactory
 {
     internal const string TraceParentHeader = "traceparent";
+    internal const string ActorAuthorityHeader = "actor-authority";
 
     public IQuerySession QuerySession() => store.QuerySession();
 
@@ -29,7 +30,12 @@ sealed class CorrelatedSessionFactory(IDocumentStore store, IHttpContextAccessor
         {
             session.CausationId = context.TraceIdentifier;
             if (context.User.Identity?.IsAuthenticated == true)
-                session.LastModifiedBy = CurrentUser.From(context.User).AuditName;
+            {
+                var user = CurrentUser.From(context.User);
+                session.LastModifiedBy = user.AuditName;
+                // The auditors' history of an authority is everything its officers did.
+                if (user.AuthorityCode is { } authority) session.SetHeader(ActorAuthorityHeader, authority);
+            }
         }
         return session;
     }

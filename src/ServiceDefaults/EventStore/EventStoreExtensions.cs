@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using ServiceManufacturing.ServiceDefaults.Audit;
 using Weasel.Core;
 
 namespace ServiceManufacturing.ServiceDefaults.EventStore;
@@ -22,9 +23,9 @@ public static class EventStoreExtensions
         builder.Services.AddHealthChecks().AddCheck("event-store", new EventStoreHealthCheck(connectionString), tags: ["ready"]);
         builder.Services.AddHttpContextAccessor();
 
-        var marten = builder.Services.AddMarten(options =>
+        void Configure(StoreOptions options, string connection)
             {
-                options.Connection(connectionString);
+                options.Connection(connection);
                 options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
                 // Tests give each class its own schema in one database.
                 if (builder.Configuration["EventStore:Schema"] is { Length: > 0 } schema)
@@ -41,18 +42,33 @@ public static class EventStoreExtensions
                 options.OpenTelemetry.TrackConnections = JasperFx.OpenTelemetry.TrackLevel.Normal;
                 options.OpenTelemetry.TrackEventCounters();
                 configure(options);
-            })
+            }
+
+        // The service works as its own role, which may append events but never change them; the configured (owner)
+        // connection only migrates, before anything else starts (EventStoreMigration).
+        var marten = builder.Services.AddMarten(options => Configure(options, ServiceRole.ConnectionStringFor(connectionString)))
             .UseLightweightSessions()
             .BuildSessionsWith<CorrelatedSessionFactory>()
-            .ApplyAllDatabaseChangesOnStartup()
             // Every replica of a service may run the daemon, but only the node holding the lock does (fail-over to
             // another when it goes): one relay per service however many replicas run.
             .AddAsyncDaemon(DaemonMode.HotCold);
-        // Marten puts its schema migration first among the hosted services; the database must exist before it.
+        // The database must exist before the migration, and both come before every other hosted service.
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService>(new DatabaseCreator(connectionString)));
+        builder.Services.Insert(1, ServiceDescriptor.Singleton<IHostedService>(services => new EventStoreMigration(connectionString,
+            provider =>
+            {
+                var options = new StoreOptions();
+                Configure(options, connectionString);
+                foreach (var extension in provider.GetServices<IConfigureMarten>()) extension.Configure(provider, options);
+                return options;
+            }, services)));
+        builder.Services.AddSingleton(new EventStoreOwner(connectionString));
         return marten;
     }
 
     static int DaemonLockIdFor(string schema) =>
         BitConverter.ToInt32(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("daemon:" + schema)), 0) & 0x3fffffff;
 }
+
+/// <summary>The configured (owner) connection to the service's database, which migrates it.</summary>
+public sealed record EventStoreOwner(string ConnectionString);

@@ -49,6 +49,7 @@ public static class ServiceApiExtensions
         app.MapDefaultEndpoints();
         // A service that publishes has the relay's dead letters to show and replay.
         if (app.Services.GetRequiredService<IServiceProviderIsService>().IsService(typeof(RelayPublisher))) app.MapDeadLettersApi();
+        if (app.Services.GetRequiredService<IServiceProviderIsService>().IsService(typeof(Audit.AuditTrail))) Audit.AuditApi.MapAuditApi(app);
         return app;
     }
 }

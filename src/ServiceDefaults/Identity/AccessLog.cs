@@ -33,3 +33,9 @@ public static class AccessLog
         await session.SaveChangesAsync(context.RequestAborted);
     }
 }
+
+/// <summary>
+/// Someone (an auditor, the ministry) read the audit trail: a history, a state as of a past instant, an export or a
+/// verification of the hash chain. Every such read is on record, whoever reads.
+/// </summary>
+public sealed record AuditTrailRead(string Subject, string Role, string What, string Path, Guid? Application, DateTimeOffset At);

@@ -21,6 +21,7 @@ static class OpenApiTags
         ["Operations"] = "运维：无法发布的事件（死信）及其重放 / Operations: events that could not be published (dead letters) and their replay.",
         ["Experts"] = "评审专家库：专家信息与可用日期 / The expert pool: experts' profiles and the days they are available.",
         ["Expert review"] = "专家评审：回避、分配、独立评分、合议与排序 / Expert review: conflicts, assignment, independent scoring, consensus and ranking.",
+        ["Audit"] = "审计：各服务的事件历史、历史时点状态、事件哈希链校验与投影重建 / Audit: each service's event history, state as of a past instant, hash-chain verification and projection rebuilds.",
         ["Accounts"] = "账号、注册与密码 / Accounts, registration and passwords.",
     };
 

@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using ServiceManufacturing.ServiceDefaults.Audit;
+using ServiceManufacturing.ServiceDefaults.Documents;
+using ServiceManufacturing.ServiceDefaults.Http;
+
+namespace ServiceManufacturing.Gateway.Audit;
+
+/// <summary>
+/// The auditors' one timeline across the services: an application's, an authority's officers' or a user's history, composed
+/// from each service's own history endpoint (<c>/api/v1/audit/{service}/history/…</c>, called with the caller's token, so
+/// each service authorizes and records the read itself), merged in time order. Nothing is copied into another store.
+/// JSON, or an XLSX sheet with <c>format=xlsx</c>.
+/// </summary>
+public static class Timeline
+{
+    public static readonly string[] Services = ["registration", "review", "evaluation", "identity"];
+    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    static readonly Rule UnknownService = Rule.Unprocessable("timeline-unknown-service",
+        "服务须为 registration、review、evaluation 或 identity。", "A service is registration, review, evaluation or identity.");
+    static readonly Rule UnknownKind = Rule.NotFound("timeline-unknown-kind",
+        "时间线按申报（applications）、推荐单位（authorities）或用户（users）查阅。", "A timeline is of applications, authorities or users.");
+    static readonly Rule ServiceUnavailable = new("timeline-service-unavailable", StatusCodes.Status502BadGateway,
+        "有服务未能给出其历史，请稍后重试。", "A service did not give its history; try again in a moment.");
+
+    public static void MapTimeline(this IEndpointRouteBuilder app) =>
+        app.MapGet("/api/v1/audit/timeline/{kind}/{key}", GetAsync);
+
+    static async Task<IResult> GetAsync(string kind, string key, HttpContext context, IHttpClientFactory clients, CancellationToken ct,
+        string? service = null, string? eventType = null, string? actor = null, string? from = null, string? to = null, string? format = null)
+    {
+        if (kind is not ("applications" or "authorities" or "users")) return Problems.Of(UnknownKind);
+        var services = service is null ? Services : service.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (services.Any(s => !Services.Contains(s))) return Problems.Of(UnknownService);
+        var query = QueryString.Create(new Dictionary<string, string?> { ["eventType"] = eventType, ["actor"] = actor, ["from"] = from, ["to"] = to }
+            .Where(p => p.Value is not null));
+        var answers = await Task.WhenAll(services.Select(s => HistoryOfAsync(clients, context, s,
+            $"http://{s}/api/v1/audit/{s}/history/{kind}/{Uri.EscapeDataString(key)}{query}", ct)));
+        if (answers.FirstOrDefault(a => a.Failure is not null).Failure is { } failure) return failure;
+        var entries = answers.SelectMany(a => a.Entries).OrderBy(e => e.At).ThenBy(e => e.Service).ThenBy(e => e.Sequence).ToList();
+        return format == "xlsx"
+            ? TypedResults.File(Sheet($"{kind} {key}", entries), Spreadsheet.ContentType, $"timeline-{kind}-{key}.xlsx")
+            : TypedResults.Ok(entries);
+    }
+
+    static async Task<(IReadOnlyList<HistoryEntry> Entries, IResult? Failure)> HistoryOfAsync(IHttpClientFactory clients, HttpContext context,
+        string service, string url, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (context.Request.Headers.Authorization.ToString() is { Length: > 0 } authorization)
+            request.Headers.Authorization = AuthenticationHeaderValue.Parse(authorization);
+        try
+        {
+            using var response = await clients.CreateClient("timeline").SendAsync(request, ct);
+            if (response.StatusCode is HttpStatusCode.OK)
+                return ((await response.Content.ReadFromJsonAsync<List<HistoryEntry>>(Json, ct))!, null);
+            // The service's own refusal (401, 403, a 4xx problem) is the answer, as it gave it.
+            if ((int)response.StatusCode < 500)
+                return ([], Results.Content(await response.Content.ReadAsStringAsync(ct), response.Content.Headers.ContentType?.ToString(),
+                    statusCode: (int)response.StatusCode));
+        }
+        catch (HttpRequestException)
+        {
+        }
+        return ([], Problems.Of(ServiceUnavailable, service));
+    }
+
+    static byte[] Sheet(string title, IReadOnlyList<HistoryEntry> entries)
+    {
+        var rows = new List<string[]>
+        {
+            new[] { $"审计时间线 / Audit timeline: {title}" },
+            new[] { "时间 / Time (UTC)", "服务 / Service", "事件 / Event", "操作人 / Actor", "角色 / Role", "推荐单位 / Authority",
+                "摘要 / Summary (中文)", "Summary (English)", "关联 / Correlation", "起因 / Causation", "流 / Stream", "版本 / Version" },
+        };
+        rows.AddRange(entries.Select(e => new[]
+        {
+            e.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture), e.Service, e.EventType, e.ActorSubject ?? "",
+            e.ActorRole ?? "", e.ActorAuthority ?? "", e.SummaryZh, e.SummaryEn, e.CorrelationId ?? "", e.CausationId ?? "",
+            e.StreamId.ToString(), e.Version.ToString(CultureInfo.InvariantCulture),
+        }));
+        return Spreadsheet.Write("审计时间线", rows, [22, 12, 28, 38, 16, 10, 48, 48, 34, 20, 38, 8], "A1:L1");
+    }
+}

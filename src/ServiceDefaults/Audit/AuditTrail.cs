@@ -1,0 +1,49 @@
+using JasperFx.Events.Projections;
+using Marten;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+using ServiceManufacturing.ServiceDefaults.EventStore;
+
+namespace ServiceManufacturing.ServiceDefaults.Audit;
+
+/// <summary>The service's audit trail: its history projection, its hash chain's verification, its projections' rebuild.</summary>
+public sealed class AuditTrail(string service, EventHistory history, NpgsqlDataSource database, IDocumentStore store)
+{
+    /// <summary>The service's name in paths and entries: registration, review, evaluation, identity.</summary>
+    public string Service => service;
+
+    public EventHistory History => history;
+
+    public Task<ChainVerification> VerifyAsync(Guid? streamId, CancellationToken ct) =>
+        EventChain.VerifyAsync(database, store.Options.Events.DatabaseSchemaName, service, streamId, ct);
+
+    internal static string ServiceNameOf(IHostEnvironment environment) =>
+        environment.ApplicationName.Replace("Services.", "").ToLowerInvariant();
+}
+
+public static class AuditTrailExtensions
+{
+    /// <summary>
+    /// Keeps the auditors' history of every event the service stores (<paramref name="describe"/> gives each event type
+    /// its note) and lets auditors verify the hash chain. Call after <c>AddEventStore</c>.
+    /// </summary>
+    public static IHostApplicationBuilder AddAuditTrail(this IHostApplicationBuilder builder, string connectionName,
+        Action<EventHistory> describe)
+    {
+        var service = AuditTrail.ServiceNameOf(builder.Environment);
+        var history = new EventHistory();
+        describe(history);
+        var connectionString = ServiceRole.ConnectionStringFor(builder.Configuration.GetConnectionString(connectionName)!);
+        builder.Services.ConfigureMarten(options =>
+        {
+            options.Projections.Add(new HistoryProjection(history, service), ProjectionLifecycle.Async);
+            options.Schema.For<HistoryEntry>().Index(e => e.Sequence).Index(e => e.StreamId).Index(e => e.ActorSubject)
+                .Index(e => e.Account).Index(e => e.ActorAuthority).GinIndexJsonData();
+        });
+        builder.Services.AddSingleton(services => new AuditTrail(service, history, NpgsqlDataSource.Create(connectionString),
+            services.GetRequiredService<IDocumentStore>()));
+        return builder;
+    }
+}

@@ -1,0 +1,113 @@
+using System.Security.Cryptography;
+using System.Text;
+using Npgsql;
+
+namespace ServiceManufacturing.ServiceDefaults.Audit;
+
+/// <summary>The first stored event whose link in its stream's hash chain does not match what its row says now.</summary>
+/// <param name="Sequence">The event's global sequence number in the service's store.</param>
+/// <param name="StreamId">The stream the event belongs to.</param>
+/// <param name="Version">The event's version in its stream.</param>
+/// <param name="EventType">The event's stored type name.</param>
+/// <param name="Reason">Why the link fails, in Chinese and English.</param>
+public sealed record BrokenLink(long Sequence, Guid StreamId, long Version, string EventType, string Reason);
+
+/// <summary>What a verification of a service's hash chain found.</summary>
+/// <param name="Service">The service whose store was verified.</param>
+/// <param name="StreamId">The one stream verified, or null for the whole store.</param>
+/// <param name="EventsChecked">How many events were recomputed.</param>
+/// <param name="Intact">Whether every event matches its link.</param>
+/// <param name="FirstBroken">The first event (in store order) that does not match, if any.</param>
+public sealed record ChainVerification(string Service, Guid? StreamId, long EventsChecked, bool Intact, BrokenLink? FirstBroken);
+
+/// <summary>
+/// Tamper evidence. Every row appended to <c>mt_events</c>, by whatever path (an endpoint, a consumer, the relay, a seeding),
+/// gets a link in <c>sm_event_chain</c> from a trigger: SHA-256 over the previous event's link in the same stream and the
+/// event's stable fields (<see cref="Canonical"/>). The services' own database role may read the chain but not write it,
+/// and may not UPDATE or DELETE events. <see cref="VerifyAsync"/> recomputes the links in C# from the rows as they are now
+/// and names the first that does not match: an edited row, a row whose link is missing, or a gap where an event was deleted.
+/// </summary>
+public static class EventChain
+{
+    public const string Table = "sm_event_chain";
+
+    /// <summary>The fields an event's link covers, as one text, for a row named <paramref name="row"/> (e.g. NEW in the trigger).</summary>
+    public static string Canonical(string row) =>
+        $"concat_ws('|', {row}.seq_id::text, {row}.id::text, {row}.stream_id::text, {row}.version::text, {row}.type, " +
+        $"{row}.data::text, extract(epoch from {row}.timestamp)::text, coalesce({row}.correlation_id, ''), " +
+        $"coalesce({row}.causation_id, ''), coalesce({row}.headers::text, ''), coalesce({row}.user_name, ''), coalesce({row}.tenant_id, ''))";
+
+    /// <summary>The chain's table, its trigger function (run as its owner) and the trigger on the events table.</summary>
+    public static string Ddl(string schema) => $"""
+        create table if not exists "{schema}".{Table} (
+            seq_id bigint primary key, stream_id uuid not null, version bigint not null, hash bytea not null,
+            unique (stream_id, version));
+        create or replace function "{schema}".sm_chain_event() returns trigger language plpgsql security definer
+        set search_path = "{schema}", pg_catalog as $chain$
+        declare previous bytea;
+        begin
+            select c.hash into previous from "{schema}".{Table} c where c.stream_id = NEW.stream_id and c.version = NEW.version - 1;
+            insert into "{schema}".{Table} (seq_id, stream_id, version, hash) values (NEW.seq_id, NEW.stream_id, NEW.version,
+                sha256(convert_to(coalesce(encode(previous, 'hex'), '') || '|' || {Canonical("NEW")}, 'UTF8')));
+            return null;
+        end $chain$;
+        create or replace trigger sm_chain_event after insert on "{schema}".mt_events
+            for each row execute function "{schema}".sm_chain_event();
+        """;
+
+    /// <summary>The link of an event whose previous link is <paramref name="previous"/> and whose canonical text is <paramref name="canonical"/>.</summary>
+    public static byte[] Link(byte[]? previous, string canonical) =>
+        SHA256.HashData(Encoding.UTF8.GetBytes((previous is null ? "" : Convert.ToHexStringLower(previous)) + "|" + canonical));
+
+    /// <summary>Recomputes every link of the store in <paramref name="schema"/> (or of one stream) in store order.</summary>
+    public static async Task<ChainVerification> VerifyAsync(NpgsqlDataSource database, string schema, string service, Guid? streamId,
+        CancellationToken ct)
+    {
+        var sql = $"""
+            select e.seq_id, e.stream_id, e.version, e.type, {Canonical("e")}, c.hash, p.hash, c.seq_id is null
+            from "{schema}".mt_events e
+            left join "{schema}".{Table} c on c.seq_id = e.seq_id
+            left join "{schema}".{Table} p on p.stream_id = e.stream_id and p.version = e.version - 1
+            {(streamId is null ? "" : "where e.stream_id = $1")}
+            order by e.seq_id
+            """;
+        await using var command = database.CreateCommand(sql);
+        if (streamId is { } id) command.Parameters.Add(new NpgsqlParameter { Value = id });
+        long checkedCount = 0;
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                checkedCount++;
+                var (sequence, stream, version, type) = (reader.GetInt64(0), reader.GetGuid(1), reader.GetInt64(2), reader.GetString(3));
+                BrokenLink Broken(string reason) => new(sequence, stream, version, type, reason);
+                if (reader.GetBoolean(7))
+                    return Failed(Broken("该事件没有链接：未经系统写入。 / The event has no link: it was not written by the system."));
+                var previous = reader.IsDBNull(6) ? null : reader.GetFieldValue<byte[]>(6);
+                if (previous is null && version > 1)
+                    return Failed(Broken("同一事件流中的前一事件已缺失。 / The previous event of its stream is missing."));
+                if (!Link(previous, reader.GetString(4)).AsSpan().SequenceEqual(reader.GetFieldValue<byte[]>(5)))
+                    return Failed(Broken("事件内容与其哈希链接不符：写入后被改动。 / The event does not match its link: it was changed after it was written."));
+            }
+        }
+        if (await OrphanLinkAsync(database, schema, streamId, ct) is { } orphan) return Failed(orphan);
+        return new(service, streamId, checkedCount, true, null);
+
+        ChainVerification Failed(BrokenLink link) => new(service, streamId, checkedCount, false, link);
+    }
+
+    static async Task<BrokenLink?> OrphanLinkAsync(NpgsqlDataSource database, string schema, Guid? streamId, CancellationToken ct)
+    {
+        await using var command = database.CreateCommand($"""
+            select c.seq_id, c.stream_id, c.version from "{schema}".{Table} c
+            where not exists (select 1 from "{schema}".mt_events e where e.seq_id = c.seq_id) {(streamId is null ? "" : "and c.stream_id = $1")}
+            order by c.seq_id limit 1
+            """);
+        if (streamId is { } id) command.Parameters.Add(new NpgsqlParameter { Value = id });
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct)
+            ? new(reader.GetInt64(0), reader.GetGuid(1), reader.GetInt64(2), "",
+                "该事件已被删除，其链接仍在。 / The event was deleted; its link remains.")
+            : null;
+    }
+}

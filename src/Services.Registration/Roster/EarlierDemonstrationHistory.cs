@@ -1,0 +1,11 @@
+using ServiceManufacturing.ServiceDefaults.Audit;
+
+namespace ServiceManufacturing.Services.Registration.Roster;
+
+/// <summary>What the auditors' history says of each roster event.</summary>
+static class EarlierDemonstrationHistory
+{
+    public static EventHistory DescribeRoster(this EventHistory history) => history
+        .Describe<EarlierDemonstrationRecorded>(e => new($"记录往批示范：{e.Name}（第 {e.Batch} 批）", $"Earlier demonstration recorded: {e.Name} (batch {e.Batch})")
+            { Authority = e.AuthorityCode });
+}

@@ -1,0 +1,9 @@
+using ServiceManufacturing.Tests.TestSupport;
+
+namespace ServiceManufacturing.Tests.Evaluation;
+
+public class AuditNotesTests(EvaluationApp app) : IClassFixture<EvaluationApp>
+{
+    [Fact]
+    public void EveryEventTypeTheStoreKnowsHasItsNoteInTheHistory() => app.AssertEveryEventTypeIsDescribed();
+}
