@@ -89,6 +89,14 @@ public class SelectionTests(WholeSystem system)
             "Registration to show the other city not selected");
         var final = await Api.GetJsonAsync(ministry, $"/api/v1/selection/final-list?campaignId={campaign}");
         Assert.Equal(cities[0], Assert.Single(final.EnumerateArray()).GetProperty("applicationId").GetGuid());
+        // Evaluation puts the selected city on its roster as a demonstration of the campaign's batch; not the declined one.
+        var batch = (await Api.GetJsonAsync(ministry, $"/api/v1/campaigns/{campaign}")).GetProperty("batch").GetInt32();
+        var selectedName = (await Api.GetJsonAsync(ministry, $"/api/v1/applications/{cities[0]}")).GetProperty("organisationName").GetString();
+        var declinedName = (await Api.GetJsonAsync(ministry, $"/api/v1/applications/{cities[1]}")).GetProperty("organisationName").GetString();
+        await Screening.Until(async () => (await Api.GetJsonAsync(ministry, $"/api/v1/demonstrations?batch={batch}")).EnumerateArray()
+            .Any(d => d.GetProperty("name").GetString() == selectedName), "Evaluation to put the selected city on its roster");
+        Assert.DoesNotContain((await Api.GetJsonAsync(ministry, $"/api/v1/demonstrations?batch={batch}")).EnumerateArray(),
+            d => d.GetProperty("name").GetString() == declinedName);
     }
 
     /// <summary>Every development expert assigned to the cities declares no conflict and scores them full marks; the ministry records the consensus.</summary>
