@@ -35,6 +35,7 @@ static class Extensions
         }).AddIntegrationEventRelay<IntegrationEvents>();
         builder.AddScanArchive("evaluationdb");
         builder.Services.AddScoped<EvaluationAccess>();
-        builder.AddAuditTrail("evaluationdb", history => history.DescribeDemonstrations());
+        builder.AddAuditTrail("evaluationdb", history => history.DescribeDemonstrations().DescribeEvaluationCampaigns()
+            .DescribeFilings().DescribeMemberships().DescribeRosterImports());
     }
 }

@@ -44,7 +44,7 @@ static class Extensions
             store.Projections.LiveStreamAggregation<Expert>();
             store.Projections.Add<ExpertDetailsProjection>(ProjectionLifecycle.Inline);
         }).AddIntegrationEventRelay<IntegrationEvents>();
-        builder.AddAuditTrail("identitydb", history => history.DescribeAccounts().DescribeOrganisations());
+        builder.AddAuditTrail("identitydb", history => history.DescribeAccounts().DescribeOrganisations().DescribeExperts());
         builder.AddMessaging();
         builder.AddScanArchive("identitydb");
         builder.Services.AddScoped<AccountOperations>();

@@ -52,6 +52,6 @@ static class Extensions
         builder.AddScanArchive("reviewdb");
         builder.AddDocumentLinks();
         builder.AddAuditTrail("reviewdb", history => history.DescribeReviewCases().DescribeReviewCampaigns()
-            .DescribeRecommendations().DescribePackages());
+            .DescribeRecommendations().DescribePackages().DescribeExpertReview().DescribeSelection().DescribeVisits());
     }
 }

@@ -19,84 +19,92 @@ public class SelectionTests(WholeSystem system)
     [Fact]
     public async Task VisitsAreScheduledWithinAvailabilityNoCityIsNoticedWithoutItsReportLateObjectionsAreRefusedAndTheSelectedCitySeesIt()
     {
-        var today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(China).DateTime);
-        var campaign = await system.OpenCampaignAsync(today.AddDays(30));
-        using var ministry = await system.ClientAsync("ministry-admin", "Ministry-Admin-2023");
-        using var hebei = await Screening.OfficerAsync(system, "130000", "officer.130000.selection");
-        var cities = await Screening.PassedAndStampedAsync(system, hebei,
-            [Screening.City("130000", "石家庄市", "comprehensive"), Screening.City("130000", "唐山市", "industrialDesign")]);
-        foreach (var id in cities) Assert.Equal(HttpStatusCode.OK, (await Api.PostAsync(hebei, "/api/v1/recommendations", new { applicationId = id })).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await Api.PutAsync(hebei, $"/api/v1/packages/summary-table-scan?campaignId={campaign}",
-            TestScans.Content(TestScans.Pdf("Hebei summary table, stamped")))).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await Api.PostAsync(hebei, "/api/v1/packages/submission", new { campaignId = campaign })).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await Api.PostAsync(ministry, "/api/v1/packages/130000/acknowledgement", new { campaignId = campaign })).StatusCode);
-
-        await ExpertReviewAsync(ministry, campaign, cities);
-
-        // One call schedules both visits inside the next two weeks.
-        var proposal = await Api.PostAsync(ministry, "/api/v1/site-visits/schedule-proposal",
-            new { campaignId = campaign, from = today.AddDays(1), to = today.AddDays(14) });
-        var schedule = await proposal.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.True(proposal.StatusCode == HttpStatusCode.OK, schedule.ToString());
-        var visits = schedule.GetProperty("scheduled").EnumerateArray().Select(v => (
-            Id: v.GetProperty("applicationId").GetGuid(), Date: DateOnly.Parse(v.GetProperty("date").GetString()!),
-            Team: v.GetProperty("team").EnumerateArray().Select(e => e.GetString()!).ToList())).ToList();
-        Assert.Equal(cities.Order(), visits.Select(v => v.Id).Order());
-        Assert.Empty(schedule.GetProperty("unplaced").EnumerateArray());
-        var available = (await Api.GetJsonAsync(ministry, "/api/v1/experts")).EnumerateArray().ToDictionary(
-            e => e.GetProperty("accountId").GetGuid().ToString(), e => e.GetProperty("availableDates").EnumerateArray().Select(d => DateOnly.Parse(d.GetString()!)).ToHashSet());
-        Assert.All(visits, v => Assert.True(v.Team.Count >= 2));
-        Assert.All(visits.SelectMany(v => v.Team.Select(e => (Expert: e, v.Date))).GroupBy(x => x), g => Assert.Single(g)); // never two visits a day
-        Assert.All(visits.SelectMany(v => v.Team.Select(e => (Expert: e, v.Date))), x => Assert.Contains(x.Date, available[x.Expert]));
-        Assert.Equal(1, Math.Abs(visits[0].Date.DayNumber - visits[1].Date.DayNumber)); // one province: consecutive days
-        await Screening.Until(async () => (await Api.GetJsonAsync(ministry, $"/api/v1/applications/{cities[0]}")).GetProperty("status").GetString() == "siteVisit",
-            "Registration to show the site visit");
-
-        // No city reaches the notice (nor the selection) without its visit report.
-        await ApiJson.AssertProblemAsync(await Api.PostAsync(ministry, "/api/v1/selection/public-notice",
-            new { campaignId = campaign, starts = today.AddDays(-7), ends = today.AddDays(-1) }), HttpStatusCode.UnprocessableEntity, "visit-reports-outstanding");
-        await ApiJson.AssertProblemAsync(await Api.PostAsync(ministry, $"/api/v1/selection/candidates/{cities[0]}/decision", new { decision = "select" }),
-            HttpStatusCode.NotFound, "candidate-not-found");
-        foreach (var userName in DevelopmentExperts)
+        try
         {
-            using var expert = await system.ClientAsync(userName);
-            foreach (var visit in (await Api.GetJsonAsync(expert, $"/api/v1/site-visits?campaignId={campaign}")).EnumerateArray()
-                         .Where(v => v.GetProperty("report").ValueKind == JsonValueKind.Null))
+            var today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(China).DateTime);
+            var campaign = await system.OpenCampaignAsync(today.AddDays(30));
+            using var ministry = await system.ClientAsync("ministry-admin", "Ministry-Admin-2023");
+            using var hebei = await Screening.OfficerAsync(system, "130000", "officer.130000.selection");
+            var cities = await Screening.PassedAndStampedAsync(system, hebei,
+                [Screening.City("130000", "石家庄市", "comprehensive"), Screening.City("130000", "唐山市", "industrialDesign")]);
+            foreach (var id in cities) Assert.Equal(HttpStatusCode.OK, (await Api.PostAsync(hebei, "/api/v1/recommendations", new { applicationId = id })).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await Api.PutAsync(hebei, $"/api/v1/packages/summary-table-scan?campaignId={campaign}",
+                TestScans.Content(TestScans.Pdf("Hebei summary table, stamped")))).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await Api.PostAsync(hebei, "/api/v1/packages/submission", new { campaignId = campaign })).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await Api.PostAsync(ministry, "/api/v1/packages/130000/acknowledgement", new { campaignId = campaign })).StatusCode);
+
+            await ExpertReviewAsync(ministry, campaign, cities);
+
+            // One call schedules both visits inside the next two weeks.
+            var proposal = await Api.PostAsync(ministry, "/api/v1/site-visits/schedule-proposal",
+                new { campaignId = campaign, from = today.AddDays(1), to = today.AddDays(14) });
+            var schedule = await proposal.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.True(proposal.StatusCode == HttpStatusCode.OK, schedule.ToString());
+            var visits = schedule.GetProperty("scheduled").EnumerateArray().Select(v => (
+                Id: v.GetProperty("applicationId").GetGuid(), Date: DateOnly.Parse(v.GetProperty("date").GetString()!),
+                Team: v.GetProperty("team").EnumerateArray().Select(e => e.GetString()!).ToList())).ToList();
+            Assert.Equal(cities.Order(), visits.Select(v => v.Id).Order());
+            Assert.Empty(schedule.GetProperty("unplaced").EnumerateArray());
+            var available = (await Api.GetJsonAsync(ministry, "/api/v1/experts")).EnumerateArray().ToDictionary(
+                e => e.GetProperty("accountId").GetGuid().ToString(), e => e.GetProperty("availableDates").EnumerateArray().Select(d => DateOnly.Parse(d.GetString()!)).ToHashSet());
+            Assert.All(visits, v => Assert.True(v.Team.Count >= 2));
+            Assert.All(visits.SelectMany(v => v.Team.Select(e => (Expert: e, v.Date))).GroupBy(x => x), g => Assert.Single(g)); // never two visits a day
+            Assert.All(visits.SelectMany(v => v.Team.Select(e => (Expert: e, v.Date))), x => Assert.Contains(x.Date, available[x.Expert]));
+            Assert.Equal(1, Math.Abs(visits[0].Date.DayNumber - visits[1].Date.DayNumber)); // one province: consecutive days
+            await Screening.Until(async () => (await Api.GetJsonAsync(ministry, $"/api/v1/applications/{cities[0]}")).GetProperty("status").GetString() == "siteVisit",
+                "Registration to show the site visit");
+
+            // No city reaches the notice (nor the selection) without its visit report.
+            await ApiJson.AssertProblemAsync(await Api.PostAsync(ministry, "/api/v1/selection/public-notice",
+                new { campaignId = campaign, starts = today.AddDays(-7), ends = today.AddDays(-1) }), HttpStatusCode.UnprocessableEntity, "visit-reports-outstanding");
+            await ApiJson.AssertProblemAsync(await Api.PostAsync(ministry, $"/api/v1/selection/candidates/{cities[0]}/decision", new { decision = "select" }),
+                HttpStatusCode.NotFound, "candidate-not-found");
+            foreach (var userName in DevelopmentExperts)
             {
-                var filed = await Api.PostAsync(expert, $"/api/v1/site-visits/{visit.GetProperty("applicationId").GetGuid()}/report",
-                    new { findings = "服务型制造政策措施落实到位，示范带动作用明显", recommendation = "recommend" });
-                Assert.True(filed.StatusCode == HttpStatusCode.OK, await filed.Content.ReadAsStringAsync());
+                using var expert = await system.ClientAsync(userName);
+                foreach (var visit in (await Api.GetJsonAsync(expert, $"/api/v1/site-visits?campaignId={campaign}")).EnumerateArray()
+                             .Where(v => v.GetProperty("report").ValueKind == JsonValueKind.Null))
+                {
+                    var filed = await Api.PostAsync(expert, $"/api/v1/site-visits/{visit.GetProperty("applicationId").GetGuid()}/report",
+                        new { findings = "服务型制造政策措施落实到位，示范带动作用明显", recommendation = "recommend" });
+                    Assert.True(filed.StatusCode == HttpStatusCode.OK, await filed.Content.ReadAsStringAsync());
+                }
             }
+
+            // The notice's dates are data: a period that ended yesterday (China Standard Time). Anyone reads it without signing in.
+            var published = await Api.PostAsync(ministry, "/api/v1/selection/public-notice",
+                new { campaignId = campaign, starts = today.AddDays(-7), ends = today.AddDays(-1) });
+            Assert.True(published.StatusCode == HttpStatusCode.OK, await published.Content.ReadAsStringAsync());
+            var notice = await Api.GetJsonAsync(system.Gateway, $"/api/v1/selection/public-notice?campaignId={campaign}");
+            Assert.Equal(cities.Order(), notice.GetProperty("candidates").EnumerateArray().Select(c => c.GetProperty("applicationId").GetGuid()).Order());
+            using var objector = await system.ClientAsync("applicant.shenzhen");
+            await ApiJson.AssertProblemAsync(await Api.PostAsync(objector, $"/api/v1/selection/candidates/{cities[1]}/objections",
+                new { contactName = "李明", contactPhone = "0755-88880000", grounds = "示范项目数量不实" }), HttpStatusCode.UnprocessableEntity, "objection-outside-notice-period");
+
+            // After the period the ministry decides; the applicant sees the outcome in Registration.
+            Assert.Equal(HttpStatusCode.OK, (await Api.PostAsync(ministry, $"/api/v1/selection/candidates/{cities[0]}/decision", new { decision = "select" })).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await Api.PostAsync(ministry, $"/api/v1/selection/candidates/{cities[1]}/decision",
+                new { decision = "decline", reason = "综合评议排名靠后" })).StatusCode);
+            await Screening.Until(async () => (await Api.GetJsonAsync(ministry, $"/api/v1/applications/{cities[0]}")).GetProperty("status").GetString() == "selected",
+                "Registration to show the city selected");
+            await Screening.Until(async () => (await Api.GetJsonAsync(ministry, $"/api/v1/applications/{cities[1]}")).GetProperty("status").GetString() == "notSelected",
+                "Registration to show the other city not selected");
+            var final = await Api.GetJsonAsync(ministry, $"/api/v1/selection/final-list?campaignId={campaign}");
+            Assert.Equal(cities[0], Assert.Single(final.EnumerateArray()).GetProperty("applicationId").GetGuid());
+            // Evaluation puts the selected city on its roster as a demonstration of the campaign's batch; not the declined one.
+            var batch = (await Api.GetJsonAsync(ministry, $"/api/v1/campaigns/{campaign}")).GetProperty("batch").GetInt32();
+            var selectedName = (await Api.GetJsonAsync(ministry, $"/api/v1/applications/{cities[0]}")).GetProperty("organisationName").GetString();
+            var declinedName = (await Api.GetJsonAsync(ministry, $"/api/v1/applications/{cities[1]}")).GetProperty("organisationName").GetString();
+            await Screening.Until(async () => (await Api.GetJsonAsync(ministry, $"/api/v1/demonstrations?batch={batch}")).EnumerateArray()
+                .Any(d => d.GetProperty("name").GetString() == selectedName), "Evaluation to put the selected city on its roster");
+            Assert.DoesNotContain((await Api.GetJsonAsync(ministry, $"/api/v1/demonstrations?batch={batch}")).EnumerateArray(),
+                d => d.GetProperty("name").GetString() == declinedName);
         }
-
-        // The notice's dates are data: a period that ended yesterday (China Standard Time). Anyone reads it without signing in.
-        var published = await Api.PostAsync(ministry, "/api/v1/selection/public-notice",
-            new { campaignId = campaign, starts = today.AddDays(-7), ends = today.AddDays(-1) });
-        Assert.True(published.StatusCode == HttpStatusCode.OK, await published.Content.ReadAsStringAsync());
-        var notice = await Api.GetJsonAsync(system.Gateway, $"/api/v1/selection/public-notice?campaignId={campaign}");
-        Assert.Equal(cities.Order(), notice.GetProperty("candidates").EnumerateArray().Select(c => c.GetProperty("applicationId").GetGuid()).Order());
-        using var objector = await system.ClientAsync("applicant.shenzhen");
-        await ApiJson.AssertProblemAsync(await Api.PostAsync(objector, $"/api/v1/selection/candidates/{cities[1]}/objections",
-            new { contactName = "李明", contactPhone = "0755-88880000", grounds = "示范项目数量不实" }), HttpStatusCode.UnprocessableEntity, "objection-outside-notice-period");
-
-        // After the period the ministry decides; the applicant sees the outcome in Registration.
-        Assert.Equal(HttpStatusCode.OK, (await Api.PostAsync(ministry, $"/api/v1/selection/candidates/{cities[0]}/decision", new { decision = "select" })).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await Api.PostAsync(ministry, $"/api/v1/selection/candidates/{cities[1]}/decision",
-            new { decision = "decline", reason = "综合评议排名靠后" })).StatusCode);
-        await Screening.Until(async () => (await Api.GetJsonAsync(ministry, $"/api/v1/applications/{cities[0]}")).GetProperty("status").GetString() == "selected",
-            "Registration to show the city selected");
-        await Screening.Until(async () => (await Api.GetJsonAsync(ministry, $"/api/v1/applications/{cities[1]}")).GetProperty("status").GetString() == "notSelected",
-            "Registration to show the other city not selected");
-        var final = await Api.GetJsonAsync(ministry, $"/api/v1/selection/final-list?campaignId={campaign}");
-        Assert.Equal(cities[0], Assert.Single(final.EnumerateArray()).GetProperty("applicationId").GetGuid());
-        // Evaluation puts the selected city on its roster as a demonstration of the campaign's batch; not the declined one.
-        var batch = (await Api.GetJsonAsync(ministry, $"/api/v1/campaigns/{campaign}")).GetProperty("batch").GetInt32();
-        var selectedName = (await Api.GetJsonAsync(ministry, $"/api/v1/applications/{cities[0]}")).GetProperty("organisationName").GetString();
-        var declinedName = (await Api.GetJsonAsync(ministry, $"/api/v1/applications/{cities[1]}")).GetProperty("organisationName").GetString();
-        await Screening.Until(async () => (await Api.GetJsonAsync(ministry, $"/api/v1/demonstrations?batch={batch}")).EnumerateArray()
-            .Any(d => d.GetProperty("name").GetString() == selectedName), "Evaluation to put the selected city on its roster");
-        Assert.DoesNotContain((await Api.GetJsonAsync(ministry, $"/api/v1/demonstrations?batch={batch}")).EnumerateArray(),
-            d => d.GetProperty("name").GetString() == declinedName);
+        finally
+        {
+            // Later tests share the system: they get a campaign of their own, without this test's packages and selections.
+            await system.OpenACurrentCampaignAsync();
+        }
     }
 
     /// <summary>Every development expert assigned to the cities declares no conflict and scores them full marks; the ministry records the consensus.</summary>

@@ -95,7 +95,7 @@ public class WholeSystem : IAsyncLifetime
     /// The seeded 2023 fifth batch closed for applications on 2023-05-31; as the ministry would, close it and open a
     /// campaign of this year, so that submissions made now are in time.
     /// </summary>
-    Task OpenACurrentCampaignAsync() => OpenCampaignAsync(new DateOnly(DateTime.UtcNow.Year + 1, 12, 31));
+    public Task OpenACurrentCampaignAsync() => OpenCampaignAsync(new DateOnly(DateTime.UtcNow.Year + 1, 12, 31));
 
     int batch = 5;
 

@@ -15,7 +15,10 @@ sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<Pr
     {
         var problem = ToProblem(context, exception);
         if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
             logger.LogWarning(exception, "Database unavailable on {Method} {Path}", context.Request.Method, context.Request.Path);
+            ForgetBrokenConnections(context.RequestServices);
+        }
         else if (problem.Status >= 500)
             logger.LogError(exception, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path);
         context.Response.StatusCode = problem.Status!.Value;
@@ -92,6 +95,18 @@ sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<Pr
                     return true;
             }
         return false;
+    }
+
+    /// <summary>
+    /// After a database restart the pools still hold connections to the server that went away, and each would fail one
+    /// more request: they are dropped at the first failure (in use ones when they come back), so the next requests open
+    /// fresh connections and the service recovers by itself.
+    /// </summary>
+    static void ForgetBrokenConnections(IServiceProvider services)
+    {
+        if (services.GetService(typeof(Marten.IDocumentStore)) is Marten.IDocumentStore { Storage.Database: Weasel.Postgresql.PostgresqlDatabase database })
+            database.DataSource.Clear();
+        Npgsql.NpgsqlConnection.ClearAllPools();
     }
 
     internal static string TypeOf(Rule rule) => $"https://servicemanufacturing.miit.gov.cn/problems/{rule.Code}";

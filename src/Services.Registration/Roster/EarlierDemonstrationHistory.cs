@@ -7,5 +7,7 @@ static class EarlierDemonstrationHistory
 {
     public static EventHistory DescribeRoster(this EventHistory history) => history
         .Describe<EarlierDemonstrationRecorded>(e => new($"记录往批示范：{e.Name}（第 {e.Batch} 批）", $"Earlier demonstration recorded: {e.Name} (batch {e.Batch})")
-            { Authority = e.AuthorityCode });
+            { Authority = e.AuthorityCode })
+        .Describe<EarlierDemonstrationTitleRevoked>(e => new($"往批示范称号被撤销，不再计为示范：{e.Reasons}",
+            $"Earlier demonstration's title revoked; it no longer counts as a demonstration: {e.Reasons}"));
 }

@@ -1,3 +1,4 @@
+using ServiceManufacturing.Contracts;
 using ServiceManufacturing.ServiceDefaults.Audit;
 
 namespace ServiceManufacturing.Services.Review.Packages;
@@ -14,5 +15,28 @@ static class PackageHistory
         .Describe<PackageAcknowledged>(e => new($"工业和信息化部确认收到 {e.AuthorityCode} 的推荐材料", $"The ministry acknowledged {e.AuthorityCode}'s package")
             { Applications = [.. e.ApplicationIds], Authority = e.AuthorityCode })
         .Describe<PackageReturned>(e => new($"工业和信息化部退回 {e.AuthorityCode} 的推荐材料：{e.Reason}", $"The ministry returned {e.AuthorityCode}'s package: {e.Reason}")
-            { Applications = [.. e.ApplicationIds ?? []], Authority = e.AuthorityCode });
+            { Applications = [.. e.ApplicationIds ?? []], Authority = e.AuthorityCode })
+        // A demonstration id is no application id: the explanation concerns its authority (and travels with its package).
+        .Describe<EvaluationExplanationReceived>(e => new(
+            $"收到 {e.Explanation.AuthorityCode} 关于第 {e.Explanation.Batch} 批示范 {e.Explanation.Name} 无法报送评估材料的情况说明（{StatusZh(e.Explanation.Status)}，自 {e.Explanation.StatusDate:yyyy-MM-dd}）：{e.Explanation.Reason}",
+            $"Received {e.Explanation.AuthorityCode}'s explanation why batch {e.Explanation.Batch} demonstration {e.Explanation.Name} cannot file its evaluation material ({StatusEn(e.Explanation.Status)} since {e.Explanation.StatusDate:yyyy-MM-dd}): {e.Explanation.Reason}")
+            { Authority = e.Explanation.AuthorityCode });
+
+    static string StatusZh(BusinessStatus status) => status switch
+    {
+        BusinessStatus.Revoked => "吊销",
+        BusinessStatus.Cancelled => "注销",
+        BusinessStatus.Suspended => "停业",
+        BusinessStatus.InLiquidation => "清算",
+        _ => "其他无法报送的情形",
+    };
+
+    static string StatusEn(BusinessStatus status) => status switch
+    {
+        BusinessStatus.Revoked => "licence revoked",
+        BusinessStatus.Cancelled => "deregistered",
+        BusinessStatus.Suspended => "business suspended",
+        BusinessStatus.InLiquidation => "in liquidation",
+        _ => "otherwise unable to file",
+    };
 }

@@ -22,5 +22,8 @@ static class ReviewCaseHistory
         .Describe<WithdrawalHeardBeforeSubmission>(e => new("撤回消息先于提交到达，已记下", "Withdrawal heard before the submission; kept")
             { Applications = [e.ApplicationId] })
         .Describe<StampedFormHeardBeforeSubmission>(e => new("盖章申报书消息先于提交到达，已记下", "Stamped form heard before the submission; kept")
-            { Applications = [e.ApplicationId] });
+            { Applications = [e.ApplicationId] })
+        .Describe<ExpertReviewConcluded>(e => new($"专家评审结束：合议总分 {e.Score:0.##}，{(e.Passed ? "通过" : "未通过")}",
+            $"Expert review concluded: consensus total {e.Score:0.##}, {(e.Passed ? "passed" : "not passed")}")
+            { Applications = [e.ApplicationId], Authority = e.AuthorityCode });
 }
