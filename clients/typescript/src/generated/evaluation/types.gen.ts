@@ -5,9 +5,155 @@ export type ClientOptions = {
 };
 
 /**
- * The three categories a fifth-batch applicant can apply in (遴选类别). 取值 / Values: enterprise: 示范企业; platform: 示范平台; city: 示范城市.
+ * One authority's demonstrations and how far their filings are.
  */
-export type ApplicationCategory = 'enterprise' | 'platform' | 'city';
+export type AuthorityProgress = {
+    /**
+     * 推荐单位代码 / The authority.
+     */
+    authorityCode: string;
+    /**
+     * 推荐单位名称 / Its name.
+     */
+    nameZh: string;
+    /**
+     * 该推荐单位的截止日期（含例外） / Its deadline, with any exception.
+     */
+    deadline: string;
+    /**
+     * 已报送 / Filed.
+     */
+    filed: number;
+    /**
+     * 草稿 / Drafts.
+     */
+    draft: number;
+    /**
+     * 未开始 / Not started.
+     */
+    notStarted: number;
+    /**
+     * 已说明无法报送 / Explained.
+     */
+    explained: number;
+    /**
+     * 逾期 / Overdue.
+     */
+    overdue: number;
+    /**
+     * 截止日期前仍待报送 / Still owed before the deadline.
+     */
+    owed: number;
+    /**
+     * 各示范 / Its demonstrations.
+     */
+    demonstrations: Array<DemonstrationProgress>;
+};
+
+/**
+ * The first stored event whose link in its stream's hash chain does not match what its row says now.
+ */
+export type BrokenLink = {
+    /**
+     * The event's global sequence number in the service's store.
+     */
+    sequence: number;
+    /**
+     * The stream the event belongs to.
+     */
+    streamId: string;
+    /**
+     * The event's version in its stream.
+     */
+    version: number;
+    /**
+     * The event's stored type name.
+     */
+    eventType: string;
+    /**
+     * Why the link fails, in Chinese and English.
+     */
+    reason: string;
+};
+
+/**
+ * Why a demonstration cannot file its evaluation material (its business status). 取值 / Values: revoked: 吊销; cancelled: 注销; suspended: 停业; inLiquidation: 清算; otherwiseUnable: 其他无法报送的情形.
+ */
+export type BusinessStatus = 'revoked' | 'cancelled' | 'suspended' | 'inLiquidation' | 'otherwiseUnable';
+
+/**
+ * The authority's written explanation for a demonstration that cannot file.
+ */
+export type CannotFileExplanation = {
+    /**
+     * 经营状态 / The demonstration's business status.
+     */
+    status: BusinessStatus;
+    /**
+     * 状态发生日期 / Since when.
+     */
+    statusDate: string;
+    /**
+     * 情况说明 / The explanation.
+     */
+    reason: string;
+    /**
+     * 证明材料 / The supporting document.
+     */
+    document: FilingDocument;
+    /**
+     * 说明时间 / When it was filed.
+     */
+    filedAt: string;
+};
+
+/**
+ * What a verification of a service's hash chain found.
+ */
+export type ChainVerification = {
+    /**
+     * The service whose store was verified.
+     */
+    service: string;
+    /**
+     * The one stream verified, or null for the whole store.
+     */
+    streamId: null | string;
+    /**
+     * How many events were recomputed.
+     */
+    eventsChecked: number;
+    /**
+     * Whether every event matches its link.
+     */
+    intact: boolean;
+    /**
+     * The first event (in store order) that does not match, if any.
+     */
+    firstBroken: null | BrokenLink;
+};
+
+/**
+ * A correction of a roster entry (its batch, category and credit code identify it and stay).
+ */
+export type CorrectDemonstrationRequest = {
+    /**
+     * 名称（必填） / The name (required).
+     */
+    name: null | string;
+    /**
+     * 推荐单位代码（必填） / The recommending authority (required).
+     */
+    authorityCode: null | string;
+    /**
+     * 入选年份 / The year it was selected.
+     */
+    year: null | number;
+    /**
+     * 服务型制造模式或城市类别 / The service mode, or the city class.
+     */
+    mode: null | string;
+};
 
 /**
  * An event the relay could never publish (its string DeadLetteredEvent.Error, after int DeadLetteredEvent.Attempts attempts); its id is the
@@ -53,7 +199,12 @@ export type DeadLetteredEvent = {
 };
 
 /**
- * An earlier-batch demonstration as the roster shows it.
+ * The kinds of earlier demonstration: the fifth batch's three categories and the projects of earlier batches. 取值 / Values: enterprise: 示范企业; platform: 示范平台; project: 示范项目（前几批）; city: 示范城市.
+ */
+export type DemonstrationCategory = 'enterprise' | 'platform' | 'project' | 'city';
+
+/**
+ * A demonstration as the roster shows it.
  */
 export type DemonstrationDetails = {
     /**
@@ -65,15 +216,15 @@ export type DemonstrationDetails = {
      */
     version: number;
     /**
-     * 第几批（1 至 4） / The batch (1 to 4).
+     * 第几批 / The batch.
      */
     batch: number;
     /**
      * 类别 / The category.
      */
-    category: ApplicationCategory;
+    category: DemonstrationCategory;
     /**
-     * 名称（企业、平台或城市） / The name (enterprise, platform or city).
+     * 名称（企业、平台、项目或城市） / The name (enterprise, platform, project or city).
      */
     name: string;
     /**
@@ -88,6 +239,64 @@ export type DemonstrationDetails = {
      * 录入时间 / When it was put on the roster.
      */
     enrolledAt: string;
+    /**
+     * 入选年份 / The year it was selected.
+     */
+    year?: null | number;
+    /**
+     * 服务型制造模式或城市类别 / The service mode, or the city class.
+     */
+    mode?: null | string;
+    /**
+     * The ministry's outcome of a demonstration's evaluation (前四批示范评估评价). 取值 / Values: pass: 通过; needsRectification: 限期整改; fail: 不通过; titleRevoked: 撤销称号.
+     */
+    outcome?: 'pass' | 'needsRectification' | 'fail' | 'titleRevoked';
+    /**
+     * 评估理由 / The outcome's reasons.
+     */
+    outcomeReasons?: null | string;
+    /**
+     * 整改期限 / The rectification due date.
+     */
+    rectificationDue?: null | string;
+    /**
+     * 评估时间 / When it was evaluated.
+     */
+    evaluatedAt?: null | string;
+};
+
+/**
+ * One demonstration on its authority's list.
+ */
+export type DemonstrationProgress = {
+    /**
+     * 示范 / The demonstration.
+     */
+    demonstrationId: string;
+    /**
+     * 第几批 / The batch.
+     */
+    batch: number;
+    /**
+     * 类别 / The category.
+     */
+    category: DemonstrationCategory;
+    /**
+     * 名称 / The name.
+     */
+    name: string;
+    /**
+     * 统一社会信用代码 / The credit code.
+     */
+    creditCode: null | string;
+    /**
+     * 已报送、草稿、未开始、已说明或逾期 / Filed, draft, not started, explained or overdue.
+     */
+    status: ProgressStatus;
+    /**
+     * 截止日期前仍待报送 / Still owed before the deadline.
+     */
+    owed: boolean;
 };
 
 /**
@@ -99,9 +308,9 @@ export type EnrollDemonstrationRequest = {
      */
     batch: null | number;
     /**
-     * 类别（必填） / The category (required). The three categories a fifth-batch applicant can apply in (遴选类别). 取值 / Values: enterprise: 示范企业; platform: 示范平台; city: 示范城市.
+     * 类别（必填） / The category (required). The kinds of earlier demonstration: the fifth batch's three categories and the projects of earlier batches. 取值 / Values: enterprise: 示范企业; platform: 示范平台; project: 示范项目（前几批）; city: 示范城市.
      */
-    category: 'enterprise' | 'platform' | 'city' | null;
+    category: 'enterprise' | 'platform' | 'project' | 'city' | null;
     /**
      * 名称（必填） / The name (required).
      */
@@ -114,6 +323,249 @@ export type EnrollDemonstrationRequest = {
      * 推荐单位代码（必填） / The recommending authority (required).
      */
     authorityCode: null | string;
+    /**
+     * 入选年份 / The year it was selected.
+     */
+    year?: null | number;
+    /**
+     * 服务型制造模式或城市类别 / The service mode, or the city class.
+     */
+    mode?: null | string;
+};
+
+/**
+ * The ministry's outcome of a demonstration's evaluation.
+ */
+export type EvaluateRequest = {
+    /**
+     * 评估结果（必填） / The outcome (required). The ministry's outcome of a demonstration's evaluation (前四批示范评估评价). 取值 / Values: pass: 通过; needsRectification: 限期整改; fail: 不通过; titleRevoked: 撤销称号.
+     */
+    outcome: 'pass' | 'needsRectification' | 'fail' | 'titleRevoked' | null;
+    /**
+     * 理由（必填，不超过 2000 字） / The reasons (required, at most 2000 characters).
+     */
+    reasons: null | string;
+    /**
+     * 整改期限；限期整改时必填 / The rectification due date; required when rectification is needed.
+     */
+    rectificationDue: null | string;
+};
+
+/**
+ * A demonstration's evaluation filing in one campaign (the stream id is named by both).
+ */
+export type EvaluationFiling = {
+    /**
+     * 评估材料编号 / The filing's id.
+     */
+    id: string;
+    /**
+     * 批次 / The campaign.
+     */
+    campaignId: string;
+    /**
+     * 示范 / The demonstration.
+     */
+    demonstrationId: string;
+    /**
+     * 推荐单位代码 / The demonstration's authority.
+     */
+    authorityCode: string;
+    /**
+     * 状态 / Where it stands.
+     */
+    status: FilingStatus;
+    /**
+     * 评估材料（草稿或已报送） / The material (draft or submitted).
+     */
+    material: null | EvaluationMaterial;
+    /**
+     * 证明材料 / The supporting documents.
+     */
+    documents: Array<FilingDocument>;
+    /**
+     * 报送内容的 SHA-256 / The SHA-256 of what was submitted.
+     */
+    contentHash: null | string;
+    /**
+     * 报送时间 / When it was submitted.
+     */
+    submittedAt: null | string;
+    /**
+     * 部里退回意见 / The ministry's comments on returning it.
+     */
+    returnComments: null | string;
+    /**
+     * 无法报送的情况说明 / The explanation, for a demonstration that cannot file.
+     */
+    explanation: null | CannotFileExplanation;
+    /**
+     * The stream's version (Marten keeps it), sent as the ETag.
+     */
+    version?: number;
+    /**
+     * Submitted or acknowledged: the material no longer changes.
+     */
+    frozen?: boolean;
+};
+
+/**
+ * The evaluation material a demonstration files.
+ */
+export type EvaluationMaterial = {
+    /**
+     * 经营状况 / Its operating status.
+     */
+    operatingStatus: string;
+    /**
+     * 入选以来各年度营业收入与服务收入 / Its operating and service revenue for each year since selection.
+     */
+    years: Array<YearFigures>;
+    /**
+     * 服务型制造模式的成效 / The results of its service-oriented model.
+     */
+    results: string;
+};
+
+/**
+ * A supporting document, kept by the platform's scan archive.
+ */
+export type FilingDocument = {
+    /**
+     * 文件编号 / The document's id.
+     */
+    documentId: string;
+    /**
+     * 内容类型 / Its content type.
+     */
+    contentType: string;
+    /**
+     * 字节数 / Its size in bytes.
+     */
+    length: number;
+    /**
+     * 文件的 SHA-256 / Its SHA-256.
+     */
+    sha256: string;
+};
+
+/**
+ * 报送回执 / The receipt of a submitted filing.
+ */
+export type FilingReceipt = {
+    /**
+     * 评估材料编号 / The filing.
+     */
+    filingId: string;
+    /**
+     * 示范 / The demonstration.
+     */
+    demonstrationId: string;
+    /**
+     * 报送时间 / When.
+     */
+    submittedAt: string;
+    /**
+     * 证明材料份数 / How many supporting documents.
+     */
+    documents: number;
+    /**
+     * 报送内容的 SHA-256 / The SHA-256 of its content.
+     */
+    contentHash: string;
+};
+
+/**
+ * 取值 / Values: draft; submitted; acknowledged; returned; explained.
+ */
+export type FilingStatus = 'draft' | 'submitted' | 'acknowledged' | 'returned' | 'explained';
+
+/**
+ * 报送、受理或退回 / A submission, acknowledgement or return.
+ */
+export type FilingStepRequest = {
+    /**
+     * 批次（必填） / The campaign (required).
+     */
+    campaignId: null | string;
+    /**
+     * 意见；退回时必填 / Comments; required to return.
+     */
+    comments: null | string;
+};
+
+/**
+ * One stored event as the auditors' history shows it.
+ */
+export type HistoryEntry = {
+    /**
+     * The event's id.
+     */
+    id: string;
+    /**
+     * The service that stored it: registration, review, evaluation or identity.
+     */
+    service: string;
+    /**
+     * Its global sequence number in that service's store.
+     */
+    sequence: number;
+    /**
+     * Its stream.
+     */
+    streamId: string;
+    /**
+     * Its version in its stream.
+     */
+    version: number;
+    /**
+     * Its stored type name, e.g. `application_submitted`.
+     */
+    eventType: string;
+    /**
+     * When it was stored.
+     */
+    at: string;
+    /**
+     * The acting user's subject (account id), or null for the system.
+     */
+    actorSubject: null | string;
+    /**
+     * The acting user's role, or null for the system.
+     */
+    actorRole: null | string;
+    /**
+     * The recommending authority the acting user works for, if any.
+     */
+    actorAuthority: null | string;
+    /**
+     * The trace the event was written in (one id from the gateway to the last consumer).
+     */
+    correlationId: null | string;
+    /**
+     * The request or message that caused it.
+     */
+    causationId: null | string;
+    /**
+     * The applications it concerns (none: every application its stream concerned before).
+     */
+    applications: Array<string>;
+    /**
+     * The recommending authority it concerns, if any.
+     */
+    authority: null | string;
+    /**
+     * The account it concerns, if any.
+     */
+    account: null | string;
+    /**
+     * What happened, in Chinese.
+     */
+    summaryZh: string;
+    /**
+     * What happened, in English.
+     */
+    summaryEn: string;
 };
 
 /**
@@ -160,6 +612,153 @@ export type Problem = {
     };
 };
 
+/**
+ * Where a demonstration stands with its filing. 取值 / Values: filed; draft; notStarted; explained; overdue.
+ */
+export type ProgressStatus = 'filed' | 'draft' | 'notStarted' | 'explained' | 'overdue';
+
+/**
+ * A projection rebuilt from the service's events.
+ */
+export type ProjectionRebuilt = {
+    /**
+     * The projection's name.
+     */
+    projection: string;
+    /**
+     * When the rebuild started.
+     */
+    startedAt: string;
+    /**
+     * How long it took.
+     */
+    seconds: number;
+};
+
+/**
+ * Whether a receipt the platform issued matches what it stored: every service verifies its receipts alike.
+ */
+export type ReceiptVerification = {
+    /**
+     * 回执与平台存档一致 / Whether the receipt matches what the platform stored.
+     */
+    valid: boolean;
+};
+
+/**
+ * 导入结果 / What an import did.
+ */
+export type RosterImport = {
+    /**
+     * 导入编号 / The import's id.
+     */
+    id: string;
+    /**
+     * 文件名 / The file's name.
+     */
+    fileName: string;
+    /**
+     * 文件的 SHA-256 / The file's SHA-256.
+     */
+    contentSha256: string;
+    /**
+     * 数据行数 / Data rows in the file.
+     */
+    rows: number;
+    /**
+     * 新录入的示范数 / Demonstrations new to the roster.
+     */
+    enrolled: number;
+    /**
+     * 更正的示范数 / Demonstrations corrected.
+     */
+    corrected: number;
+    /**
+     * 未变的示范数（重复导入） / Demonstrations already on the roster as the row says.
+     */
+    unchanged: number;
+    /**
+     * 未导入的行及原因 / The rows refused, each with its reason.
+     */
+    problems: Array<RowProblem>;
+    /**
+     * 导入时间 / When.
+     */
+    importedAt: string;
+};
+
+/**
+ * A row the import refused: its number in the file and why (in Chinese and English).
+ */
+export type RowProblem = {
+    /**
+     * 行号（表头为第 1 行） / The row number (the header is row 1).
+     */
+    row: number;
+    /**
+     * 原因 / Why it was refused.
+     */
+    reason: string;
+};
+
+/**
+ * The evaluation material as a draft.
+ */
+export type SaveFilingRequest = {
+    /**
+     * 经营状况（必填，不超过 500 字） / Operating status (required, at most 500 characters).
+     */
+    operatingStatus: null | string;
+    /**
+     * 入选以来各年度数据（必填） / The figures for each year since selection (required).
+     */
+    years: null | Array<YearFiguresRequest>;
+    /**
+     * 服务型制造模式的成效（必填，不超过 5000 字） / Results of its service-oriented model (required, at most 5000 characters).
+     */
+    results: null | string;
+};
+
+/**
+ * One year's figures of a demonstration (万元).
+ */
+export type YearFigures = {
+    /**
+     * 年度 / The year.
+     */
+    year: number;
+    /**
+     * 营业收入（万元） / Operating revenue (10,000 yuan).
+     */
+    operatingRevenue: number;
+    /**
+     * 服务收入（万元） / Service revenue (10,000 yuan).
+     */
+    serviceRevenue: number;
+    /**
+     * 服务收入占营业收入比例（0 至 1，平台计算） / Service revenue's share of operating revenue (0 to 1, computed by the platform).
+     */
+    serviceShare: number;
+};
+
+/**
+ * One year's figures as filed.
+ */
+export type YearFiguresRequest = {
+    /**
+     * 年度（必填） / The year (required).
+     */
+    year: null | number;
+    /**
+     * 营业收入，万元（必填，不小于 0） / Operating revenue in 10,000 yuan (required, not negative).
+     */
+    operatingRevenue: null | number;
+    /**
+     * 服务收入，万元（必填，不大于营业收入） / Service revenue in 10,000 yuan (required, at most the operating revenue).
+     */
+    serviceRevenue: null | number;
+};
+
 export type ListDeadLettersData = {
     body?: never;
     path?: never;
@@ -180,6 +779,10 @@ export type ListDeadLettersErrors = {
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
 };
 
 export type ListDeadLettersError = ListDeadLettersErrors[keyof ListDeadLettersErrors];
@@ -240,6 +843,232 @@ export type ReplayDeadLetterResponses = {
 
 export type ReplayDeadLetterResponse = ReplayDeadLetterResponses[keyof ReplayDeadLetterResponses];
 
+export type EvaluationApplicationHistoryData = {
+    body?: never;
+    path: {
+        applicationId: string;
+    };
+    query?: {
+        eventType?: string;
+        actor?: string;
+        from?: string;
+        to?: string;
+    };
+    url: '/api/v1/audit/evaluation/history/applications/{applicationId}';
+};
+
+export type EvaluationApplicationHistoryErrors = {
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 违反业务规则（见 code） / A rule of the programme refuses it; see `code` (and `errors` where fields are named).
+     */
+    422: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type EvaluationApplicationHistoryError = EvaluationApplicationHistoryErrors[keyof EvaluationApplicationHistoryErrors];
+
+export type EvaluationApplicationHistoryResponses = {
+    /**
+     * OK
+     */
+    200: Array<HistoryEntry>;
+};
+
+export type EvaluationApplicationHistoryResponse = EvaluationApplicationHistoryResponses[keyof EvaluationApplicationHistoryResponses];
+
+export type EvaluationAuthorityHistoryData = {
+    body?: never;
+    path: {
+        authorityCode: string;
+    };
+    query?: {
+        eventType?: string;
+        actor?: string;
+        from?: string;
+        to?: string;
+    };
+    url: '/api/v1/audit/evaluation/history/authorities/{authorityCode}';
+};
+
+export type EvaluationAuthorityHistoryErrors = {
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 违反业务规则（见 code） / A rule of the programme refuses it; see `code` (and `errors` where fields are named).
+     */
+    422: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type EvaluationAuthorityHistoryError = EvaluationAuthorityHistoryErrors[keyof EvaluationAuthorityHistoryErrors];
+
+export type EvaluationAuthorityHistoryResponses = {
+    /**
+     * OK
+     */
+    200: Array<HistoryEntry>;
+};
+
+export type EvaluationAuthorityHistoryResponse = EvaluationAuthorityHistoryResponses[keyof EvaluationAuthorityHistoryResponses];
+
+export type EvaluationUserHistoryData = {
+    body?: never;
+    path: {
+        subject: string;
+    };
+    query?: {
+        eventType?: string;
+        actor?: string;
+        from?: string;
+        to?: string;
+    };
+    url: '/api/v1/audit/evaluation/history/users/{subject}';
+};
+
+export type EvaluationUserHistoryErrors = {
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 违反业务规则（见 code） / A rule of the programme refuses it; see `code` (and `errors` where fields are named).
+     */
+    422: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type EvaluationUserHistoryError = EvaluationUserHistoryErrors[keyof EvaluationUserHistoryErrors];
+
+export type EvaluationUserHistoryResponses = {
+    /**
+     * OK
+     */
+    200: Array<HistoryEntry>;
+};
+
+export type EvaluationUserHistoryResponse = EvaluationUserHistoryResponses[keyof EvaluationUserHistoryResponses];
+
+export type EvaluationVerifyEventChainData = {
+    body?: never;
+    path?: never;
+    query?: {
+        streamId?: string;
+    };
+    url: '/api/v1/audit/evaluation/event-chain';
+};
+
+export type EvaluationVerifyEventChainErrors = {
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type EvaluationVerifyEventChainError = EvaluationVerifyEventChainErrors[keyof EvaluationVerifyEventChainErrors];
+
+export type EvaluationVerifyEventChainResponses = {
+    /**
+     * OK
+     */
+    200: ChainVerification;
+};
+
+export type EvaluationVerifyEventChainResponse = EvaluationVerifyEventChainResponses[keyof EvaluationVerifyEventChainResponses];
+
+export type EvaluationRebuildProjectionData = {
+    body?: never;
+    path: {
+        projection: string;
+    };
+    query?: never;
+    url: '/api/v1/audit/evaluation/projections/{projection}/rebuild';
+};
+
+export type EvaluationRebuildProjectionErrors = {
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 不存在，或不是调用者可见的 / Not found, or not the caller's to see.
+     */
+    404: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type EvaluationRebuildProjectionError = EvaluationRebuildProjectionErrors[keyof EvaluationRebuildProjectionErrors];
+
+export type EvaluationRebuildProjectionResponses = {
+    /**
+     * OK
+     */
+    200: ProjectionRebuilt;
+};
+
+export type EvaluationRebuildProjectionResponse = EvaluationRebuildProjectionResponses[keyof EvaluationRebuildProjectionResponses];
+
 export type ListDemonstrationsData = {
     body?: never;
     path?: never;
@@ -263,6 +1092,10 @@ export type ListDemonstrationsErrors = {
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
 };
 
 export type ListDemonstrationsError = ListDemonstrationsErrors[keyof ListDemonstrationsErrors];
@@ -297,6 +1130,10 @@ export type EnrollDemonstrationErrors = {
      */
     403: Problem;
     /**
+     * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`.
+     */
+    409: Problem;
+    /**
      * 违反业务规则（见 code） / A rule of the programme refuses it; see `code` (and `errors` where fields are named).
      */
     422: Problem;
@@ -304,6 +1141,10 @@ export type EnrollDemonstrationErrors = {
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
 };
 
 export type EnrollDemonstrationError = EnrollDemonstrationErrors[keyof EnrollDemonstrationErrors];
@@ -343,6 +1184,10 @@ export type GetDemonstrationErrors = {
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
 };
 
 export type GetDemonstrationError = GetDemonstrationErrors[keyof GetDemonstrationErrors];
@@ -355,3 +1200,982 @@ export type GetDemonstrationResponses = {
 };
 
 export type GetDemonstrationResponse = GetDemonstrationResponses[keyof GetDemonstrationResponses];
+
+export type ListOwnDemonstrationsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/demonstrations/own';
+};
+
+export type ListOwnDemonstrationsErrors = {
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type ListOwnDemonstrationsError = ListOwnDemonstrationsErrors[keyof ListOwnDemonstrationsErrors];
+
+export type ListOwnDemonstrationsResponses = {
+    /**
+     * OK
+     */
+    200: Array<DemonstrationDetails>;
+};
+
+export type ListOwnDemonstrationsResponse = ListOwnDemonstrationsResponses[keyof ListOwnDemonstrationsResponses];
+
+export type CorrectDemonstrationData = {
+    body: CorrectDemonstrationRequest;
+    headers?: {
+        /**
+         * 可选：读取时得到的 ETag；记录已被他人修改则答 412。 / Optional: the ETag you read. When the resource changed since, the answer is 412 stale-version with the resource as it now stands in `current`.
+         */
+        'If-Match'?: string;
+    };
+    path: {
+        demonstrationId: string;
+    };
+    query?: never;
+    url: '/api/v1/demonstrations/{demonstrationId}/correction';
+};
+
+export type CorrectDemonstrationErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 不存在，或不是调用者可见的 / Not found, or not the caller's to see.
+     */
+    404: Problem;
+    /**
+     * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`.
+     */
+    409: Problem;
+    /**
+     * If-Match 已失效 / The If-Match ETag no longer holds (stale-version).
+     */
+    412: Problem & {
+        /**
+         * 资源现在的样子（其版本见 ETag 头） / The resource as it now stands (its version in the ETag header).
+         */
+        current: DemonstrationDetails;
+    };
+    /**
+     * 违反业务规则（见 code） / A rule of the programme refuses it; see `code` (and `errors` where fields are named).
+     */
+    422: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type CorrectDemonstrationError = CorrectDemonstrationErrors[keyof CorrectDemonstrationErrors];
+
+export type CorrectDemonstrationResponses = {
+    /**
+     * OK
+     */
+    200: DemonstrationDetails;
+};
+
+export type CorrectDemonstrationResponse = CorrectDemonstrationResponses[keyof CorrectDemonstrationResponses];
+
+export type ImportRosterData = {
+    body: {
+        /**
+         * 名单文件：CSV（UTF-8）或 XLSX，5 MB 以内；表头：批次、类别、名称、统一社会信用代码、推荐单位、服务型制造模式或城市类别、入选年份 / The roster: CSV (UTF-8) or XLSX, at most 5 MB, headed batch, category, name, creditCode, authority, mode, year.
+         */
+        roster: Blob | File;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/v1/roster-imports';
+};
+
+export type ImportRosterErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 正文过大 / The body is larger than allowed.
+     */
+    413: Problem;
+    /**
+     * Unsupported Media Type
+     */
+    415: Problem;
+    /**
+     * 违反业务规则（见 code） / A rule of the programme refuses it; see `code` (and `errors` where fields are named).
+     */
+    422: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type ImportRosterError = ImportRosterErrors[keyof ImportRosterErrors];
+
+export type ImportRosterResponses = {
+    /**
+     * Created
+     */
+    201: RosterImport;
+};
+
+export type ImportRosterResponse = ImportRosterResponses[keyof ImportRosterResponses];
+
+export type GetRosterImportData = {
+    body?: never;
+    path: {
+        importId: string;
+    };
+    query?: never;
+    url: '/api/v1/roster-imports/{importId}';
+};
+
+export type GetRosterImportErrors = {
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 不存在，或不是调用者可见的 / Not found, or not the caller's to see.
+     */
+    404: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type GetRosterImportError = GetRosterImportErrors[keyof GetRosterImportErrors];
+
+export type GetRosterImportResponses = {
+    /**
+     * OK
+     */
+    200: RosterImport;
+};
+
+export type GetRosterImportResponse = GetRosterImportResponses[keyof GetRosterImportResponses];
+
+export type DownloadRosterImportErrorsData = {
+    body?: never;
+    path: {
+        importId: string;
+    };
+    query?: never;
+    url: '/api/v1/roster-imports/{importId}/errors';
+};
+
+export type DownloadRosterImportErrorsErrors = {
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 不存在，或不是调用者可见的 / Not found, or not the caller's to see.
+     */
+    404: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type DownloadRosterImportErrorsError = DownloadRosterImportErrorsErrors[keyof DownloadRosterImportErrorsErrors];
+
+export type DownloadRosterImportErrorsResponses = {
+    /**
+     * OK
+     */
+    200: Blob | File;
+};
+
+export type DownloadRosterImportErrorsResponse = DownloadRosterImportErrorsResponses[keyof DownloadRosterImportErrorsResponses];
+
+export type GetEvaluationFilingData = {
+    body?: never;
+    path: {
+        demonstrationId: string;
+    };
+    query?: {
+        campaignId?: string;
+    };
+    url: '/api/v1/demonstrations/{demonstrationId}/filing';
+};
+
+export type GetEvaluationFilingErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 不存在，或不是调用者可见的 / Not found, or not the caller's to see.
+     */
+    404: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type GetEvaluationFilingError = GetEvaluationFilingErrors[keyof GetEvaluationFilingErrors];
+
+export type GetEvaluationFilingResponses = {
+    /**
+     * OK
+     */
+    200: EvaluationFiling;
+};
+
+export type GetEvaluationFilingResponse = GetEvaluationFilingResponses[keyof GetEvaluationFilingResponses];
+
+export type SaveEvaluationFilingDraftData = {
+    body: SaveFilingRequest;
+    headers?: {
+        /**
+         * 可选：读取时得到的 ETag；记录已被他人修改则答 412。 / Optional: the ETag you read. When the resource changed since, the answer is 412 stale-version with the resource as it now stands in `current`.
+         */
+        'If-Match'?: string;
+    };
+    path: {
+        demonstrationId: string;
+    };
+    query?: {
+        campaignId?: string;
+    };
+    url: '/api/v1/demonstrations/{demonstrationId}/filing';
+};
+
+export type SaveEvaluationFilingDraftErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 不存在，或不是调用者可见的 / Not found, or not the caller's to see.
+     */
+    404: Problem;
+    /**
+     * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`.
+     */
+    409: Problem;
+    /**
+     * If-Match 已失效 / The If-Match ETag no longer holds (stale-version).
+     */
+    412: Problem & {
+        /**
+         * 资源现在的样子（其版本见 ETag 头） / The resource as it now stands (its version in the ETag header).
+         */
+        current: EvaluationFiling;
+    };
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type SaveEvaluationFilingDraftError = SaveEvaluationFilingDraftErrors[keyof SaveEvaluationFilingDraftErrors];
+
+export type SaveEvaluationFilingDraftResponses = {
+    /**
+     * OK
+     */
+    200: EvaluationFiling;
+};
+
+export type SaveEvaluationFilingDraftResponse = SaveEvaluationFilingDraftResponses[keyof SaveEvaluationFilingDraftResponses];
+
+export type AttachEvaluationDocumentData = {
+    /**
+     * 扫描件本身（PDF、JPEG 或 PNG，不超过 20 MB），不是 multipart 表单 / The scan itself as the body (PDF, JPEG or PNG, at most 20 MB), not a multipart form; its content is checked, whatever the Content-Type says.
+     */
+    body: Blob | File;
+    path: {
+        demonstrationId: string;
+    };
+    query?: {
+        campaignId?: string;
+    };
+    url: '/api/v1/demonstrations/{demonstrationId}/filing/documents';
+};
+
+export type AttachEvaluationDocumentErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 不存在，或不是调用者可见的 / Not found, or not the caller's to see.
+     */
+    404: Problem;
+    /**
+     * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`.
+     */
+    409: Problem;
+    /**
+     * 正文过大 / The body is larger than allowed.
+     */
+    413: Problem;
+    /**
+     * Unsupported Media Type
+     */
+    415: Problem;
+    /**
+     * 违反业务规则（见 code） / A rule of the programme refuses it; see `code` (and `errors` where fields are named).
+     */
+    422: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type AttachEvaluationDocumentError = AttachEvaluationDocumentErrors[keyof AttachEvaluationDocumentErrors];
+
+export type AttachEvaluationDocumentResponses = {
+    /**
+     * OK
+     */
+    200: EvaluationFiling;
+};
+
+export type AttachEvaluationDocumentResponse = AttachEvaluationDocumentResponses[keyof AttachEvaluationDocumentResponses];
+
+export type DownloadEvaluationDocumentData = {
+    body?: never;
+    path: {
+        demonstrationId: string;
+        documentId: string;
+    };
+    query?: {
+        campaignId?: string;
+    };
+    url: '/api/v1/demonstrations/{demonstrationId}/filing/documents/{documentId}';
+};
+
+export type DownloadEvaluationDocumentErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 不存在，或不是调用者可见的 / Not found, or not the caller's to see.
+     */
+    404: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type DownloadEvaluationDocumentError = DownloadEvaluationDocumentErrors[keyof DownloadEvaluationDocumentErrors];
+
+export type DownloadEvaluationDocumentResponses = {
+    /**
+     * OK
+     */
+    200: Blob | File;
+};
+
+export type DownloadEvaluationDocumentResponse = DownloadEvaluationDocumentResponses[keyof DownloadEvaluationDocumentResponses];
+
+export type SubmitEvaluationFilingData = {
+    body: FilingStepRequest;
+    headers?: {
+        /**
+         * 可选：读取时得到的 ETag；记录已被他人修改则答 412。 / Optional: the ETag you read. When the resource changed since, the answer is 412 stale-version with the resource as it now stands in `current`.
+         */
+        'If-Match'?: string;
+    };
+    path: {
+        demonstrationId: string;
+    };
+    query?: never;
+    url: '/api/v1/demonstrations/{demonstrationId}/filing/submission';
+};
+
+export type SubmitEvaluationFilingErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 不存在，或不是调用者可见的 / Not found, or not the caller's to see.
+     */
+    404: Problem;
+    /**
+     * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`.
+     */
+    409: Problem;
+    /**
+     * If-Match 已失效 / The If-Match ETag no longer holds (stale-version).
+     */
+    412: Problem & {
+        /**
+         * 资源现在的样子（其版本见 ETag 头） / The resource as it now stands (its version in the ETag header).
+         */
+        current: FilingReceipt;
+    };
+    /**
+     * 违反业务规则（见 code） / A rule of the programme refuses it; see `code` (and `errors` where fields are named).
+     */
+    422: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type SubmitEvaluationFilingError = SubmitEvaluationFilingErrors[keyof SubmitEvaluationFilingErrors];
+
+export type SubmitEvaluationFilingResponses = {
+    /**
+     * OK
+     */
+    200: FilingReceipt;
+};
+
+export type SubmitEvaluationFilingResponse = SubmitEvaluationFilingResponses[keyof SubmitEvaluationFilingResponses];
+
+export type VerifyEvaluationFilingReceiptData = {
+    body: FilingReceipt;
+    path?: never;
+    query?: never;
+    url: '/api/v1/demonstrations/filing-receipt-verification';
+};
+
+export type VerifyEvaluationFilingReceiptErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 不存在，或不是调用者可见的 / Not found, or not the caller's to see.
+     */
+    404: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type VerifyEvaluationFilingReceiptError = VerifyEvaluationFilingReceiptErrors[keyof VerifyEvaluationFilingReceiptErrors];
+
+export type VerifyEvaluationFilingReceiptResponses = {
+    /**
+     * OK
+     */
+    200: ReceiptVerification;
+};
+
+export type VerifyEvaluationFilingReceiptResponse = VerifyEvaluationFilingReceiptResponses[keyof VerifyEvaluationFilingReceiptResponses];
+
+export type AcknowledgeEvaluationFilingData = {
+    body: FilingStepRequest;
+    headers?: {
+        /**
+         * 可选：读取时得到的 ETag；记录已被他人修改则答 412。 / Optional: the ETag you read. When the resource changed since, the answer is 412 stale-version with the resource as it now stands in `current`.
+         */
+        'If-Match'?: string;
+    };
+    path: {
+        demonstrationId: string;
+    };
+    query?: never;
+    url: '/api/v1/demonstrations/{demonstrationId}/filing/acknowledgement';
+};
+
+export type AcknowledgeEvaluationFilingErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 不存在，或不是调用者可见的 / Not found, or not the caller's to see.
+     */
+    404: Problem;
+    /**
+     * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`.
+     */
+    409: Problem;
+    /**
+     * If-Match 已失效 / The If-Match ETag no longer holds (stale-version).
+     */
+    412: Problem & {
+        /**
+         * 资源现在的样子（其版本见 ETag 头） / The resource as it now stands (its version in the ETag header).
+         */
+        current: EvaluationFiling;
+    };
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type AcknowledgeEvaluationFilingError = AcknowledgeEvaluationFilingErrors[keyof AcknowledgeEvaluationFilingErrors];
+
+export type AcknowledgeEvaluationFilingResponses = {
+    /**
+     * OK
+     */
+    200: EvaluationFiling;
+};
+
+export type AcknowledgeEvaluationFilingResponse = AcknowledgeEvaluationFilingResponses[keyof AcknowledgeEvaluationFilingResponses];
+
+export type ReturnEvaluationFilingData = {
+    body: FilingStepRequest;
+    headers?: {
+        /**
+         * 可选：读取时得到的 ETag；记录已被他人修改则答 412。 / Optional: the ETag you read. When the resource changed since, the answer is 412 stale-version with the resource as it now stands in `current`.
+         */
+        'If-Match'?: string;
+    };
+    path: {
+        demonstrationId: string;
+    };
+    query?: never;
+    url: '/api/v1/demonstrations/{demonstrationId}/filing/return';
+};
+
+export type ReturnEvaluationFilingErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 不存在，或不是调用者可见的 / Not found, or not the caller's to see.
+     */
+    404: Problem;
+    /**
+     * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`.
+     */
+    409: Problem;
+    /**
+     * If-Match 已失效 / The If-Match ETag no longer holds (stale-version).
+     */
+    412: Problem & {
+        /**
+         * 资源现在的样子（其版本见 ETag 头） / The resource as it now stands (its version in the ETag header).
+         */
+        current: EvaluationFiling;
+    };
+    /**
+     * 违反业务规则（见 code） / A rule of the programme refuses it; see `code` (and `errors` where fields are named).
+     */
+    422: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type ReturnEvaluationFilingError = ReturnEvaluationFilingErrors[keyof ReturnEvaluationFilingErrors];
+
+export type ReturnEvaluationFilingResponses = {
+    /**
+     * OK
+     */
+    200: EvaluationFiling;
+};
+
+export type ReturnEvaluationFilingResponse = ReturnEvaluationFilingResponses[keyof ReturnEvaluationFilingResponses];
+
+export type ExplainCannotFileData = {
+    body: {
+        /**
+         * 批次（第五批申报推荐） / The campaign (the fifth batch).
+         */
+        campaignId: string;
+        /**
+         * 经营状态：revoked 吊销、cancelled 注销、suspended 停业、inLiquidation 清算、otherwiseUnable 其他 / The business status: revoked, cancelled, suspended, inLiquidation or otherwiseUnable.
+         */
+        status: string;
+        /**
+         * 状态发生日期（yyyy-MM-dd，不晚于今天） / Since when (yyyy-MM-dd, not after today).
+         */
+        statusDate: string;
+        /**
+         * 情况说明（不超过 2000 字） / The explanation (at most 2000 characters).
+         */
+        reason: string;
+        /**
+         * 证明材料（PDF、JPEG 或 PNG，20 MB 以内） / The supporting document (PDF, JPEG or PNG, at most 20 MB).
+         */
+        document: Blob | File;
+    };
+    path: {
+        demonstrationId: string;
+    };
+    query?: never;
+    url: '/api/v1/demonstrations/{demonstrationId}/filing/explanation';
+};
+
+export type ExplainCannotFileErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 不存在，或不是调用者可见的 / Not found, or not the caller's to see.
+     */
+    404: Problem;
+    /**
+     * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`.
+     */
+    409: Problem;
+    /**
+     * 正文过大 / The body is larger than allowed.
+     */
+    413: Problem;
+    /**
+     * Unsupported Media Type
+     */
+    415: Problem;
+    /**
+     * 违反业务规则（见 code） / A rule of the programme refuses it; see `code` (and `errors` where fields are named).
+     */
+    422: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type ExplainCannotFileError = ExplainCannotFileErrors[keyof ExplainCannotFileErrors];
+
+export type ExplainCannotFileResponses = {
+    /**
+     * OK
+     */
+    200: EvaluationFiling;
+};
+
+export type ExplainCannotFileResponse = ExplainCannotFileResponses[keyof ExplainCannotFileResponses];
+
+export type GetEvaluationProgressData = {
+    body?: never;
+    path?: never;
+    query?: {
+        campaignId?: string;
+        authorityCode?: string;
+    };
+    url: '/api/v1/demonstrations/progress';
+};
+
+export type GetEvaluationProgressErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`.
+     */
+    409: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type GetEvaluationProgressError = GetEvaluationProgressErrors[keyof GetEvaluationProgressErrors];
+
+export type GetEvaluationProgressResponses = {
+    /**
+     * OK
+     */
+    200: Array<AuthorityProgress>;
+};
+
+export type GetEvaluationProgressResponse = GetEvaluationProgressResponses[keyof GetEvaluationProgressResponses];
+
+export type EvaluateDemonstrationData = {
+    body: EvaluateRequest;
+    headers?: {
+        /**
+         * 可选：读取时得到的 ETag；记录已被他人修改则答 412。 / Optional: the ETag you read. When the resource changed since, the answer is 412 stale-version with the resource as it now stands in `current`.
+         */
+        'If-Match'?: string;
+    };
+    path: {
+        demonstrationId: string;
+    };
+    query?: never;
+    url: '/api/v1/demonstrations/{demonstrationId}/outcome';
+};
+
+export type EvaluateDemonstrationErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 不存在，或不是调用者可见的 / Not found, or not the caller's to see.
+     */
+    404: Problem;
+    /**
+     * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`.
+     */
+    409: Problem;
+    /**
+     * If-Match 已失效 / The If-Match ETag no longer holds (stale-version).
+     */
+    412: Problem & {
+        /**
+         * 资源现在的样子（其版本见 ETag 头） / The resource as it now stands (its version in the ETag header).
+         */
+        current: DemonstrationDetails;
+    };
+    /**
+     * 违反业务规则（见 code） / A rule of the programme refuses it; see `code` (and `errors` where fields are named).
+     */
+    422: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type EvaluateDemonstrationError = EvaluateDemonstrationErrors[keyof EvaluateDemonstrationErrors];
+
+export type EvaluateDemonstrationResponses = {
+    /**
+     * OK
+     */
+    200: DemonstrationDetails;
+};
+
+export type EvaluateDemonstrationResponse = EvaluateDemonstrationResponses[keyof EvaluateDemonstrationResponses];
+
+export type ExportEvaluationOutcomesData = {
+    body?: never;
+    path?: never;
+    query?: {
+        batch?: number;
+        authorityCode?: string;
+    };
+    url: '/api/v1/demonstrations/outcomes';
+};
+
+export type ExportEvaluationOutcomesErrors = {
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type ExportEvaluationOutcomesError = ExportEvaluationOutcomesErrors[keyof ExportEvaluationOutcomesErrors];
+
+export type ExportEvaluationOutcomesResponses = {
+    /**
+     * OK
+     */
+    200: Blob | File;
+};
+
+export type ExportEvaluationOutcomesResponse = ExportEvaluationOutcomesResponses[keyof ExportEvaluationOutcomesResponses];

@@ -2,7 +2,7 @@
 
 import { type Client, type ClientMeta, formDataBodySerializer, type Options as Options2, type RequestResult, type TDataShape } from './client';
 import { client } from './client.gen';
-import type { ApproveOrganisationBindingData, ApproveOrganisationBindingErrors, ApproveOrganisationBindingResponses, ChangeMyPasswordData, ChangeMyPasswordErrors, ChangeMyPasswordResponses, CreateAccountData, CreateAccountErrors, CreateAccountResponses, DownloadBusinessLicenceData, DownloadBusinessLicenceErrors, DownloadBusinessLicenceResponses, GetAccountData, GetAccountErrors, GetAccountResponses, GetMyAccountData, GetMyAccountErrors, GetMyAccountResponses, GetOrganisationBindingData, GetOrganisationBindingErrors, GetOrganisationBindingResponses, InviteOrganisationMemberData, InviteOrganisationMemberErrors, InviteOrganisationMemberResponses, ListAccountsData, ListAccountsErrors, ListAccountsResponses, ListDeadLettersData, ListDeadLettersErrors, ListDeadLettersResponses, ListOrganisationBindingsData, ListOrganisationBindingsErrors, ListOrganisationBindingsResponses, ListOrganisationMembersData, ListOrganisationMembersErrors, ListOrganisationMembersResponses, RefuseOrganisationBindingData, RefuseOrganisationBindingErrors, RefuseOrganisationBindingResponses, RegisterApplicantData, RegisterApplicantErrors, RegisterApplicantResponses, RemoveOrganisationMemberData, RemoveOrganisationMemberErrors, RemoveOrganisationMemberResponses, ReplayDeadLetterData, ReplayDeadLetterErrors, ReplayDeadLetterResponses, RequestOrganisationBindingData, RequestOrganisationBindingErrors, RequestOrganisationBindingResponses, ResetPasswordData, ResetPasswordErrors, ResetPasswordResponses } from './types.gen';
+import type { ApproveOrganisationBindingData, ApproveOrganisationBindingErrors, ApproveOrganisationBindingResponses, ChangeMyAvailableDatesData, ChangeMyAvailableDatesErrors, ChangeMyAvailableDatesResponses, ChangeMyPasswordData, ChangeMyPasswordErrors, ChangeMyPasswordResponses, CreateAccountData, CreateAccountErrors, CreateAccountResponses, CreateExpertData, CreateExpertErrors, CreateExpertResponses, DownloadBusinessLicenceData, DownloadBusinessLicenceErrors, DownloadBusinessLicenceResponses, GetAccountData, GetAccountErrors, GetAccountResponses, GetExpertData, GetExpertErrors, GetExpertResponses, GetMyAccountData, GetMyAccountErrors, GetMyAccountResponses, GetMyExpertProfileData, GetMyExpertProfileErrors, GetMyExpertProfileResponses, GetOrganisationBindingData, GetOrganisationBindingErrors, GetOrganisationBindingResponses, IdentityApplicationHistoryData, IdentityApplicationHistoryErrors, IdentityApplicationHistoryResponses, IdentityAuthorityHistoryData, IdentityAuthorityHistoryErrors, IdentityAuthorityHistoryResponses, IdentityRebuildProjectionData, IdentityRebuildProjectionErrors, IdentityRebuildProjectionResponses, IdentityUserHistoryData, IdentityUserHistoryErrors, IdentityUserHistoryResponses, IdentityVerifyEventChainData, IdentityVerifyEventChainErrors, IdentityVerifyEventChainResponses, InviteOrganisationMemberData, InviteOrganisationMemberErrors, InviteOrganisationMemberResponses, ListAccountsData, ListAccountsErrors, ListAccountsResponses, ListDeadLettersData, ListDeadLettersErrors, ListDeadLettersResponses, ListExpertsData, ListExpertsErrors, ListExpertsResponses, ListOrganisationBindingsData, ListOrganisationBindingsErrors, ListOrganisationBindingsResponses, ListOrganisationMembersData, ListOrganisationMembersErrors, ListOrganisationMembersResponses, RecordExpertProfileData, RecordExpertProfileErrors, RecordExpertProfileResponses, RefuseOrganisationBindingData, RefuseOrganisationBindingErrors, RefuseOrganisationBindingResponses, RegisterApplicantData, RegisterApplicantErrors, RegisterApplicantResponses, RemoveOrganisationMemberData, RemoveOrganisationMemberErrors, RemoveOrganisationMemberResponses, ReplayDeadLetterData, ReplayDeadLetterErrors, ReplayDeadLetterResponses, RequestOrganisationBindingData, RequestOrganisationBindingErrors, RequestOrganisationBindingResponses, ResetPasswordData, ResetPasswordErrors, ResetPasswordResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -33,6 +33,51 @@ export const listDeadLetters = <ThrowOnError extends boolean = false>(options?: 
 export const replayDeadLetter = <ThrowOnError extends boolean = false>(options: Options<ReplayDeadLetterData, ThrowOnError>): RequestResult<ReplayDeadLetterResponses, ReplayDeadLetterErrors, ThrowOnError> => (options.client ?? client).post<ReplayDeadLetterResponses, ReplayDeadLetterErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/operations/identity/dead-letters/{eventId}/replay',
+    ...options
+});
+
+/**
+ * 申报的审计历史 / The audit history of an application in this service
+ */
+export const identityApplicationHistory = <ThrowOnError extends boolean = false>(options: Options<IdentityApplicationHistoryData, ThrowOnError>): RequestResult<IdentityApplicationHistoryResponses, IdentityApplicationHistoryErrors, ThrowOnError> => (options.client ?? client).get<IdentityApplicationHistoryResponses, IdentityApplicationHistoryErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/audit/identity/history/applications/{applicationId}',
+    ...options
+});
+
+/**
+ * 推荐单位经办人员的全部操作 / Everything the officers of an authority did in this service
+ */
+export const identityAuthorityHistory = <ThrowOnError extends boolean = false>(options: Options<IdentityAuthorityHistoryData, ThrowOnError>): RequestResult<IdentityAuthorityHistoryResponses, IdentityAuthorityHistoryErrors, ThrowOnError> => (options.client ?? client).get<IdentityAuthorityHistoryResponses, IdentityAuthorityHistoryErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/audit/identity/history/authorities/{authorityCode}',
+    ...options
+});
+
+/**
+ * 用户的全部操作与查阅 / Everything a user did and read in this service
+ */
+export const identityUserHistory = <ThrowOnError extends boolean = false>(options: Options<IdentityUserHistoryData, ThrowOnError>): RequestResult<IdentityUserHistoryResponses, IdentityUserHistoryErrors, ThrowOnError> => (options.client ?? client).get<IdentityUserHistoryResponses, IdentityUserHistoryErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/audit/identity/history/users/{subject}',
+    ...options
+});
+
+/**
+ * 校验事件哈希链 / Verify the hash chain of this service's events (one stream, or all)
+ */
+export const identityVerifyEventChain = <ThrowOnError extends boolean = false>(options?: Options<IdentityVerifyEventChainData, ThrowOnError>): RequestResult<IdentityVerifyEventChainResponses, IdentityVerifyEventChainErrors, ThrowOnError> => (options?.client ?? client).get<IdentityVerifyEventChainResponses, IdentityVerifyEventChainErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/audit/identity/event-chain',
+    ...options
+});
+
+/**
+ * 从事件重建投影 / Rebuild a projection (read model) of this service from its events
+ */
+export const identityRebuildProjection = <ThrowOnError extends boolean = false>(options: Options<IdentityRebuildProjectionData, ThrowOnError>): RequestResult<IdentityRebuildProjectionResponses, IdentityRebuildProjectionErrors, ThrowOnError> => (options.client ?? client).post<IdentityRebuildProjectionResponses, IdentityRebuildProjectionErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/audit/identity/projections/{projection}/rebuild',
     ...options
 });
 
@@ -205,6 +250,72 @@ export const inviteOrganisationMember = <ThrowOnError extends boolean = false>(o
 export const removeOrganisationMember = <ThrowOnError extends boolean = false>(options: Options<RemoveOrganisationMemberData, ThrowOnError>): RequestResult<RemoveOrganisationMemberResponses, RemoveOrganisationMemberErrors, ThrowOnError> => (options.client ?? client).post<RemoveOrganisationMemberResponses, RemoveOrganisationMemberErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/organisations/{creditCode}/members/{accountId}/removal',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * 评审专家库 / The expert pool
+ */
+export const listExperts = <ThrowOnError extends boolean = false>(options?: Options<ListExpertsData, ThrowOnError>): RequestResult<ListExpertsResponses, ListExpertsErrors, ThrowOnError> => (options?.client ?? client).get<ListExpertsResponses, ListExpertsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/experts',
+    ...options
+});
+
+/**
+ * 创建评审专家（账号与专家信息） / The ministry creates an expert: the account and its profile
+ */
+export const createExpert = <ThrowOnError extends boolean = false>(options: Options<CreateExpertData, ThrowOnError>): RequestResult<CreateExpertResponses, CreateExpertErrors, ThrowOnError> => (options.client ?? client).post<CreateExpertResponses, CreateExpertErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/experts',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * 我的专家信息 / The signed-in expert's profile
+ */
+export const getMyExpertProfile = <ThrowOnError extends boolean = false>(options?: Options<GetMyExpertProfileData, ThrowOnError>): RequestResult<GetMyExpertProfileResponses, GetMyExpertProfileErrors, ThrowOnError> => (options?.client ?? client).get<GetMyExpertProfileResponses, GetMyExpertProfileErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/experts/me',
+    ...options
+});
+
+/**
+ * 修改本人可用日期 / An expert changes the days he is available
+ */
+export const changeMyAvailableDates = <ThrowOnError extends boolean = false>(options: Options<ChangeMyAvailableDatesData, ThrowOnError>): RequestResult<ChangeMyAvailableDatesResponses, ChangeMyAvailableDatesErrors, ThrowOnError> => (options.client ?? client).put<ChangeMyAvailableDatesResponses, ChangeMyAvailableDatesErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/experts/me/available-dates',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * 查看评审专家 / Read an expert's profile
+ */
+export const getExpert = <ThrowOnError extends boolean = false>(options: Options<GetExpertData, ThrowOnError>): RequestResult<GetExpertResponses, GetExpertErrors, ThrowOnError> => (options.client ?? client).get<GetExpertResponses, GetExpertErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/experts/{accountId}',
+    ...options
+});
+
+/**
+ * 修改专家信息 / The ministry sets an expert account's profile
+ */
+export const recordExpertProfile = <ThrowOnError extends boolean = false>(options: Options<RecordExpertProfileData, ThrowOnError>): RequestResult<RecordExpertProfileResponses, RecordExpertProfileErrors, ThrowOnError> => (options.client ?? client).put<RecordExpertProfileResponses, RecordExpertProfileErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/experts/{accountId}/profile',
     ...options,
     headers: {
         'Content-Type': 'application/json',

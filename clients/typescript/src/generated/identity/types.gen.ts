@@ -77,6 +77,16 @@ export type ApplicantRegistrationRequest = {
 };
 
 /**
+ * The days an expert is available.
+ */
+export type AvailableDatesRequest = {
+    /**
+     * 可参加评审或现场考查的日期（必填，至多 366 天） / The days the expert is available (required, at most 366).
+     */
+    availableDates: null | Array<string>;
+};
+
+/**
  * An authority's refusal of a binding, with its reason.
  */
 export type BindingRefusalRequest = {
@@ -146,6 +156,58 @@ export type BindingRequestDetails = {
 export type BindingStatus = 'pending' | 'approved' | 'refused';
 
 /**
+ * The first stored event whose link in its stream's hash chain does not match what its row says now.
+ */
+export type BrokenLink = {
+    /**
+     * The event's global sequence number in the service's store.
+     */
+    sequence: number;
+    /**
+     * The stream the event belongs to.
+     */
+    streamId: string;
+    /**
+     * The event's version in its stream.
+     */
+    version: number;
+    /**
+     * The event's stored type name.
+     */
+    eventType: string;
+    /**
+     * Why the link fails, in Chinese and English.
+     */
+    reason: string;
+};
+
+/**
+ * What a verification of a service's hash chain found.
+ */
+export type ChainVerification = {
+    /**
+     * The service whose store was verified.
+     */
+    service: string;
+    /**
+     * The one stream verified, or null for the whole store.
+     */
+    streamId: null | string;
+    /**
+     * How many events were recomputed.
+     */
+    eventsChecked: number;
+    /**
+     * Whether every event matches its link.
+     */
+    intact: boolean;
+    /**
+     * The first event (in store order) that does not match, if any.
+     */
+    firstBroken: null | BrokenLink;
+};
+
+/**
  * A password change: the user's own (with the current password) or a ministry officer's reset.
  */
 export type ChangePasswordRequest = {
@@ -200,6 +262,176 @@ export type DeadLetteredEvent = {
      * 重放的运维人员 / Who replayed it.
      */
     replayedBy: null | string;
+};
+
+/**
+ * An expert's profile, as the ministry and the expert see it.
+ */
+export type ExpertDetails = {
+    /**
+     * 专家信息流编号 / The profile's stream id.
+     */
+    id: string;
+    /**
+     * 版本号（与 ETag 相同） / The version, as in the ETag.
+     */
+    version: number;
+    /**
+     * 专家账号（令牌的 sub） / The expert's account (the token's sub).
+     */
+    accountId: string;
+    /**
+     * 专家姓名 / The expert's name.
+     */
+    name: string;
+    /**
+     * 工作单位 / The organisation the expert works for.
+     */
+    organisation: string;
+    /**
+     * 工作单位的统一社会信用代码 / Its unified social credit code.
+     */
+    creditCode: string;
+    /**
+     * 专家所在省级地区（推荐单位代码） / The expert's province-level authority code.
+     */
+    authorityCode: string;
+    /**
+     * 擅长的服务型制造模式（评审示范企业） / The service modes the expert judges (enterprises).
+     */
+    serviceModes: Array<'customization' | 'supplyChainManagement' | 'inspectionTestingCertification' | 'fullLifeCycleManagement' | 'totalIntegrationContracting' | 'energySavingEnvironmental' | 'productiveFinancial' | 'sharedManufacturing' | 'other'>;
+    /**
+     * 擅长的平台或城市类别 / The platform and city classes the expert judges.
+     */
+    cityClasses: Array<'sharedManufacturing' | 'other' | 'comprehensive' | 'industrialDesign'>;
+    /**
+     * 可参加评审或现场考查的日期 / The days the expert is available.
+     */
+    availableDates: Array<string>;
+    /**
+     * 是否可被分配 / Whether the expert may be assigned.
+     */
+    active: boolean;
+    /**
+     * 最后修改人 / Who changed it last.
+     */
+    changedBy: string;
+    /**
+     * 最后修改时间 / When it changed last.
+     */
+    changedAt: string;
+};
+
+/**
+ * An expert's profile, as the ministry sets it.
+ */
+export type ExpertProfileRequest = {
+    /**
+     * 专家姓名（必填，不超过 50 字） / The expert's name (required, at most 50 characters).
+     */
+    name: null | string;
+    /**
+     * 工作单位（必填，不超过 200 字） / The organisation the expert works for (required, at most 200 characters).
+     */
+    organisation: null | string;
+    /**
+     * 工作单位的统一社会信用代码（必填） / Its unified social credit code (required).
+     */
+    creditCode: null | string;
+    /**
+     * 专家所在省级地区（37 个推荐单位代码之一，必填） / The expert's province-level authority (one of the 37 codes; required).
+     */
+    authorityCode: null | string;
+    /**
+     * 擅长的服务型制造模式 / The service modes the expert judges.
+     */
+    serviceModes: null | Array<string>;
+    /**
+     * 擅长的平台或城市类别 / The platform and city classes the expert judges.
+     */
+    cityClasses: null | Array<string>;
+    /**
+     * 可参加评审或现场考查的日期（至多 366 天） / The days the expert is available (at most 366).
+     */
+    availableDates: null | Array<string>;
+    /**
+     * 是否可被分配（默认是） / Whether the expert may be assigned (default: yes).
+     */
+    active?: null | boolean;
+};
+
+/**
+ * One stored event as the auditors' history shows it.
+ */
+export type HistoryEntry = {
+    /**
+     * The event's id.
+     */
+    id: string;
+    /**
+     * The service that stored it: registration, review, evaluation or identity.
+     */
+    service: string;
+    /**
+     * Its global sequence number in that service's store.
+     */
+    sequence: number;
+    /**
+     * Its stream.
+     */
+    streamId: string;
+    /**
+     * Its version in its stream.
+     */
+    version: number;
+    /**
+     * Its stored type name, e.g. `application_submitted`.
+     */
+    eventType: string;
+    /**
+     * When it was stored.
+     */
+    at: string;
+    /**
+     * The acting user's subject (account id), or null for the system.
+     */
+    actorSubject: null | string;
+    /**
+     * The acting user's role, or null for the system.
+     */
+    actorRole: null | string;
+    /**
+     * The recommending authority the acting user works for, if any.
+     */
+    actorAuthority: null | string;
+    /**
+     * The trace the event was written in (one id from the gateway to the last consumer).
+     */
+    correlationId: null | string;
+    /**
+     * The request or message that caused it.
+     */
+    causationId: null | string;
+    /**
+     * The applications it concerns (none: every application its stream concerned before).
+     */
+    applications: Array<string>;
+    /**
+     * The recommending authority it concerns, if any.
+     */
+    authority: null | string;
+    /**
+     * The account it concerns, if any.
+     */
+    account: null | string;
+    /**
+     * What happened, in Chinese.
+     */
+    summaryZh: string;
+    /**
+     * What happened, in English.
+     */
+    summaryEn: string;
 };
 
 /**
@@ -262,6 +494,24 @@ export type Member = {
      * 成为成员的时间 / Since when.
      */
     since: string;
+};
+
+/**
+ * A new expert: an expert account and its profile, created together by the ministry.
+ */
+export type NewExpertRequest = {
+    /**
+     * 用户名（必填，3 至 64 位小写字母、数字或 . _ @ -） / The user name (required; 3 to 64 lower-case letters, digits or . _ @ -).
+     */
+    userName: null | string;
+    /**
+     * 初始密码（必填，至少 10 位，同时包含字母和数字） / The first password (required; at least 10 characters, with letters and digits).
+     */
+    password: null | string;
+    /**
+     * 专家信息（必填） / The expert's profile (required).
+     */
+    profile: null | ExpertProfileRequest;
 };
 
 /**
@@ -367,6 +617,24 @@ export type Problem = {
 };
 
 /**
+ * A projection rebuilt from the service's events.
+ */
+export type ProjectionRebuilt = {
+    /**
+     * The projection's name.
+     */
+    projection: string;
+    /**
+     * When the rebuild started.
+     */
+    startedAt: string;
+    /**
+     * How long it took.
+     */
+    seconds: number;
+};
+
+/**
  * A new account: an applicant registering itself, or one the ministry creates.
  */
 export type RegisterAccountRequest = {
@@ -430,6 +698,10 @@ export type ListDeadLettersErrors = {
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
 };
 
 export type ListDeadLettersError = ListDeadLettersErrors[keyof ListDeadLettersErrors];
@@ -490,6 +762,232 @@ export type ReplayDeadLetterResponses = {
 
 export type ReplayDeadLetterResponse = ReplayDeadLetterResponses[keyof ReplayDeadLetterResponses];
 
+export type IdentityApplicationHistoryData = {
+    body?: never;
+    path: {
+        applicationId: string;
+    };
+    query?: {
+        eventType?: string;
+        actor?: string;
+        from?: string;
+        to?: string;
+    };
+    url: '/api/v1/audit/identity/history/applications/{applicationId}';
+};
+
+export type IdentityApplicationHistoryErrors = {
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 违反业务规则（见 code） / A rule of the programme refuses it; see `code` (and `errors` where fields are named).
+     */
+    422: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type IdentityApplicationHistoryError = IdentityApplicationHistoryErrors[keyof IdentityApplicationHistoryErrors];
+
+export type IdentityApplicationHistoryResponses = {
+    /**
+     * OK
+     */
+    200: Array<HistoryEntry>;
+};
+
+export type IdentityApplicationHistoryResponse = IdentityApplicationHistoryResponses[keyof IdentityApplicationHistoryResponses];
+
+export type IdentityAuthorityHistoryData = {
+    body?: never;
+    path: {
+        authorityCode: string;
+    };
+    query?: {
+        eventType?: string;
+        actor?: string;
+        from?: string;
+        to?: string;
+    };
+    url: '/api/v1/audit/identity/history/authorities/{authorityCode}';
+};
+
+export type IdentityAuthorityHistoryErrors = {
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 违反业务规则（见 code） / A rule of the programme refuses it; see `code` (and `errors` where fields are named).
+     */
+    422: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type IdentityAuthorityHistoryError = IdentityAuthorityHistoryErrors[keyof IdentityAuthorityHistoryErrors];
+
+export type IdentityAuthorityHistoryResponses = {
+    /**
+     * OK
+     */
+    200: Array<HistoryEntry>;
+};
+
+export type IdentityAuthorityHistoryResponse = IdentityAuthorityHistoryResponses[keyof IdentityAuthorityHistoryResponses];
+
+export type IdentityUserHistoryData = {
+    body?: never;
+    path: {
+        subject: string;
+    };
+    query?: {
+        eventType?: string;
+        actor?: string;
+        from?: string;
+        to?: string;
+    };
+    url: '/api/v1/audit/identity/history/users/{subject}';
+};
+
+export type IdentityUserHistoryErrors = {
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 违反业务规则（见 code） / A rule of the programme refuses it; see `code` (and `errors` where fields are named).
+     */
+    422: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type IdentityUserHistoryError = IdentityUserHistoryErrors[keyof IdentityUserHistoryErrors];
+
+export type IdentityUserHistoryResponses = {
+    /**
+     * OK
+     */
+    200: Array<HistoryEntry>;
+};
+
+export type IdentityUserHistoryResponse = IdentityUserHistoryResponses[keyof IdentityUserHistoryResponses];
+
+export type IdentityVerifyEventChainData = {
+    body?: never;
+    path?: never;
+    query?: {
+        streamId?: string;
+    };
+    url: '/api/v1/audit/identity/event-chain';
+};
+
+export type IdentityVerifyEventChainErrors = {
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type IdentityVerifyEventChainError = IdentityVerifyEventChainErrors[keyof IdentityVerifyEventChainErrors];
+
+export type IdentityVerifyEventChainResponses = {
+    /**
+     * OK
+     */
+    200: ChainVerification;
+};
+
+export type IdentityVerifyEventChainResponse = IdentityVerifyEventChainResponses[keyof IdentityVerifyEventChainResponses];
+
+export type IdentityRebuildProjectionData = {
+    body?: never;
+    path: {
+        projection: string;
+    };
+    query?: never;
+    url: '/api/v1/audit/identity/projections/{projection}/rebuild';
+};
+
+export type IdentityRebuildProjectionErrors = {
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 不存在，或不是调用者可见的 / Not found, or not the caller's to see.
+     */
+    404: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type IdentityRebuildProjectionError = IdentityRebuildProjectionErrors[keyof IdentityRebuildProjectionErrors];
+
+export type IdentityRebuildProjectionResponses = {
+    /**
+     * OK
+     */
+    200: ProjectionRebuilt;
+};
+
+export type IdentityRebuildProjectionResponse = IdentityRebuildProjectionResponses[keyof IdentityRebuildProjectionResponses];
+
 export type RegisterApplicantData = {
     body: ApplicantRegistrationRequest;
     path?: never;
@@ -510,6 +1008,10 @@ export type RegisterApplicantErrors = {
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
 };
 
 export type RegisterApplicantError = RegisterApplicantErrors[keyof RegisterApplicantErrors];
@@ -549,6 +1051,10 @@ export type ListAccountsErrors = {
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
 };
 
 export type ListAccountsError = ListAccountsErrors[keyof ListAccountsErrors];
@@ -590,6 +1096,10 @@ export type CreateAccountErrors = {
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
 };
 
 export type CreateAccountError = CreateAccountErrors[keyof CreateAccountErrors];
@@ -627,6 +1137,10 @@ export type GetMyAccountErrors = {
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
 };
 
 export type GetMyAccountError = GetMyAccountErrors[keyof GetMyAccountErrors];
@@ -666,6 +1180,10 @@ export type GetAccountErrors = {
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
 };
 
 export type GetAccountError = GetAccountErrors[keyof GetAccountErrors];
@@ -703,6 +1221,10 @@ export type ChangeMyPasswordErrors = {
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
 };
 
 export type ChangeMyPasswordError = ChangeMyPasswordErrors[keyof ChangeMyPasswordErrors];
@@ -746,6 +1268,10 @@ export type ResetPasswordErrors = {
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
 };
 
 export type ResetPasswordError = ResetPasswordErrors[keyof ResetPasswordErrors];
@@ -788,6 +1314,10 @@ export type ListOrganisationBindingsErrors = {
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
 };
 
 export type ListOrganisationBindingsError = ListOrganisationBindingsErrors[keyof ListOrganisationBindingsErrors];
@@ -854,6 +1384,10 @@ export type RequestOrganisationBindingErrors = {
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
 };
 
 export type RequestOrganisationBindingError = RequestOrganisationBindingErrors[keyof RequestOrganisationBindingErrors];
@@ -893,6 +1427,10 @@ export type GetOrganisationBindingErrors = {
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
 };
 
 export type GetOrganisationBindingError = GetOrganisationBindingErrors[keyof GetOrganisationBindingErrors];
@@ -932,6 +1470,10 @@ export type DownloadBusinessLicenceErrors = {
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
 };
 
 export type DownloadBusinessLicenceError = DownloadBusinessLicenceErrors[keyof DownloadBusinessLicenceErrors];
@@ -975,6 +1517,10 @@ export type ApproveOrganisationBindingErrors = {
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
 };
 
 export type ApproveOrganisationBindingError = ApproveOrganisationBindingErrors[keyof ApproveOrganisationBindingErrors];
@@ -1022,6 +1568,10 @@ export type RefuseOrganisationBindingErrors = {
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
 };
 
 export type RefuseOrganisationBindingError = RefuseOrganisationBindingErrors[keyof RefuseOrganisationBindingErrors];
@@ -1061,6 +1611,10 @@ export type ListOrganisationMembersErrors = {
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
 };
 
 export type ListOrganisationMembersError = ListOrganisationMembersErrors[keyof ListOrganisationMembersErrors];
@@ -1108,6 +1662,10 @@ export type InviteOrganisationMemberErrors = {
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
 };
 
 export type InviteOrganisationMemberError = InviteOrganisationMemberErrors[keyof InviteOrganisationMemberErrors];
@@ -1148,6 +1706,10 @@ export type RemoveOrganisationMemberErrors = {
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
 };
 
 export type RemoveOrganisationMemberError = RemoveOrganisationMemberErrors[keyof RemoveOrganisationMemberErrors];
@@ -1160,3 +1722,265 @@ export type RemoveOrganisationMemberResponses = {
 };
 
 export type RemoveOrganisationMemberResponse = RemoveOrganisationMemberResponses[keyof RemoveOrganisationMemberResponses];
+
+export type ListExpertsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/experts';
+};
+
+export type ListExpertsErrors = {
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type ListExpertsError = ListExpertsErrors[keyof ListExpertsErrors];
+
+export type ListExpertsResponses = {
+    /**
+     * OK
+     */
+    200: Array<ExpertDetails>;
+};
+
+export type ListExpertsResponse = ListExpertsResponses[keyof ListExpertsResponses];
+
+export type CreateExpertData = {
+    body: NewExpertRequest;
+    path?: never;
+    query?: never;
+    url: '/api/v1/experts';
+};
+
+export type CreateExpertErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`.
+     */
+    409: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type CreateExpertError = CreateExpertErrors[keyof CreateExpertErrors];
+
+export type CreateExpertResponses = {
+    /**
+     * Created
+     */
+    201: ExpertDetails;
+};
+
+export type CreateExpertResponse = CreateExpertResponses[keyof CreateExpertResponses];
+
+export type GetMyExpertProfileData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/experts/me';
+};
+
+export type GetMyExpertProfileErrors = {
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 不存在，或不是调用者可见的 / Not found, or not the caller's to see.
+     */
+    404: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type GetMyExpertProfileError = GetMyExpertProfileErrors[keyof GetMyExpertProfileErrors];
+
+export type GetMyExpertProfileResponses = {
+    /**
+     * OK
+     */
+    200: ExpertDetails;
+};
+
+export type GetMyExpertProfileResponse = GetMyExpertProfileResponses[keyof GetMyExpertProfileResponses];
+
+export type ChangeMyAvailableDatesData = {
+    body: AvailableDatesRequest;
+    path?: never;
+    query?: never;
+    url: '/api/v1/experts/me/available-dates';
+};
+
+export type ChangeMyAvailableDatesErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 不存在，或不是调用者可见的 / Not found, or not the caller's to see.
+     */
+    404: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type ChangeMyAvailableDatesError = ChangeMyAvailableDatesErrors[keyof ChangeMyAvailableDatesErrors];
+
+export type ChangeMyAvailableDatesResponses = {
+    /**
+     * OK
+     */
+    200: ExpertDetails;
+};
+
+export type ChangeMyAvailableDatesResponse = ChangeMyAvailableDatesResponses[keyof ChangeMyAvailableDatesResponses];
+
+export type GetExpertData = {
+    body?: never;
+    path: {
+        accountId: string;
+    };
+    query?: never;
+    url: '/api/v1/experts/{accountId}';
+};
+
+export type GetExpertErrors = {
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 不存在，或不是调用者可见的 / Not found, or not the caller's to see.
+     */
+    404: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type GetExpertError = GetExpertErrors[keyof GetExpertErrors];
+
+export type GetExpertResponses = {
+    /**
+     * OK
+     */
+    200: ExpertDetails;
+};
+
+export type GetExpertResponse = GetExpertResponses[keyof GetExpertResponses];
+
+export type RecordExpertProfileData = {
+    body: ExpertProfileRequest;
+    path: {
+        accountId: string;
+    };
+    query?: never;
+    url: '/api/v1/experts/{accountId}/profile';
+};
+
+export type RecordExpertProfileErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 不存在，或不是调用者可见的 / Not found, or not the caller's to see.
+     */
+    404: Problem;
+    /**
+     * 违反业务规则（见 code） / A rule of the programme refuses it; see `code` (and `errors` where fields are named).
+     */
+    422: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type RecordExpertProfileError = RecordExpertProfileErrors[keyof RecordExpertProfileErrors];
+
+export type RecordExpertProfileResponses = {
+    /**
+     * OK
+     */
+    200: ExpertDetails;
+};
+
+export type RecordExpertProfileResponse = RecordExpertProfileResponses[keyof RecordExpertProfileResponses];

@@ -2,7 +2,7 @@
 
 import type { Client, ClientMeta, Options as Options2, RequestResult, TDataShape } from './client';
 import { client } from './client.gen';
-import type { CloseCampaignData, CloseCampaignErrors, CloseCampaignResponses, CreateApplicationDraftData, CreateApplicationDraftErrors, CreateApplicationDraftResponses, DownloadApplicationFormData, DownloadApplicationFormErrors, DownloadApplicationFormResponses, DownloadStampedFormData, DownloadStampedFormErrors, DownloadStampedFormResponses, GetApplicationData, GetApplicationErrors, GetApplicationResponses, GetCampaignData, GetCampaignErrors, GetCampaignResponses, GetContactPersonData, GetContactPersonErrors, GetContactPersonResponses, GetCurrentCampaignData, GetCurrentCampaignErrors, GetCurrentCampaignResponses, GrantDeadlineExceptionData, GrantDeadlineExceptionErrors, GrantDeadlineExceptionResponses, ListApplicationsData, ListApplicationsErrors, ListApplicationsResponses, ListAuthoritiesData, ListAuthoritiesErrors, ListAuthoritiesResponses, ListCampaignsData, ListCampaignsErrors, ListCampaignsResponses, ListDeadLettersData, ListDeadLettersErrors, ListDeadLettersResponses, OpenCampaignData, OpenCampaignErrors, OpenCampaignResponses, ReplayDeadLetterData, ReplayDeadLetterErrors, ReplayDeadLetterResponses, ReportContactPersonData, ReportContactPersonErrors, ReportContactPersonResponses, SaveApplicationFormData, SaveApplicationFormErrors, SaveApplicationFormResponses, SubmitApplicationData, SubmitApplicationErrors, SubmitApplicationResponses, UploadStampedFormData, UploadStampedFormErrors, UploadStampedFormResponses, VerifySubmissionReceiptData, VerifySubmissionReceiptErrors, VerifySubmissionReceiptResponses, WithdrawApplicationData, WithdrawApplicationErrors, WithdrawApplicationResponses } from './types.gen';
+import type { CloseCampaignData, CloseCampaignErrors, CloseCampaignResponses, CreateApplicationDraftData, CreateApplicationDraftErrors, CreateApplicationDraftResponses, DownloadApplicationFormData, DownloadApplicationFormErrors, DownloadApplicationFormResponses, DownloadSignedDocumentData, DownloadSignedDocumentErrors, DownloadSignedDocumentResponses, DownloadStampedFormData, DownloadStampedFormErrors, DownloadStampedFormResponses, GetApplicationAsOfData, GetApplicationAsOfErrors, GetApplicationAsOfResponses, GetApplicationData, GetApplicationErrors, GetApplicationResponses, GetCampaignData, GetCampaignErrors, GetCampaignResponses, GetContactPersonData, GetContactPersonErrors, GetContactPersonResponses, GetCurrentCampaignData, GetCurrentCampaignErrors, GetCurrentCampaignResponses, GrantDeadlineExceptionData, GrantDeadlineExceptionErrors, GrantDeadlineExceptionResponses, ListApplicationsData, ListApplicationsErrors, ListApplicationsResponses, ListAuthoritiesData, ListAuthoritiesErrors, ListAuthoritiesResponses, ListCampaignsData, ListCampaignsErrors, ListCampaignsResponses, ListDeadLettersData, ListDeadLettersErrors, ListDeadLettersResponses, ListOwnDemonstrationTitlesData, ListOwnDemonstrationTitlesErrors, ListOwnDemonstrationTitlesResponses, OpenCampaignData, OpenCampaignErrors, OpenCampaignResponses, RegistrationApplicationHistoryData, RegistrationApplicationHistoryErrors, RegistrationApplicationHistoryResponses, RegistrationAuthorityHistoryData, RegistrationAuthorityHistoryErrors, RegistrationAuthorityHistoryResponses, RegistrationRebuildProjectionData, RegistrationRebuildProjectionErrors, RegistrationRebuildProjectionResponses, RegistrationUserHistoryData, RegistrationUserHistoryErrors, RegistrationUserHistoryResponses, RegistrationVerifyEventChainData, RegistrationVerifyEventChainErrors, RegistrationVerifyEventChainResponses, ReplayDeadLetterData, ReplayDeadLetterErrors, ReplayDeadLetterResponses, ReportContactPersonData, ReportContactPersonErrors, ReportContactPersonResponses, SaveApplicationFormData, SaveApplicationFormErrors, SaveApplicationFormResponses, SubmitApplicationData, SubmitApplicationErrors, SubmitApplicationResponses, UploadStampedFormData, UploadStampedFormErrors, UploadStampedFormResponses, VerifySubmissionReceiptData, VerifySubmissionReceiptErrors, VerifySubmissionReceiptResponses, WithdrawApplicationData, WithdrawApplicationErrors, WithdrawApplicationResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -19,6 +19,15 @@ export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends 
 };
 
 /**
+ * 申报在某一时点的状态 / An application as it stood at a past instant or event version
+ */
+export const getApplicationAsOf = <ThrowOnError extends boolean = false>(options: Options<GetApplicationAsOfData, ThrowOnError>): RequestResult<GetApplicationAsOfResponses, GetApplicationAsOfErrors, ThrowOnError> => (options.client ?? client).get<GetApplicationAsOfResponses, GetApplicationAsOfErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/audit/registration/applications/{applicationId}/as-of',
+    ...options
+});
+
+/**
  * 未能发布的事件 / Events the relay could never publish
  */
 export const listDeadLetters = <ThrowOnError extends boolean = false>(options?: Options<ListDeadLettersData, ThrowOnError>): RequestResult<ListDeadLettersResponses, ListDeadLettersErrors, ThrowOnError> => (options?.client ?? client).get<ListDeadLettersResponses, ListDeadLettersErrors, ThrowOnError>({
@@ -33,6 +42,51 @@ export const listDeadLetters = <ThrowOnError extends boolean = false>(options?: 
 export const replayDeadLetter = <ThrowOnError extends boolean = false>(options: Options<ReplayDeadLetterData, ThrowOnError>): RequestResult<ReplayDeadLetterResponses, ReplayDeadLetterErrors, ThrowOnError> => (options.client ?? client).post<ReplayDeadLetterResponses, ReplayDeadLetterErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/operations/registration/dead-letters/{eventId}/replay',
+    ...options
+});
+
+/**
+ * 申报的审计历史 / The audit history of an application in this service
+ */
+export const registrationApplicationHistory = <ThrowOnError extends boolean = false>(options: Options<RegistrationApplicationHistoryData, ThrowOnError>): RequestResult<RegistrationApplicationHistoryResponses, RegistrationApplicationHistoryErrors, ThrowOnError> => (options.client ?? client).get<RegistrationApplicationHistoryResponses, RegistrationApplicationHistoryErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/audit/registration/history/applications/{applicationId}',
+    ...options
+});
+
+/**
+ * 推荐单位经办人员的全部操作 / Everything the officers of an authority did in this service
+ */
+export const registrationAuthorityHistory = <ThrowOnError extends boolean = false>(options: Options<RegistrationAuthorityHistoryData, ThrowOnError>): RequestResult<RegistrationAuthorityHistoryResponses, RegistrationAuthorityHistoryErrors, ThrowOnError> => (options.client ?? client).get<RegistrationAuthorityHistoryResponses, RegistrationAuthorityHistoryErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/audit/registration/history/authorities/{authorityCode}',
+    ...options
+});
+
+/**
+ * 用户的全部操作与查阅 / Everything a user did and read in this service
+ */
+export const registrationUserHistory = <ThrowOnError extends boolean = false>(options: Options<RegistrationUserHistoryData, ThrowOnError>): RequestResult<RegistrationUserHistoryResponses, RegistrationUserHistoryErrors, ThrowOnError> => (options.client ?? client).get<RegistrationUserHistoryResponses, RegistrationUserHistoryErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/audit/registration/history/users/{subject}',
+    ...options
+});
+
+/**
+ * 校验事件哈希链 / Verify the hash chain of this service's events (one stream, or all)
+ */
+export const registrationVerifyEventChain = <ThrowOnError extends boolean = false>(options?: Options<RegistrationVerifyEventChainData, ThrowOnError>): RequestResult<RegistrationVerifyEventChainResponses, RegistrationVerifyEventChainErrors, ThrowOnError> => (options?.client ?? client).get<RegistrationVerifyEventChainResponses, RegistrationVerifyEventChainErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/audit/registration/event-chain',
+    ...options
+});
+
+/**
+ * 从事件重建投影 / Rebuild a projection (read model) of this service from its events
+ */
+export const registrationRebuildProjection = <ThrowOnError extends boolean = false>(options: Options<RegistrationRebuildProjectionData, ThrowOnError>): RequestResult<RegistrationRebuildProjectionResponses, RegistrationRebuildProjectionErrors, ThrowOnError> => (options.client ?? client).post<RegistrationRebuildProjectionResponses, RegistrationRebuildProjectionErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/audit/registration/projections/{projection}/rebuild',
     ...options
 });
 
@@ -212,6 +266,15 @@ export const uploadStampedForm = <ThrowOnError extends boolean = false>(options:
 });
 
 /**
+ * 凭评审服务签发的短期签名链接下载申报书或盖章扫描件（分配的评审专家） / Download the form or the stamped scan by a short-lived link Review signed (assigned experts)
+ */
+export const downloadSignedDocument = <ThrowOnError extends boolean = false>(options: Options<DownloadSignedDocumentData, ThrowOnError>): RequestResult<DownloadSignedDocumentResponses, DownloadSignedDocumentErrors, ThrowOnError> => (options.client ?? client).get<DownloadSignedDocumentResponses, DownloadSignedDocumentErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/applications/{applicationId}/signed-documents/{document}',
+    ...options
+});
+
+/**
  * 37 个推荐单位 / The 37 recommending authorities
  */
 export const listAuthorities = <ThrowOnError extends boolean = false>(options?: Options<ListAuthoritiesData, ThrowOnError>): RequestResult<ListAuthoritiesResponses, ListAuthoritiesErrors, ThrowOnError> => (options?.client ?? client).get<ListAuthoritiesResponses, ListAuthoritiesErrors, ThrowOnError>({
@@ -240,4 +303,15 @@ export const reportContactPerson = <ThrowOnError extends boolean = false>(option
         'Content-Type': 'application/json',
         ...options.headers
     }
+});
+
+/**
+ * 本单位（或本城市）的示范称号及是否被撤销 / The caller's demonstration titles, and whether each was revoked
+ *
+ * 最终一致 / Eventually consistent: 评估结果来自评估服务的消息 / Outcomes arrive from Evaluation's messages.
+ */
+export const listOwnDemonstrationTitles = <ThrowOnError extends boolean = false>(options?: Options<ListOwnDemonstrationTitlesData, ThrowOnError>): RequestResult<ListOwnDemonstrationTitlesResponses, ListOwnDemonstrationTitlesErrors, ThrowOnError> => (options?.client ?? client).get<ListOwnDemonstrationTitlesResponses, ListOwnDemonstrationTitlesErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/demonstration-titles',
+    ...options
 });

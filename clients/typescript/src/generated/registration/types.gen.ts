@@ -137,6 +137,10 @@ export type ApplicationForm = {
      * 示范城市部分（category 为 city 时使用） / The city section, used when the category is city.
      */
     city?: null | CitySection;
+    /**
+     * 关联单位的统一社会信用代码（至多 50 个；这些单位的专家须回避） / The unified social credit codes of related parties (at most 50); their experts may not review the application.
+     */
+    relatedParties?: null | Array<string>;
 };
 
 /**
@@ -222,6 +226,32 @@ export type AuthoritySummary = {
 export type AuthorityType = 'province' | 'autonomousRegion' | 'municipality' | 'xpcc' | 'separatelyPlannedCity';
 
 /**
+ * The first stored event whose link in its stream's hash chain does not match what its row says now.
+ */
+export type BrokenLink = {
+    /**
+     * The event's global sequence number in the service's store.
+     */
+    sequence: number;
+    /**
+     * The stream the event belongs to.
+     */
+    streamId: string;
+    /**
+     * The event's version in its stream.
+     */
+    version: number;
+    /**
+     * The event's stored type name.
+     */
+    eventType: string;
+    /**
+     * Why the link fails, in Chinese and English.
+     */
+    reason: string;
+};
+
+/**
  * A campaign as the deciders need it: its rules, its dates and the exceptions granted.
  */
 export type Campaign = {
@@ -291,6 +321,32 @@ export type CampaignDeadlines = {
      * 评审材料截止日 / Evaluation material due.
      */
     evaluationMaterial: string;
+};
+
+/**
+ * What a verification of a service's hash chain found.
+ */
+export type ChainVerification = {
+    /**
+     * The service whose store was verified.
+     */
+    service: string;
+    /**
+     * The one stream verified, or null for the whole store.
+     */
+    streamId: null | string;
+    /**
+     * How many events were recomputed.
+     */
+    eventsChecked: number;
+    /**
+     * Whether every event matches its link.
+     */
+    intact: boolean;
+    /**
+     * The first event (in store order) that does not match, if any.
+     */
+    firstBroken: null | BrokenLink;
 };
 
 /**
@@ -479,9 +535,9 @@ export type DeadlineExceptionGranted = {
 };
 
 /**
- * Which deadline an exception moves. 取值 / Values: applications; recommendations; contactPersons.
+ * Which deadline an exception moves. 取值 / Values: applications; recommendations; contactPersons; evaluationMaterial.
  */
-export type DeadlineKind = 'applications' | 'recommendations' | 'contactPersons';
+export type DeadlineKind = 'applications' | 'recommendations' | 'contactPersons' | 'evaluationMaterial';
 
 /**
  * 申报主体共性条件: what the applicant declares about itself since the eligibility window's start.
@@ -513,6 +569,41 @@ export type DeclaredIncident = {
      * 说明 / A description.
      */
     description: string;
+};
+
+/**
+ * The kinds of earlier demonstration: the fifth batch's three categories and the projects of earlier batches. 取值 / Values: enterprise: 示范企业; platform: 示范平台; project: 示范项目（前几批）; city: 示范城市.
+ */
+export type DemonstrationCategory = 'enterprise' | 'platform' | 'project' | 'city';
+
+/**
+ * One of the caller's demonstration titles, as Evaluation last told Registration.
+ */
+export type DemonstrationTitle = {
+    /**
+     * 示范编号 / The demonstration.
+     */
+    demonstrationId: string;
+    /**
+     * 第几批 / The batch.
+     */
+    batch: number;
+    /**
+     * 类别 / The category.
+     */
+    category: DemonstrationCategory;
+    /**
+     * 名称 / The name.
+     */
+    name: string;
+    /**
+     * 示范称号已被撤销 / Whether the ministry revoked the title.
+     */
+    titleRevoked: boolean;
+    /**
+     * 撤销理由 / Why it was revoked.
+     */
+    revokedReasons: null | string;
 };
 
 /**
@@ -551,9 +642,9 @@ export type GrantDeadlineExceptionRequest = {
      */
     authorityCode: null | string;
     /**
-     * 延后哪个截止日期（必填） / Which deadline (required). Which deadline an exception moves. 取值 / Values: applications; recommendations; contactPersons.
+     * 延后哪个截止日期（必填） / Which deadline (required). Which deadline an exception moves. 取值 / Values: applications; recommendations; contactPersons; evaluationMaterial.
      */
-    deadline: 'applications' | 'recommendations' | 'contactPersons' | null;
+    deadline: 'applications' | 'recommendations' | 'contactPersons' | 'evaluationMaterial' | null;
     /**
      * 延至哪天（必填） / The new date (required).
      */
@@ -562,6 +653,80 @@ export type GrantDeadlineExceptionRequest = {
      * 理由（必填） / Why (required).
      */
     reason: null | string;
+};
+
+/**
+ * One stored event as the auditors' history shows it.
+ */
+export type HistoryEntry = {
+    /**
+     * The event's id.
+     */
+    id: string;
+    /**
+     * The service that stored it: registration, review, evaluation or identity.
+     */
+    service: string;
+    /**
+     * Its global sequence number in that service's store.
+     */
+    sequence: number;
+    /**
+     * Its stream.
+     */
+    streamId: string;
+    /**
+     * Its version in its stream.
+     */
+    version: number;
+    /**
+     * Its stored type name, e.g. `application_submitted`.
+     */
+    eventType: string;
+    /**
+     * When it was stored.
+     */
+    at: string;
+    /**
+     * The acting user's subject (account id), or null for the system.
+     */
+    actorSubject: null | string;
+    /**
+     * The acting user's role, or null for the system.
+     */
+    actorRole: null | string;
+    /**
+     * The recommending authority the acting user works for, if any.
+     */
+    actorAuthority: null | string;
+    /**
+     * The trace the event was written in (one id from the gateway to the last consumer).
+     */
+    correlationId: null | string;
+    /**
+     * The request or message that caused it.
+     */
+    causationId: null | string;
+    /**
+     * The applications it concerns (none: every application its stream concerned before).
+     */
+    applications: Array<string>;
+    /**
+     * The recommending authority it concerns, if any.
+     */
+    authority: null | string;
+    /**
+     * The account it concerns, if any.
+     */
+    account: null | string;
+    /**
+     * What happened, in Chinese.
+     */
+    summaryZh: string;
+    /**
+     * What happened, in English.
+     */
+    summaryEn: string;
 };
 
 /**
@@ -712,6 +877,24 @@ export type Problem = {
 };
 
 /**
+ * A projection rebuilt from the service's events.
+ */
+export type ProjectionRebuilt = {
+    /**
+     * The projection's name.
+     */
+    projection: string;
+    /**
+     * When the rebuild started.
+     */
+    startedAt: string;
+    /**
+     * How long it took.
+     */
+    seconds: number;
+};
+
+/**
  * How many of each kind one recommending authority of AuthorityType may recommend (BRIEF §4).
  */
 export type QuotaRow = {
@@ -843,6 +1026,56 @@ export type WithdrawalRequest = {
     reason: null | string;
 };
 
+export type GetApplicationAsOfData = {
+    body?: never;
+    path: {
+        applicationId: string;
+    };
+    query?: {
+        at?: string;
+        version?: number;
+    };
+    url: '/api/v1/audit/registration/applications/{applicationId}/as-of';
+};
+
+export type GetApplicationAsOfErrors = {
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 不存在，或不是调用者可见的 / Not found, or not the caller's to see.
+     */
+    404: Problem;
+    /**
+     * 违反业务规则（见 code） / A rule of the programme refuses it; see `code` (and `errors` where fields are named).
+     */
+    422: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type GetApplicationAsOfError = GetApplicationAsOfErrors[keyof GetApplicationAsOfErrors];
+
+export type GetApplicationAsOfResponses = {
+    /**
+     * OK
+     */
+    200: ApplicationDetails;
+};
+
+export type GetApplicationAsOfResponse = GetApplicationAsOfResponses[keyof GetApplicationAsOfResponses];
+
 export type ListDeadLettersData = {
     body?: never;
     path?: never;
@@ -863,6 +1096,10 @@ export type ListDeadLettersErrors = {
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
 };
 
 export type ListDeadLettersError = ListDeadLettersErrors[keyof ListDeadLettersErrors];
@@ -923,6 +1160,232 @@ export type ReplayDeadLetterResponses = {
 
 export type ReplayDeadLetterResponse = ReplayDeadLetterResponses[keyof ReplayDeadLetterResponses];
 
+export type RegistrationApplicationHistoryData = {
+    body?: never;
+    path: {
+        applicationId: string;
+    };
+    query?: {
+        eventType?: string;
+        actor?: string;
+        from?: string;
+        to?: string;
+    };
+    url: '/api/v1/audit/registration/history/applications/{applicationId}';
+};
+
+export type RegistrationApplicationHistoryErrors = {
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 违反业务规则（见 code） / A rule of the programme refuses it; see `code` (and `errors` where fields are named).
+     */
+    422: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type RegistrationApplicationHistoryError = RegistrationApplicationHistoryErrors[keyof RegistrationApplicationHistoryErrors];
+
+export type RegistrationApplicationHistoryResponses = {
+    /**
+     * OK
+     */
+    200: Array<HistoryEntry>;
+};
+
+export type RegistrationApplicationHistoryResponse = RegistrationApplicationHistoryResponses[keyof RegistrationApplicationHistoryResponses];
+
+export type RegistrationAuthorityHistoryData = {
+    body?: never;
+    path: {
+        authorityCode: string;
+    };
+    query?: {
+        eventType?: string;
+        actor?: string;
+        from?: string;
+        to?: string;
+    };
+    url: '/api/v1/audit/registration/history/authorities/{authorityCode}';
+};
+
+export type RegistrationAuthorityHistoryErrors = {
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 违反业务规则（见 code） / A rule of the programme refuses it; see `code` (and `errors` where fields are named).
+     */
+    422: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type RegistrationAuthorityHistoryError = RegistrationAuthorityHistoryErrors[keyof RegistrationAuthorityHistoryErrors];
+
+export type RegistrationAuthorityHistoryResponses = {
+    /**
+     * OK
+     */
+    200: Array<HistoryEntry>;
+};
+
+export type RegistrationAuthorityHistoryResponse = RegistrationAuthorityHistoryResponses[keyof RegistrationAuthorityHistoryResponses];
+
+export type RegistrationUserHistoryData = {
+    body?: never;
+    path: {
+        subject: string;
+    };
+    query?: {
+        eventType?: string;
+        actor?: string;
+        from?: string;
+        to?: string;
+    };
+    url: '/api/v1/audit/registration/history/users/{subject}';
+};
+
+export type RegistrationUserHistoryErrors = {
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 违反业务规则（见 code） / A rule of the programme refuses it; see `code` (and `errors` where fields are named).
+     */
+    422: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type RegistrationUserHistoryError = RegistrationUserHistoryErrors[keyof RegistrationUserHistoryErrors];
+
+export type RegistrationUserHistoryResponses = {
+    /**
+     * OK
+     */
+    200: Array<HistoryEntry>;
+};
+
+export type RegistrationUserHistoryResponse = RegistrationUserHistoryResponses[keyof RegistrationUserHistoryResponses];
+
+export type RegistrationVerifyEventChainData = {
+    body?: never;
+    path?: never;
+    query?: {
+        streamId?: string;
+    };
+    url: '/api/v1/audit/registration/event-chain';
+};
+
+export type RegistrationVerifyEventChainErrors = {
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type RegistrationVerifyEventChainError = RegistrationVerifyEventChainErrors[keyof RegistrationVerifyEventChainErrors];
+
+export type RegistrationVerifyEventChainResponses = {
+    /**
+     * OK
+     */
+    200: ChainVerification;
+};
+
+export type RegistrationVerifyEventChainResponse = RegistrationVerifyEventChainResponses[keyof RegistrationVerifyEventChainResponses];
+
+export type RegistrationRebuildProjectionData = {
+    body?: never;
+    path: {
+        projection: string;
+    };
+    query?: never;
+    url: '/api/v1/audit/registration/projections/{projection}/rebuild';
+};
+
+export type RegistrationRebuildProjectionErrors = {
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 不存在，或不是调用者可见的 / Not found, or not the caller's to see.
+     */
+    404: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type RegistrationRebuildProjectionError = RegistrationRebuildProjectionErrors[keyof RegistrationRebuildProjectionErrors];
+
+export type RegistrationRebuildProjectionResponses = {
+    /**
+     * OK
+     */
+    200: ProjectionRebuilt;
+};
+
+export type RegistrationRebuildProjectionResponse = RegistrationRebuildProjectionResponses[keyof RegistrationRebuildProjectionResponses];
+
 export type ListApplicationsData = {
     body?: never;
     path?: never;
@@ -953,6 +1416,10 @@ export type ListApplicationsErrors = {
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
 };
 
 export type ListApplicationsError = ListApplicationsErrors[keyof ListApplicationsErrors];
@@ -994,6 +1461,10 @@ export type CreateApplicationDraftErrors = {
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
 };
 
 export type CreateApplicationDraftError = CreateApplicationDraftErrors[keyof CreateApplicationDraftErrors];
@@ -1033,6 +1504,10 @@ export type GetApplicationErrors = {
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
 };
 
 export type GetApplicationError = GetApplicationErrors[keyof GetApplicationErrors];
@@ -1095,6 +1570,10 @@ export type SaveApplicationFormErrors = {
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
 };
 
 export type SaveApplicationFormError = SaveApplicationFormErrors[keyof SaveApplicationFormErrors];
@@ -1157,6 +1636,10 @@ export type SubmitApplicationErrors = {
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
 };
 
 export type SubmitApplicationError = SubmitApplicationErrors[keyof SubmitApplicationErrors];
@@ -1215,6 +1698,10 @@ export type WithdrawApplicationErrors = {
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
 };
 
 export type WithdrawApplicationError = WithdrawApplicationErrors[keyof WithdrawApplicationErrors];
@@ -1254,6 +1741,10 @@ export type VerifySubmissionReceiptErrors = {
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
 };
 
 export type VerifySubmissionReceiptError = VerifySubmissionReceiptErrors[keyof VerifySubmissionReceiptErrors];
@@ -1287,6 +1778,10 @@ export type ListCampaignsErrors = {
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
 };
 
 export type ListCampaignsError = ListCampaignsErrors[keyof ListCampaignsErrors];
@@ -1328,6 +1823,10 @@ export type OpenCampaignErrors = {
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
 };
 
 export type OpenCampaignError = OpenCampaignErrors[keyof OpenCampaignErrors];
@@ -1365,6 +1864,10 @@ export type GetCurrentCampaignErrors = {
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
 };
 
 export type GetCurrentCampaignError = GetCurrentCampaignErrors[keyof GetCurrentCampaignErrors];
@@ -1404,6 +1907,10 @@ export type GetCampaignErrors = {
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
 };
 
 export type GetCampaignError = GetCampaignErrors[keyof GetCampaignErrors];
@@ -1462,6 +1969,10 @@ export type CloseCampaignErrors = {
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
 };
 
 export type CloseCampaignError = CloseCampaignErrors[keyof CloseCampaignErrors];
@@ -1524,6 +2035,10 @@ export type GrantDeadlineExceptionErrors = {
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
 };
 
 export type GrantDeadlineExceptionError = GrantDeadlineExceptionErrors[keyof GrantDeadlineExceptionErrors];
@@ -1563,6 +2078,10 @@ export type DownloadApplicationFormErrors = {
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
 };
 
 export type DownloadApplicationFormError = DownloadApplicationFormErrors[keyof DownloadApplicationFormErrors];
@@ -1602,6 +2121,10 @@ export type DownloadStampedFormErrors = {
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
 };
 
 export type DownloadStampedFormError = DownloadStampedFormErrors[keyof DownloadStampedFormErrors];
@@ -1660,6 +2183,10 @@ export type UploadStampedFormErrors = {
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
 };
 
 export type UploadStampedFormError = UploadStampedFormErrors[keyof UploadStampedFormErrors];
@@ -1672,6 +2199,57 @@ export type UploadStampedFormResponses = {
 };
 
 export type UploadStampedFormResponse = UploadStampedFormResponses[keyof UploadStampedFormResponses];
+
+export type DownloadSignedDocumentData = {
+    body?: never;
+    path: {
+        applicationId: string;
+        document: 'form' | 'stamped-form';
+    };
+    query?: {
+        expires?: number;
+        signature?: string;
+    };
+    url: '/api/v1/applications/{applicationId}/signed-documents/{document}';
+};
+
+export type DownloadSignedDocumentErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 不存在，或不是调用者可见的 / Not found, or not the caller's to see.
+     */
+    404: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type DownloadSignedDocumentError = DownloadSignedDocumentErrors[keyof DownloadSignedDocumentErrors];
+
+export type DownloadSignedDocumentResponses = {
+    /**
+     * OK
+     */
+    200: Blob | File;
+};
+
+export type DownloadSignedDocumentResponse = DownloadSignedDocumentResponses[keyof DownloadSignedDocumentResponses];
 
 export type ListAuthoritiesData = {
     body?: never;
@@ -1693,6 +2271,10 @@ export type ListAuthoritiesErrors = {
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
 };
 
 export type ListAuthoritiesError = ListAuthoritiesErrors[keyof ListAuthoritiesErrors];
@@ -1732,6 +2314,10 @@ export type GetContactPersonErrors = {
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
 };
 
 export type GetContactPersonError = GetContactPersonErrors[keyof GetContactPersonErrors];
@@ -1779,6 +2365,10 @@ export type ReportContactPersonErrors = {
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
 };
 
 export type ReportContactPersonError = ReportContactPersonErrors[keyof ReportContactPersonErrors];
@@ -1791,3 +2381,40 @@ export type ReportContactPersonResponses = {
 };
 
 export type ReportContactPersonResponse = ReportContactPersonResponses[keyof ReportContactPersonResponses];
+
+export type ListOwnDemonstrationTitlesData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/demonstration-titles';
+};
+
+export type ListOwnDemonstrationTitlesErrors = {
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type ListOwnDemonstrationTitlesError = ListOwnDemonstrationTitlesErrors[keyof ListOwnDemonstrationTitlesErrors];
+
+export type ListOwnDemonstrationTitlesResponses = {
+    /**
+     * OK
+     */
+    200: Array<DemonstrationTitle>;
+};
+
+export type ListOwnDemonstrationTitlesResponse = ListOwnDemonstrationTitlesResponses[keyof ListOwnDemonstrationTitlesResponses];

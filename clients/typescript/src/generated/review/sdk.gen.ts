@@ -2,7 +2,7 @@
 
 import type { Client, ClientMeta, Options as Options2, RequestResult, TDataShape } from './client';
 import { client } from './client.gen';
-import type { AcknowledgePackageData, AcknowledgePackageErrors, AcknowledgePackageResponses, DecideInitialReviewData, DecideInitialReviewErrors, DecideInitialReviewResponses, DownloadSummaryTableData, DownloadSummaryTableErrors, DownloadSummaryTableResponses, DownloadSummaryTableScanData, DownloadSummaryTableScanErrors, DownloadSummaryTableScanResponses, GetPackageData, GetPackageErrors, GetPackageResponses, GetReviewCaseData, GetReviewCaseErrors, GetReviewCaseResponses, ListDeadLettersData, ListDeadLettersErrors, ListDeadLettersResponses, ListPackagesData, ListPackagesErrors, ListPackagesResponses, ListRecommendationsData, ListRecommendationsErrors, ListRecommendationsResponses, ListReviewCasesData, ListReviewCasesErrors, ListReviewCasesResponses, RecommendData, RecommendErrors, RecommendResponses, RemoveRecommendationData, RemoveRecommendationErrors, RemoveRecommendationResponses, ReorderRecommendationsData, ReorderRecommendationsErrors, ReorderRecommendationsResponses, ReplayDeadLetterData, ReplayDeadLetterErrors, ReplayDeadLetterResponses, ReturnPackageData, ReturnPackageErrors, ReturnPackageResponses, SubmitPackageData, SubmitPackageErrors, SubmitPackageResponses, UploadSummaryTableScanData, UploadSummaryTableScanErrors, UploadSummaryTableScanResponses, VerifyPackageReceiptData, VerifyPackageReceiptErrors, VerifyPackageReceiptResponses } from './types.gen';
+import type { AcknowledgePackageData, AcknowledgePackageErrors, AcknowledgePackageResponses, AssignExpertData, AssignExpertErrors, AssignExpertResponses, AssignExpertsAutomaticallyData, AssignExpertsAutomaticallyErrors, AssignExpertsAutomaticallyResponses, ChangeExpertReviewSettingsData, ChangeExpertReviewSettingsErrors, ChangeExpertReviewSettingsResponses, DecideCandidateData, DecideCandidateErrors, DecideCandidateResponses, DecideInitialReviewData, DecideInitialReviewErrors, DecideInitialReviewResponses, DeclareConflictOfInterestData, DeclareConflictOfInterestErrors, DeclareConflictOfInterestResponses, DownloadExpertReviewRankingData, DownloadExpertReviewRankingErrors, DownloadExpertReviewRankingResponses, DownloadFinalListData, DownloadFinalListErrors, DownloadFinalListResponses, DownloadSummaryTableData, DownloadSummaryTableErrors, DownloadSummaryTableResponses, DownloadSummaryTableScanData, DownloadSummaryTableScanErrors, DownloadSummaryTableScanResponses, FileObjectionData, FileObjectionErrors, FileObjectionResponses, FileVisitReportData, FileVisitReportErrors, FileVisitReportResponses, GetAuthorityAsOfData, GetAuthorityAsOfErrors, GetAuthorityAsOfResponses, GetExpertReviewData, GetExpertReviewErrors, GetExpertReviewProgressData, GetExpertReviewProgressErrors, GetExpertReviewProgressResponses, GetExpertReviewRankingData, GetExpertReviewRankingErrors, GetExpertReviewRankingResponses, GetExpertReviewResponses, GetExpertReviewSettingsData, GetExpertReviewSettingsErrors, GetExpertReviewSettingsResponses, GetFinalListData, GetFinalListErrors, GetFinalListResponses, GetPackageData, GetPackageErrors, GetPackageResponses, GetPublicNoticeData, GetPublicNoticeErrors, GetPublicNoticeResponses, GetReviewCaseData, GetReviewCaseErrors, GetReviewCaseResponses, GetSelectionCaseData, GetSelectionCaseErrors, GetSelectionCaseResponses, GetSelectionProgressData, GetSelectionProgressErrors, GetSelectionProgressResponses, GetSiteVisitData, GetSiteVisitErrors, GetSiteVisitResponses, IssueDocumentLinkData, IssueDocumentLinkErrors, IssueDocumentLinkResponses, ListCandidatesData, ListCandidatesErrors, ListCandidatesResponses, ListDeadLettersData, ListDeadLettersErrors, ListDeadLettersResponses, ListExpertScoresData, ListExpertScoresErrors, ListExpertScoresResponses, ListMyExpertAssignmentsData, ListMyExpertAssignmentsErrors, ListMyExpertAssignmentsResponses, ListPackagesData, ListPackagesErrors, ListPackagesResponses, ListRecommendationsData, ListRecommendationsErrors, ListRecommendationsResponses, ListReviewCasesData, ListReviewCasesErrors, ListReviewCasesResponses, ListSiteVisitsData, ListSiteVisitsErrors, ListSiteVisitsResponses, MarkForSiteVisitData, MarkForSiteVisitErrors, MarkForSiteVisitResponses, ProposeSiteVisitScheduleData, ProposeSiteVisitScheduleErrors, ProposeSiteVisitScheduleResponses, PublishPublicNoticeData, PublishPublicNoticeErrors, PublishPublicNoticeResponses, RecommendData, RecommendErrors, RecommendResponses, RecordExpertConsensusData, RecordExpertConsensusErrors, RecordExpertConsensusResponses, RemoveRecommendationData, RemoveRecommendationErrors, RemoveRecommendationResponses, ReorderRecommendationsData, ReorderRecommendationsErrors, ReorderRecommendationsResponses, ReplayDeadLetterData, ReplayDeadLetterErrors, ReplayDeadLetterResponses, ResolveObjectionData, ResolveObjectionErrors, ResolveObjectionResponses, ReturnPackageData, ReturnPackageErrors, ReturnPackageResponses, ReviewApplicationHistoryData, ReviewApplicationHistoryErrors, ReviewApplicationHistoryResponses, ReviewAuthorityHistoryData, ReviewAuthorityHistoryErrors, ReviewAuthorityHistoryResponses, ReviewRebuildProjectionData, ReviewRebuildProjectionErrors, ReviewRebuildProjectionResponses, ReviewUserHistoryData, ReviewUserHistoryErrors, ReviewUserHistoryResponses, ReviewVerifyEventChainData, ReviewVerifyEventChainErrors, ReviewVerifyEventChainResponses, ScheduleSiteVisitData, ScheduleSiteVisitErrors, ScheduleSiteVisitResponses, SubmitExpertScoresData, SubmitExpertScoresErrors, SubmitExpertScoresResponses, SubmitPackageData, SubmitPackageErrors, SubmitPackageResponses, UnassignExpertData, UnassignExpertErrors, UnassignExpertResponses, UploadSummaryTableScanData, UploadSummaryTableScanErrors, UploadSummaryTableScanResponses, VerifyPackageReceiptData, VerifyPackageReceiptErrors, VerifyPackageReceiptResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -19,6 +19,15 @@ export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends 
 };
 
 /**
+ * 推荐单位的推荐名单与报送材料在某一时点的状态 / An authority's ranked lists and package as they stood at a past instant
+ */
+export const getAuthorityAsOf = <ThrowOnError extends boolean = false>(options: Options<GetAuthorityAsOfData, ThrowOnError>): RequestResult<GetAuthorityAsOfResponses, GetAuthorityAsOfErrors, ThrowOnError> => (options.client ?? client).get<GetAuthorityAsOfResponses, GetAuthorityAsOfErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/audit/review/authorities/{authorityCode}/as-of',
+    ...options
+});
+
+/**
  * 未能发布的事件 / Events the relay could never publish
  */
 export const listDeadLetters = <ThrowOnError extends boolean = false>(options?: Options<ListDeadLettersData, ThrowOnError>): RequestResult<ListDeadLettersResponses, ListDeadLettersErrors, ThrowOnError> => (options?.client ?? client).get<ListDeadLettersResponses, ListDeadLettersErrors, ThrowOnError>({
@@ -33,6 +42,51 @@ export const listDeadLetters = <ThrowOnError extends boolean = false>(options?: 
 export const replayDeadLetter = <ThrowOnError extends boolean = false>(options: Options<ReplayDeadLetterData, ThrowOnError>): RequestResult<ReplayDeadLetterResponses, ReplayDeadLetterErrors, ThrowOnError> => (options.client ?? client).post<ReplayDeadLetterResponses, ReplayDeadLetterErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/operations/review/dead-letters/{eventId}/replay',
+    ...options
+});
+
+/**
+ * 申报的审计历史 / The audit history of an application in this service
+ */
+export const reviewApplicationHistory = <ThrowOnError extends boolean = false>(options: Options<ReviewApplicationHistoryData, ThrowOnError>): RequestResult<ReviewApplicationHistoryResponses, ReviewApplicationHistoryErrors, ThrowOnError> => (options.client ?? client).get<ReviewApplicationHistoryResponses, ReviewApplicationHistoryErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/audit/review/history/applications/{applicationId}',
+    ...options
+});
+
+/**
+ * 推荐单位经办人员的全部操作 / Everything the officers of an authority did in this service
+ */
+export const reviewAuthorityHistory = <ThrowOnError extends boolean = false>(options: Options<ReviewAuthorityHistoryData, ThrowOnError>): RequestResult<ReviewAuthorityHistoryResponses, ReviewAuthorityHistoryErrors, ThrowOnError> => (options.client ?? client).get<ReviewAuthorityHistoryResponses, ReviewAuthorityHistoryErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/audit/review/history/authorities/{authorityCode}',
+    ...options
+});
+
+/**
+ * 用户的全部操作与查阅 / Everything a user did and read in this service
+ */
+export const reviewUserHistory = <ThrowOnError extends boolean = false>(options: Options<ReviewUserHistoryData, ThrowOnError>): RequestResult<ReviewUserHistoryResponses, ReviewUserHistoryErrors, ThrowOnError> => (options.client ?? client).get<ReviewUserHistoryResponses, ReviewUserHistoryErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/audit/review/history/users/{subject}',
+    ...options
+});
+
+/**
+ * 校验事件哈希链 / Verify the hash chain of this service's events (one stream, or all)
+ */
+export const reviewVerifyEventChain = <ThrowOnError extends boolean = false>(options?: Options<ReviewVerifyEventChainData, ThrowOnError>): RequestResult<ReviewVerifyEventChainResponses, ReviewVerifyEventChainErrors, ThrowOnError> => (options?.client ?? client).get<ReviewVerifyEventChainResponses, ReviewVerifyEventChainErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/audit/review/event-chain',
+    ...options
+});
+
+/**
+ * 从事件重建投影 / Rebuild a projection (read model) of this service from its events
+ */
+export const reviewRebuildProjection = <ThrowOnError extends boolean = false>(options: Options<ReviewRebuildProjectionData, ThrowOnError>): RequestResult<ReviewRebuildProjectionResponses, ReviewRebuildProjectionErrors, ThrowOnError> => (options.client ?? client).post<ReviewRebuildProjectionResponses, ReviewRebuildProjectionErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/audit/review/projections/{projection}/rebuild',
     ...options
 });
 
@@ -219,4 +273,333 @@ export const returnPackage = <ThrowOnError extends boolean = false>(options: Opt
         'Content-Type': 'application/json',
         ...options.headers
     }
+});
+
+/**
+ * 现场考查安排 / The site visits of a campaign
+ */
+export const listSiteVisits = <ThrowOnError extends boolean = false>(options?: Options<ListSiteVisitsData, ThrowOnError>): RequestResult<ListSiteVisitsResponses, ListSiteVisitsErrors, ThrowOnError> => (options?.client ?? client).get<ListSiteVisitsResponses, ListSiteVisitsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/site-visits',
+    ...options
+});
+
+/**
+ * 查看一项现场考查 / Read a site visit
+ */
+export const getSiteVisit = <ThrowOnError extends boolean = false>(options: Options<GetSiteVisitData, ThrowOnError>): RequestResult<GetSiteVisitResponses, GetSiteVisitErrors, ThrowOnError> => (options.client ?? client).get<GetSiteVisitResponses, GetSiteVisitErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/site-visits/{applicationId}',
+    ...options
+});
+
+/**
+ * 安排或调整考查（日期、地点、考查组） / Schedule or move a visit by hand (date, place, team)
+ */
+export const scheduleSiteVisit = <ThrowOnError extends boolean = false>(options: Options<ScheduleSiteVisitData, ThrowOnError>): RequestResult<ScheduleSiteVisitResponses, ScheduleSiteVisitErrors, ThrowOnError> => (options.client ?? client).put<ScheduleSiteVisitResponses, ScheduleSiteVisitErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/site-visits/{applicationId}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * 标记需现场考查的企业或平台 / Mark an enterprise or platform for a visit
+ */
+export const markForSiteVisit = <ThrowOnError extends boolean = false>(options: Options<MarkForSiteVisitData, ThrowOnError>): RequestResult<MarkForSiteVisitResponses, MarkForSiteVisitErrors, ThrowOnError> => (options.client ?? client).post<MarkForSiteVisitResponses, MarkForSiteVisitErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/site-visits/{applicationId}/marking',
+    ...options
+});
+
+/**
+ * 在时间窗口内自动安排全部考查 / Schedule every due visit inside a window, and say what could not be placed
+ */
+export const proposeSiteVisitSchedule = <ThrowOnError extends boolean = false>(options: Options<ProposeSiteVisitScheduleData, ThrowOnError>): RequestResult<ProposeSiteVisitScheduleResponses, ProposeSiteVisitScheduleErrors, ThrowOnError> => (options.client ?? client).post<ProposeSiteVisitScheduleResponses, ProposeSiteVisitScheduleErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/site-visits/schedule-proposal',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * 考查组提交考查报告 / The visiting team files its report
+ */
+export const fileVisitReport = <ThrowOnError extends boolean = false>(options: Options<FileVisitReportData, ThrowOnError>): RequestResult<FileVisitReportResponses, FileVisitReportErrors, ThrowOnError> => (options.client ?? client).post<FileVisitReportResponses, FileVisitReportErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/site-visits/{applicationId}/report',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * 公示名单（无需登录） / The public notice, readable without signing in
+ */
+export const getPublicNotice = <ThrowOnError extends boolean = false>(options?: Options<GetPublicNoticeData, ThrowOnError>): RequestResult<GetPublicNoticeResponses, GetPublicNoticeErrors, ThrowOnError> => (options?.client ?? client).get<GetPublicNoticeResponses, GetPublicNoticeErrors, ThrowOnError>({ url: '/api/v1/selection/public-notice', ...options });
+
+/**
+ * 发布公示名单与公示期 / Publish the candidate list for its notice period
+ */
+export const publishPublicNotice = <ThrowOnError extends boolean = false>(options: Options<PublishPublicNoticeData, ThrowOnError>): RequestResult<PublishPublicNoticeResponses, PublishPublicNoticeErrors, ThrowOnError> => (options.client ?? client).post<PublishPublicNoticeResponses, PublishPublicNoticeErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/selection/public-notice',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * 公示期内实名提出异议 / Object to a candidate during the notice period, under a real name
+ */
+export const fileObjection = <ThrowOnError extends boolean = false>(options: Options<FileObjectionData, ThrowOnError>): RequestResult<FileObjectionResponses, FileObjectionErrors, ThrowOnError> => (options.client ?? client).post<FileObjectionResponses, FileObjectionErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/selection/candidates/{applicationId}/objections',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * 处理异议并写明结果 / Resolve an objection with its written outcome
+ */
+export const resolveObjection = <ThrowOnError extends boolean = false>(options: Options<ResolveObjectionData, ThrowOnError>): RequestResult<ResolveObjectionResponses, ResolveObjectionErrors, ThrowOnError> => (options.client ?? client).post<ResolveObjectionResponses, ResolveObjectionErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/selection/candidates/{applicationId}/objections/{objectionId}/resolution',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * 公示期满后决定入选或不予入选 / After the notice period, select or decline a candidate
+ *
+ * 最终一致 / Eventually consistent: 申报单位看到的状态（GET /api/v1/applications/{id}）在此决定经消息中继送达后才更新。 / The applicant's status (GET /api/v1/applications/{id}) follows this decision once it reaches Registration through the message relay, usually within a second.
+ */
+export const decideCandidate = <ThrowOnError extends boolean = false>(options: Options<DecideCandidateData, ThrowOnError>): RequestResult<DecideCandidateResponses, DecideCandidateErrors, ThrowOnError> => (options.client ?? client).post<DecideCandidateResponses, DecideCandidateErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/selection/candidates/{applicationId}/decision',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * 公示候选及其异议、决定 / The candidates with objections and decisions
+ */
+export const listCandidates = <ThrowOnError extends boolean = false>(options?: Options<ListCandidatesData, ThrowOnError>): RequestResult<ListCandidatesResponses, ListCandidatesErrors, ThrowOnError> => (options?.client ?? client).get<ListCandidatesResponses, ListCandidatesErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/selection/candidates',
+    ...options
+});
+
+/**
+ * 一个申报的现场考查与遴选决定 / An application's visit and decision
+ */
+export const getSelectionCase = <ThrowOnError extends boolean = false>(options: Options<GetSelectionCaseData, ThrowOnError>): RequestResult<GetSelectionCaseResponses, GetSelectionCaseErrors, ThrowOnError> => (options.client ?? client).get<GetSelectionCaseResponses, GetSelectionCaseErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/selection/cases/{applicationId}',
+    ...options
+});
+
+/**
+ * 各类别的考查与遴选进度 / Visits and decisions per category
+ */
+export const getSelectionProgress = <ThrowOnError extends boolean = false>(options?: Options<GetSelectionProgressData, ThrowOnError>): RequestResult<GetSelectionProgressResponses, GetSelectionProgressErrors, ThrowOnError> => (options?.client ?? client).get<GetSelectionProgressResponses, GetSelectionProgressErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/selection/progress',
+    ...options
+});
+
+/**
+ * 最终示范名单 / The final list
+ */
+export const getFinalList = <ThrowOnError extends boolean = false>(options?: Options<GetFinalListData, ThrowOnError>): RequestResult<GetFinalListResponses, GetFinalListErrors, ThrowOnError> => (options?.client ?? client).get<GetFinalListResponses, GetFinalListErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/selection/final-list',
+    ...options
+});
+
+/**
+ * 下载最终示范名单（XLSX） / Download the final list (XLSX)
+ */
+export const downloadFinalList = <ThrowOnError extends boolean = false>(options?: Options<DownloadFinalListData, ThrowOnError>): RequestResult<DownloadFinalListResponses, DownloadFinalListErrors, ThrowOnError> => (options?.client ?? client).get<DownloadFinalListResponses, DownloadFinalListErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/selection/final-list/spreadsheet',
+    ...options
+});
+
+/**
+ * 专家评审设置与评分表 / A campaign's expert-review settings and scoring sheets
+ */
+export const getExpertReviewSettings = <ThrowOnError extends boolean = false>(options: Options<GetExpertReviewSettingsData, ThrowOnError>): RequestResult<GetExpertReviewSettingsResponses, GetExpertReviewSettingsErrors, ThrowOnError> => (options.client ?? client).get<GetExpertReviewSettingsResponses, GetExpertReviewSettingsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/expert-review/campaigns/{campaignId}/settings',
+    ...options
+});
+
+/**
+ * 设置专家人数、评审上限、极差阈值与评分表 / Set experts per application, load limit, spread threshold and scoring sheets
+ */
+export const changeExpertReviewSettings = <ThrowOnError extends boolean = false>(options: Options<ChangeExpertReviewSettingsData, ThrowOnError>): RequestResult<ChangeExpertReviewSettingsResponses, ChangeExpertReviewSettingsErrors, ThrowOnError> => (options.client ?? client).put<ChangeExpertReviewSettingsResponses, ChangeExpertReviewSettingsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/expert-review/campaigns/{campaignId}/settings',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * 自动分配一个类别的评审专家（按专长、回避、负载均衡），并报告未能足额分配的申报 / Assign a whole category automatically (by expertise, never conflicted, load balanced) and report what could not be covered
+ */
+export const assignExpertsAutomatically = <ThrowOnError extends boolean = false>(options: Options<AssignExpertsAutomaticallyData, ThrowOnError>): RequestResult<AssignExpertsAutomaticallyResponses, AssignExpertsAutomaticallyErrors, ThrowOnError> => (options.client ?? client).post<AssignExpertsAutomaticallyResponses, AssignExpertsAutomaticallyErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/expert-review/campaigns/{campaignId}/categories/{category}/automatic-assignment',
+    ...options
+});
+
+/**
+ * 手工分配评审专家（有利益冲突或超出上限的拒绝） / Assign an expert by hand (refused if conflicted or over the limit)
+ */
+export const assignExpert = <ThrowOnError extends boolean = false>(options: Options<AssignExpertData, ThrowOnError>): RequestResult<AssignExpertResponses, AssignExpertErrors, ThrowOnError> => (options.client ?? client).post<AssignExpertResponses, AssignExpertErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/expert-review/applications/{applicationId}/assignments',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * 撤销评审专家的分配 / Remove an expert's assignment
+ */
+export const unassignExpert = <ThrowOnError extends boolean = false>(options: Options<UnassignExpertData, ThrowOnError>): RequestResult<UnassignExpertResponses, UnassignExpertErrors, ThrowOnError> => (options.client ?? client).delete<UnassignExpertResponses, UnassignExpertErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/expert-review/applications/{applicationId}/assignments/{expertSubject}',
+    ...options
+});
+
+/**
+ * 记录专家合议（各项合议分与意见），结束专家评审 / Record the experts' consensus (agreed scores and comments), concluding expert review
+ */
+export const recordExpertConsensus = <ThrowOnError extends boolean = false>(options: Options<RecordExpertConsensusData, ThrowOnError>): RequestResult<RecordExpertConsensusResponses, RecordExpertConsensusErrors, ThrowOnError> => (options.client ?? client).post<RecordExpertConsensusResponses, RecordExpertConsensusErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/expert-review/applications/{applicationId}/consensus',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * 我的评审任务 / The applications assigned to the signed-in expert
+ */
+export const listMyExpertAssignments = <ThrowOnError extends boolean = false>(options?: Options<ListMyExpertAssignmentsData, ThrowOnError>): RequestResult<ListMyExpertAssignmentsResponses, ListMyExpertAssignmentsErrors, ThrowOnError> => (options?.client ?? client).get<ListMyExpertAssignmentsResponses, ListMyExpertAssignmentsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/expert-review/my-assignments',
+    ...options
+});
+
+/**
+ * 阅看前声明有无利益冲突（声明存在冲突即撤销分配） / Declare, before opening, whether there is a conflict of interest (a conflict ends the assignment)
+ */
+export const declareConflictOfInterest = <ThrowOnError extends boolean = false>(options: Options<DeclareConflictOfInterestData, ThrowOnError>): RequestResult<DeclareConflictOfInterestResponses, DeclareConflictOfInterestErrors, ThrowOnError> => (options.client ?? client).post<DeclareConflictOfInterestResponses, DeclareConflictOfInterestErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/expert-review/applications/{applicationId}/declaration',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * 查看一份申报的专家评审（分配、可见的评分、合议） / An application's expert review: assignments, the scores one may see, consensus
+ */
+export const getExpertReview = <ThrowOnError extends boolean = false>(options: Options<GetExpertReviewData, ThrowOnError>): RequestResult<GetExpertReviewResponses, GetExpertReviewErrors, ThrowOnError> => (options.client ?? client).get<GetExpertReviewResponses, GetExpertReviewErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/expert-review/applications/{applicationId}',
+    ...options
+});
+
+/**
+ * 全部专家评分（专家须先提交本人评分） / Every expert's scores (an expert only after submitting his own)
+ */
+export const listExpertScores = <ThrowOnError extends boolean = false>(options: Options<ListExpertScoresData, ThrowOnError>): RequestResult<ListExpertScoresResponses, ListExpertScoresErrors, ThrowOnError> => (options.client ?? client).get<ListExpertScoresResponses, ListExpertScoresErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/expert-review/applications/{applicationId}/scores',
+    ...options
+});
+
+/**
+ * 提交本人评分（独立评分，提交后不可修改） / Submit one's own scores (alone; they do not change afterwards)
+ */
+export const submitExpertScores = <ThrowOnError extends boolean = false>(options: Options<SubmitExpertScoresData, ThrowOnError>): RequestResult<SubmitExpertScoresResponses, SubmitExpertScoresErrors, ThrowOnError> => (options.client ?? client).put<SubmitExpertScoresResponses, SubmitExpertScoresErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/expert-review/applications/{applicationId}/my-scores',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * 获取申报书或盖章扫描件的短期签名链接 / A short-lived signed link to the form or the stamped scan
+ */
+export const issueDocumentLink = <ThrowOnError extends boolean = false>(options: Options<IssueDocumentLinkData, ThrowOnError>): RequestResult<IssueDocumentLinkResponses, IssueDocumentLinkErrors, ThrowOnError> => (options.client ?? client).post<IssueDocumentLinkResponses, IssueDocumentLinkErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/expert-review/applications/{applicationId}/document-links',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * 各类别专家评审进度（已分配、已声明、已评分、已合议） / Progress per category: assigned, declared, scored, in consensus
+ */
+export const getExpertReviewProgress = <ThrowOnError extends boolean = false>(options: Options<GetExpertReviewProgressData, ThrowOnError>): RequestResult<GetExpertReviewProgressResponses, GetExpertReviewProgressErrors, ThrowOnError> => (options.client ?? client).get<GetExpertReviewProgressResponses, GetExpertReviewProgressErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/expert-review/campaigns/{campaignId}/progress',
+    ...options
+});
+
+/**
+ * 类别内专家评审排序（合议总分，再比较服务型制造模式项，再比较提交时间） / The ranked result of a category (agreed total, then the service-mode criterion, then the earlier submission)
+ */
+export const getExpertReviewRanking = <ThrowOnError extends boolean = false>(options: Options<GetExpertReviewRankingData, ThrowOnError>): RequestResult<GetExpertReviewRankingResponses, GetExpertReviewRankingErrors, ThrowOnError> => (options.client ?? client).get<GetExpertReviewRankingResponses, GetExpertReviewRankingErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/expert-review/campaigns/{campaignId}/categories/{category}/ranking',
+    ...options
+});
+
+/**
+ * 下载类别内专家评审排序（XLSX，中文表头） / Download the ranked result of a category (XLSX, Chinese headers)
+ */
+export const downloadExpertReviewRanking = <ThrowOnError extends boolean = false>(options: Options<DownloadExpertReviewRankingData, ThrowOnError>): RequestResult<DownloadExpertReviewRankingResponses, DownloadExpertReviewRankingErrors, ThrowOnError> => (options.client ?? client).get<DownloadExpertReviewRankingResponses, DownloadExpertReviewRankingErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/expert-review/campaigns/{campaignId}/categories/{category}/ranking-table',
+    ...options
 });

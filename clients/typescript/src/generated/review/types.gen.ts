@@ -10,6 +10,68 @@ export type ClientOptions = {
 export type ApplicationCategory = 'enterprise' | 'platform' | 'city';
 
 /**
+ * An assigned expert, as the application's view shows him.
+ */
+export type AssignedExpert = {
+    /**
+     * 专家账号 / The expert's account.
+     */
+    expertSubject: string;
+    /**
+     * 专家姓名 / The expert's name.
+     */
+    name: string;
+    /**
+     * 是否自动分配 / Whether the automatic assignment chose him.
+     */
+    automatic: boolean;
+    /**
+     * 是否已声明无利益冲突 / Whether he declared no conflict of interest.
+     */
+    declaredNoConflict: boolean;
+    /**
+     * 是否已提交评分 / Whether he submitted his scores.
+     */
+    scored: boolean;
+};
+
+/**
+ * An officer's assignment by hand.
+ */
+export type AssignmentRequest = {
+    /**
+     * 专家账号（必填） / The expert's account (required).
+     */
+    expertSubject: null | string;
+};
+
+/**
+ * An authority's ranked lists and package in one campaign as they stood at a past instant.
+ */
+export type AuthorityAsOf = {
+    /**
+     * The recommending authority.
+     */
+    authorityCode: string;
+    /**
+     * The campaign.
+     */
+    campaignId: string;
+    /**
+     * The instant.
+     */
+    at: string;
+    /**
+     * Its ranked lists then (those that existed), in kind order.
+     */
+    lists: Array<RecommendationList>;
+    /**
+     * Its package then, if it existed.
+     */
+    package: null | RecommendationPackage;
+};
+
+/**
  * Where one of the 37 authorities stands with its package.
  */
 export type AuthorityPackageStatus = {
@@ -37,6 +99,264 @@ export type AuthorityPackageStatus = {
      * 报送时间 / When it was submitted.
      */
     submittedAt: null | string;
+};
+
+/**
+ * What the automatic assignment of a category did.
+ */
+export type AutomaticAssignmentReport = {
+    /**
+     * 批次 / The campaign.
+     */
+    campaignId: string;
+    /**
+     * 申报类别 / The category.
+     */
+    category: ApplicationCategory;
+    /**
+     * 参与分配的申报数 / How many applications were considered.
+     */
+    applications: number;
+    /**
+     * 新增分配数 / How many assignments were made.
+     */
+    assignmentsMade: number;
+    /**
+     * 未能分配足够专家的申报 / The applications that could not get enough experts.
+     */
+    uncovered: Array<UncoveredApplication>;
+};
+
+/**
+ * The first stored event whose link in its stream's hash chain does not match what its row says now.
+ */
+export type BrokenLink = {
+    /**
+     * The event's global sequence number in the service's store.
+     */
+    sequence: number;
+    /**
+     * The stream the event belongs to.
+     */
+    streamId: string;
+    /**
+     * The event's version in its stream.
+     */
+    version: number;
+    /**
+     * The event's stored type name.
+     */
+    eventType: string;
+    /**
+     * Why the link fails, in Chinese and English.
+     */
+    reason: string;
+};
+
+/**
+ * Why a demonstration cannot file its evaluation material (its business status). 取值 / Values: revoked: 吊销; cancelled: 注销; suspended: 停业; inLiquidation: 清算; otherwiseUnable: 其他无法报送的情形.
+ */
+export type BusinessStatus = 'revoked' | 'cancelled' | 'suspended' | 'inLiquidation' | 'otherwiseUnable';
+
+/**
+ * One application on a campaign's public notice: its objections and the ministry's decision. Stream id: Guid) of the application.
+ */
+export type Candidacy = {
+    /**
+     * 候选编号 / The candidacy's id.
+     */
+    id: string;
+    /**
+     * 申报编号 / The application.
+     */
+    applicationId: string;
+    /**
+     * 批次 / The campaign.
+     */
+    campaignId: string;
+    /**
+     * 申报类别 / The category.
+     */
+    category: ApplicationCategory;
+    /**
+     * 平台或城市类别 / The platform or city class.
+     */
+    class: 'sharedManufacturing' | 'other' | 'comprehensive' | 'industrialDesign' | null;
+    /**
+     * 服务型制造模式 / The service mode.
+     */
+    serviceMode: 'customization' | 'supplyChainManagement' | 'inspectionTestingCertification' | 'fullLifeCycleManagement' | 'totalIntegrationContracting' | 'energySavingEnvironmental' | 'productiveFinancial' | 'sharedManufacturing' | 'other' | null;
+    /**
+     * 申报单位名称 / The organisation (or city).
+     */
+    organisationName: string;
+    /**
+     * 统一社会信用代码 / Its unified social credit code.
+     */
+    creditCode: string;
+    /**
+     * 推荐单位代码 / The recommending authority.
+     */
+    authorityCode: string;
+    /**
+     * 遴选状态 / Where it stands.
+     */
+    status: CandidateStatus;
+    /**
+     * 公示期内的异议 / The objections received.
+     */
+    objections: Array<Objection>;
+    /**
+     * 决定说明（不予入选时为理由） / The decision's comment (a decline's reason).
+     */
+    decisionReason?: null | string;
+    /**
+     * 决定人 / Who decided.
+     */
+    decidedBy?: null | string;
+    /**
+     * 决定时间 / When it was decided.
+     */
+    decidedAt?: null | string;
+    /**
+     * The stream's version (Marten keeps it), sent as the ETag.
+     */
+    version?: number;
+};
+
+/**
+ * Where a candidate stands: on the notice, selected or declined. 取值 / Values: onNotice; selected; declined.
+ */
+export type CandidateStatus = 'onNotice' | 'selected' | 'declined';
+
+/**
+ * A category's progress in expert review.
+ */
+export type CategoryProgress = {
+    /**
+     * 申报类别 / The category.
+     */
+    category: ApplicationCategory;
+    /**
+     * 部里已接收的申报数 / Applications in the ministry's hands.
+     */
+    applications: number;
+    /**
+     * 专家分配已足额的申报数 / Applications with enough experts.
+     */
+    assigned: number;
+    /**
+     * 分配的专家均已声明的申报数 / Applications whose experts have all declared.
+     */
+    declared: number;
+    /**
+     * 分配的专家均已评分的申报数 / Applications every assigned expert has scored.
+     */
+    scored: number;
+    /**
+     * 已合议的申报数 / Applications whose consensus is recorded.
+     */
+    inConsensus: number;
+};
+
+/**
+ * What a verification of a service's hash chain found.
+ */
+export type ChainVerification = {
+    /**
+     * The service whose store was verified.
+     */
+    service: string;
+    /**
+     * The one stream verified, or null for the whole store.
+     */
+    streamId: null | string;
+    /**
+     * How many events were recomputed.
+     */
+    eventsChecked: number;
+    /**
+     * Whether every event matches its link.
+     */
+    intact: boolean;
+    /**
+     * The first event (in store order) that does not match, if any.
+     */
+    firstBroken: null | BrokenLink;
+};
+
+/**
+ * The experts' consensus (合议).
+ */
+export type Consensus = {
+    /**
+     * 合议的各项得分 / The agreed score per criterion.
+     */
+    scores: Array<CriterionScore>;
+    /**
+     * 合议总分 / The agreed total.
+     */
+    total: number;
+    /**
+     * 是否通过专家评审 / Whether the application passed expert review.
+     */
+    passed: boolean;
+    /**
+     * 合议意见 / The comments.
+     */
+    comments: string;
+    /**
+     * 记录人 / Who recorded it.
+     */
+    recordedBy: string;
+    /**
+     * 记录时间 / When.
+     */
+    recordedAt: string;
+};
+
+/**
+ * One criterion of a scoring sheet (评分细则).
+ */
+export type Criterion = {
+    /**
+     * 评分项代码 / The criterion's code.
+     */
+    code: string;
+    /**
+     * 评分项名称（中文） / Its name in Chinese.
+     */
+    nameZh: string;
+    /**
+     * 评分项名称（英文） / Its name in English.
+     */
+    nameEn: string;
+    /**
+     * 权重（各项权重之和为 100，总分满分 100） / Its weight (the weights add up to 100; the total is out of 100).
+     */
+    weight: number;
+    /**
+     * 本项满分（专家在 0 至满分之间打分） / The highest score of the criterion (experts score 0 to it).
+     */
+    maxScore: number;
+    /**
+     * 本项合格线（合议分低于此线不通过） / The criterion's pass threshold (an agreed score below it fails).
+     */
+    passScore: number;
+};
+
+/**
+ * One criterion's score.
+ */
+export type CriterionScore = {
+    /**
+     * 评分项代码 / The criterion's code.
+     */
+    criterion: string;
+    /**
+     * 得分 / The score.
+     */
+    score: number;
 };
 
 /**
@@ -80,6 +400,376 @@ export type DeadLetteredEvent = {
      * 重放的运维人员 / Who replayed it.
      */
     replayedBy: null | string;
+};
+
+/**
+ * An expert's declaration before opening the application.
+ */
+export type DeclarationRequest = {
+    /**
+     * 是否存在利益冲突（必填） / Whether he has a conflict of interest (required).
+     */
+    hasConflict: null | boolean;
+    /**
+     * 存在冲突时说明情况 / The conflict, when there is one.
+     */
+    reason: null | string;
+};
+
+/**
+ * A signed, short-lived link to a document of the application, served by Registration.
+ */
+export type DocumentLink = {
+    /**
+     * 链接（经网关访问） / The link (through the gateway).
+     */
+    url: string;
+    /**
+     * 失效时间 / When it expires.
+     */
+    expiresAt: string;
+};
+
+/**
+ * A request for a document link.
+ */
+export type DocumentLinkRequest = {
+    /**
+     * 文件：form（申报书）或 stamped-form（盖章扫描件） / The document: form or stamped-form.
+     */
+    document: 'form' | 'stamped-form' | null;
+};
+
+/**
+ * An explanation that travels with the authority's package of its campaign (情况说明随第五批推荐材料报送): the ministry sees it with the package. One per demonstration and campaign; a later explanation replaces an earlier one.
+ */
+export type EvaluationExplanation = {
+    /**
+     * 编号 / Its id.
+     */
+    id: string;
+    /**
+     * 批次 / The campaign.
+     */
+    campaignId: string;
+    /**
+     * 推荐单位代码 / The authority.
+     */
+    authorityCode: string;
+    /**
+     * 示范 / The demonstration.
+     */
+    demonstrationId: string;
+    /**
+     * 示范所属批次 / The demonstration's batch.
+     */
+    batch: number;
+    /**
+     * 示范名称 / The demonstration's name.
+     */
+    name: string;
+    /**
+     * 统一社会信用代码 / Its credit code.
+     */
+    creditCode: null | string;
+    /**
+     * 经营状态 / Its business status.
+     */
+    status: BusinessStatus;
+    /**
+     * 状态发生日期 / Since when.
+     */
+    statusDate: string;
+    /**
+     * 情况说明 / The explanation.
+     */
+    reason: string;
+    /**
+     * 证明材料的 SHA-256（材料存于评估服务） / The supporting document's SHA-256 (kept by Evaluation).
+     */
+    documentSha256: string;
+    /**
+     * 说明时间 / When it was filed.
+     */
+    filedAt: string;
+};
+
+/**
+ * An application assigned to the signed-in expert: enough to declare a conflict, nothing more until he has.
+ */
+export type ExpertAssignment = {
+    /**
+     * 申报编号 / The application.
+     */
+    applicationId: string;
+    /**
+     * 批次 / The campaign.
+     */
+    campaignId: string;
+    /**
+     * 申报类别 / The category.
+     */
+    category: ApplicationCategory;
+    /**
+     * 申报单位名称 / The organisation.
+     */
+    organisationName: string;
+    /**
+     * 统一社会信用代码 / Its unified social credit code.
+     */
+    creditCode: string;
+    /**
+     * 推荐单位 / The recommending authority.
+     */
+    authorityCode: string;
+    /**
+     * 申报单位填报的关联单位 / The related parties the applicant listed.
+     */
+    relatedParties: Array<string>;
+    /**
+     * 是否已声明无利益冲突 / Whether he declared no conflict.
+     */
+    declaredNoConflict: boolean;
+    /**
+     * 是否已提交评分 / Whether he submitted his scores.
+     */
+    scored: boolean;
+};
+
+/**
+ * One application's expert review: its experts, the scores the reader may see, their spread, and the consensus.
+ */
+export type ExpertReviewDetails = {
+    /**
+     * 申报编号 / The application.
+     */
+    applicationId: string;
+    /**
+     * 批次 / The campaign.
+     */
+    campaignId: string;
+    /**
+     * 申报类别 / The category.
+     */
+    category: ApplicationCategory;
+    /**
+     * 申报单位名称 / The organisation.
+     */
+    organisationName: string;
+    /**
+     * 分配的专家 / The experts assigned.
+     */
+    experts: Array<AssignedExpert>;
+    /**
+     * 声明回避的专家数 / How many experts declared a conflict.
+     */
+    declaredConflicts: number;
+    /**
+     * 读者可见的评分（专家提交本人评分前只见本人的） / The scores the reader may see (an expert sees only his own until he has submitted).
+     */
+    scores: Array<ExpertScores>;
+    /**
+     * 专家总分极差（仅在可见全部评分时给出） / The spread of the experts' totals (only to those who see every score).
+     */
+    scoreSpread: null | number;
+    /**
+     * 极差是否超过本批次阈值 / Whether the spread is above the campaign's threshold.
+     */
+    spreadFlagged: boolean;
+    /**
+     * 合议结果 / The consensus.
+     */
+    consensus: null | Consensus;
+};
+
+/**
+ * A campaign's expert-review settings: how many experts per application (at least), how many applications per expert (at most), the score spread (in total points) above which the experts' scores are flagged, and the scoring sheets. Until the ministry sets them, Guid) hold.
+ */
+export type ExpertReviewSettings = {
+    /**
+     * 设置流编号 / The settings' stream id.
+     */
+    id: string;
+    /**
+     * 批次 / The campaign.
+     */
+    campaignId: string;
+    /**
+     * 每份申报至少分配的专家数 / How many experts each application gets, at least.
+     */
+    expertsPerApplication: number;
+    /**
+     * 每位专家至多评审的申报数 / How many applications an expert reviews, at most.
+     */
+    maxLoadPerExpert: number;
+    /**
+     * 专家总分极差超过此值时标记 / The spread of the experts' totals above which they are flagged.
+     */
+    spreadThreshold: number;
+    /**
+     * 各类别评分表 / The scoring sheets, per category.
+     */
+    sheets: Array<ScoringSheet>;
+};
+
+/**
+ * A campaign's expert-review settings.
+ */
+export type ExpertReviewSettingsRequest = {
+    /**
+     * 每份申报至少分配的专家数（3 至 15） / Experts per application, at least (3 to 15).
+     */
+    expertsPerApplication: null | number;
+    /**
+     * 每位专家至多评审的申报数 / Applications per expert, at most.
+     */
+    maxLoadPerExpert: null | number;
+    /**
+     * 专家总分极差标记阈值 / The spread of totals above which scores are flagged.
+     */
+    spreadThreshold: null | number;
+    /**
+     * 各类别评分表（省略的类别用默认表） / The scoring sheets (a category left out keeps the default sheet).
+     */
+    sheets: null | Array<ScoringSheet>;
+};
+
+/**
+ * One expert's submitted scores.
+ */
+export type ExpertScores = {
+    /**
+     * 专家账号 / The expert's account.
+     */
+    expertSubject: string;
+    /**
+     * 各项得分 / The score per criterion.
+     */
+    scores: Array<CriterionScore>;
+    /**
+     * 加权总分（满分 100） / The weighted total (out of 100).
+     */
+    total: number;
+    /**
+     * 评审意见 / His comment.
+     */
+    comment: null | string;
+    /**
+     * 提交时间 / When he submitted them.
+     */
+    submittedAt: string;
+};
+
+/**
+ * 最终名单中的一项 / One demonstration on the final list.
+ */
+export type FinalListEntry = {
+    /**
+     * 申报编号 / The application.
+     */
+    applicationId: string;
+    /**
+     * 类别 / The category.
+     */
+    category: ApplicationCategory;
+    /**
+     * 平台或城市类别 / The platform or city class.
+     */
+    class: 'sharedManufacturing' | 'other' | 'comprehensive' | 'industrialDesign' | null;
+    /**
+     * 服务型制造模式 / The service mode.
+     */
+    serviceMode: 'customization' | 'supplyChainManagement' | 'inspectionTestingCertification' | 'fullLifeCycleManagement' | 'totalIntegrationContracting' | 'energySavingEnvironmental' | 'productiveFinancial' | 'sharedManufacturing' | 'other' | null;
+    /**
+     * 单位（城市）名称 / The organisation or city.
+     */
+    organisationName: string;
+    /**
+     * 统一社会信用代码 / Its unified social credit code.
+     */
+    creditCode: string;
+    /**
+     * 推荐单位代码 / The recommending authority.
+     */
+    authorityCode: string;
+    /**
+     * 入选时间 / When it was selected.
+     */
+    selectedAt: string;
+};
+
+/**
+ * One stored event as the auditors' history shows it.
+ */
+export type HistoryEntry = {
+    /**
+     * The event's id.
+     */
+    id: string;
+    /**
+     * The service that stored it: registration, review, evaluation or identity.
+     */
+    service: string;
+    /**
+     * Its global sequence number in that service's store.
+     */
+    sequence: number;
+    /**
+     * Its stream.
+     */
+    streamId: string;
+    /**
+     * Its version in its stream.
+     */
+    version: number;
+    /**
+     * Its stored type name, e.g. `application_submitted`.
+     */
+    eventType: string;
+    /**
+     * When it was stored.
+     */
+    at: string;
+    /**
+     * The acting user's subject (account id), or null for the system.
+     */
+    actorSubject: null | string;
+    /**
+     * The acting user's role, or null for the system.
+     */
+    actorRole: null | string;
+    /**
+     * The recommending authority the acting user works for, if any.
+     */
+    actorAuthority: null | string;
+    /**
+     * The trace the event was written in (one id from the gateway to the last consumer).
+     */
+    correlationId: null | string;
+    /**
+     * The request or message that caused it.
+     */
+    causationId: null | string;
+    /**
+     * The applications it concerns (none: every application its stream concerned before).
+     */
+    applications: Array<string>;
+    /**
+     * The recommending authority it concerns, if any.
+     */
+    authority: null | string;
+    /**
+     * The account it concerns, if any.
+     */
+    account: null | string;
+    /**
+     * What happened, in Chinese.
+     */
+    summaryZh: string;
+    /**
+     * What happened, in English.
+     */
+    summaryEn: string;
 };
 
 /**
@@ -137,6 +827,120 @@ export type IntakeRequest = {
 };
 
 /**
+ * 公示名单中的一项（公开） / One candidate on the public notice (public).
+ */
+export type NoticeEntry = {
+    /**
+     * 申报编号（提出异议时使用） / The application (to object to).
+     */
+    applicationId: string;
+    /**
+     * 单位（城市）名称 / The organisation or city.
+     */
+    organisationName: string;
+    /**
+     * 类别 / The category.
+     */
+    category: ApplicationCategory;
+    /**
+     * 平台或城市类别 / The platform or city class.
+     */
+    class: 'sharedManufacturing' | 'other' | 'comprehensive' | 'industrialDesign' | null;
+    /**
+     * 服务型制造模式 / The service mode.
+     */
+    serviceMode: 'customization' | 'supplyChainManagement' | 'inspectionTestingCertification' | 'fullLifeCycleManagement' | 'totalIntegrationContracting' | 'energySavingEnvironmental' | 'productiveFinancial' | 'sharedManufacturing' | 'other' | null;
+    /**
+     * 推荐单位 / The recommending authority.
+     */
+    authorityName: string;
+};
+
+/**
+ * 公示期内收到的一条异议 / An objection received during the notice period.
+ */
+export type Objection = {
+    /**
+     * 异议编号 / The objection's id.
+     */
+    id: string;
+    /**
+     * 异议人姓名（实名） / The objector's real name.
+     */
+    contactName: string;
+    /**
+     * 异议人联系电话 / The objector's telephone.
+     */
+    contactPhone: string;
+    /**
+     * 异议内容 / What is objected, and why.
+     */
+    grounds: string;
+    /**
+     * 提交异议的账号 / The account that filed it.
+     */
+    filedBy: string;
+    /**
+     * 提交时间 / When it was filed.
+     */
+    filedAt: string;
+    /**
+     * 处理结果（未处理为 null） / The written outcome (null while unresolved).
+     */
+    outcome?: null | string;
+    /**
+     * 处理人 / Who resolved it.
+     */
+    resolvedBy?: null | string;
+    /**
+     * 处理时间 / When it was resolved.
+     */
+    resolvedAt?: null | string;
+};
+
+/**
+ * 异议回执 / The receipt of an objection.
+ */
+export type ObjectionReceipt = {
+    /**
+     * 异议编号 / The objection's id.
+     */
+    objectionId: string;
+    /**
+     * 所异议的申报 / The candidate objected to.
+     */
+    applicationId: string;
+};
+
+/**
+ * 实名异议 / An objection, under the objector's real name.
+ */
+export type ObjectionRequest = {
+    /**
+     * 异议人真实姓名（必填） / The objector's real name (required).
+     */
+    contactName: null | string;
+    /**
+     * 联系电话（必填） / A telephone number (required).
+     */
+    contactPhone: null | string;
+    /**
+     * 异议内容及理由（必填） / What is objected, and why (required).
+     */
+    grounds: null | string;
+};
+
+/**
+ * 异议处理结果 / An objection's outcome.
+ */
+export type ObjectionResolutionRequest = {
+    /**
+     * 处理结果（必填） / The written outcome (required).
+     */
+    outcome: null | string;
+};
+
+/**
  * An authority's package with where to download each of its documents; the receipt's hash covers every one.
  */
 export type PackageDetails = {
@@ -148,6 +952,10 @@ export type PackageDetails = {
      * 各文件及其下载地址 / Its documents and where to download them.
      */
     documents: Array<PackageDocument>;
+    /**
+     * 随推荐材料报送的前几批示范无法报送评估材料的情况说明 / The authority's explanations for earlier demonstrations that cannot file evaluation material, which travel with the package.
+     */
+    explanations?: null | Array<EvaluationExplanation>;
 };
 
 /**
@@ -252,6 +1060,28 @@ export type PageOfReviewCaseDetails = {
 };
 
 /**
+ * 建议的考查安排 / A proposed visit.
+ */
+export type PlannedVisit = {
+    /**
+     * 申报编号 / The application.
+     */
+    applicationId: string;
+    /**
+     * 考查日期 / The day.
+     */
+    date: string;
+    /**
+     * 考查地点 / Where.
+     */
+    place: string;
+    /**
+     * 考查组专家 / The team.
+     */
+    team: Array<string>;
+};
+
+/**
  * RFC 9457 问题详情，中英文 / An RFC 9457 problem, in Chinese and English. Branch on `code`, show `titleZh` or `title`, and give an operator `traceId` (the W3C trace id of the call, also in the traceparent header).
  */
 export type Problem = {
@@ -293,6 +1123,106 @@ export type Problem = {
     errors?: {
         [key: string]: Array<string>;
     };
+};
+
+/**
+ * A projection rebuilt from the service's events.
+ */
+export type ProjectionRebuilt = {
+    /**
+     * The projection's name.
+     */
+    projection: string;
+    /**
+     * When the rebuild started.
+     */
+    startedAt: string;
+    /**
+     * How long it took.
+     */
+    seconds: number;
+};
+
+/**
+ * 网上公示（无需登录即可查看） / The public notice, readable without signing in.
+ */
+export type PublicNoticeView = {
+    /**
+     * 批次 / The campaign.
+     */
+    campaignId: string;
+    /**
+     * 批次名称 / The campaign's name.
+     */
+    campaignName: string;
+    /**
+     * 公示开始日期 / The first day.
+     */
+    starts: string;
+    /**
+     * 公示截止日期（北京时间当日结束；此后不再受理异议） / The last day (to its end, China Standard Time; no objection after it).
+     */
+    ends: string;
+    /**
+     * 公示名单 / The candidates.
+     */
+    candidates: Array<NoticeEntry>;
+};
+
+/**
+ * 发布公示 / Publishing the notice.
+ */
+export type PublishNoticeRequest = {
+    /**
+     * 批次（必填） / The campaign (required).
+     */
+    campaignId: null | string;
+    /**
+     * 公示开始日期（必填） / The first day of the notice (required).
+     */
+    starts: null | string;
+    /**
+     * 公示截止日期（必填，北京时间当日结束） / The last day (required; to the end of that day, China Standard Time).
+     */
+    ends: null | string;
+};
+
+/**
+ * One application on a category's ranked result.
+ */
+export type RankedApplication = {
+    /**
+     * 名次（从 1 开始） / The rank (from 1).
+     */
+    rank: number;
+    /**
+     * 申报编号 / The application.
+     */
+    applicationId: string;
+    /**
+     * 申报单位名称 / The organisation.
+     */
+    organisationName: string;
+    /**
+     * 推荐单位 / The recommending authority.
+     */
+    authorityCode: string;
+    /**
+     * 合议总分 / The agreed total.
+     */
+    total: number;
+    /**
+     * 比较项（服务型制造模式项）得分 / The agreed score of the tie-break criterion.
+     */
+    tieBreakScore: number;
+    /**
+     * 是否通过专家评审 / Whether it passed expert review.
+     */
+    passed: boolean;
+    /**
+     * 提交时间 / When it was submitted.
+     */
+    submittedAt: string;
 };
 
 /**
@@ -524,12 +1454,369 @@ export type ReviewCaseDetails = {
      * 案卷建立时间 / When the case was opened (on delivery of the submission).
      */
     openedAt: string;
+    /**
+     * 申报单位填报的关联单位（统一社会信用代码；其专家须回避） / The related parties the applicant listed (credit codes; their experts may not review it).
+     */
+    relatedParties?: null | Array<string>;
+    /**
+     * 专家评审合议是否通过（未合议为 null） / Whether the experts' consensus passed it (null until then).
+     */
+    expertReviewPassed?: null | boolean;
+    /**
+     * 专家评审合议总分 / The experts' agreed total.
+     */
+    expertReviewScore?: null | number;
 };
 
 /**
  * Where a review case stands. 取值 / Values: awaitingInitialReview; returnedForChanges; passed; rejected; withdrawn.
  */
 export type ReviewCaseStatus = 'awaitingInitialReview' | 'returnedForChanges' | 'passed' | 'rejected' | 'withdrawn';
+
+/**
+ * 自动安排的结果 / What the proposal scheduled, and what it could not place.
+ */
+export type ScheduleProposal = {
+    /**
+     * 已安排的考查 / The visits it scheduled.
+     */
+    scheduled: Array<PlannedVisit>;
+    /**
+     * 未能安排的考查及原因 / The visits it could not place, and why.
+     */
+    unplaced: Array<UnplacedVisit>;
+};
+
+/**
+ * 在时间窗口内自动安排考查 / Proposing the schedule inside a window.
+ */
+export type ScheduleProposalRequest = {
+    /**
+     * 批次（必填） / The campaign (required).
+     */
+    campaignId: null | string;
+    /**
+     * 窗口首日（必填） / The window's first day (required).
+     */
+    from: null | string;
+    /**
+     * 窗口末日（必填） / The window's last day (required).
+     */
+    to: null | string;
+};
+
+/**
+ * 安排或调整一项现场考查 / Scheduling or moving a visit by hand.
+ */
+export type ScheduleVisitRequest = {
+    /**
+     * 考查日期（必填） / The day (required).
+     */
+    date: null | string;
+    /**
+     * 考查地点（必填） / The place (required).
+     */
+    place: null | string;
+    /**
+     * 考查组专家账号，至少两名（必填） / The experts of the team, at least two (required).
+     */
+    team: null | Array<string>;
+};
+
+/**
+ * Scores: an expert's own, or the consensus.
+ */
+export type ScoresRequest = {
+    /**
+     * 各项得分（每项一次） / A score per criterion (each once).
+     */
+    scores: null | Array<CriterionScore>;
+    /**
+     * 意见（合议时必填，不超过 2000 字） / Comments (required for the consensus; at most 2000 characters).
+     */
+    comment: null | string;
+};
+
+/**
+ * A category's scoring sheet: its criteria, the overall pass threshold and the tie-break criterion.
+ */
+export type ScoringSheet = {
+    /**
+     * 申报类别 / The category.
+     */
+    category: ApplicationCategory;
+    /**
+     * 评分项 / The criteria.
+     */
+    criteria: Array<Criterion>;
+    /**
+     * 总分合格线（满分 100） / The overall pass threshold (out of 100).
+     */
+    passTotal: number;
+    /**
+     * 总分相同时比较的评分项（服务型制造模式项） / The criterion compared when totals tie (the service-mode criterion).
+     */
+    tieBreakCriterion: string;
+};
+
+/**
+ * 一个申报的考查与遴选情况 / An application's visit and decision.
+ */
+export type SelectionCase = {
+    /**
+     * 申报编号 / The application.
+     */
+    applicationId: string;
+    /**
+     * 现场考查（无则为 null） / Its site visit (null if none).
+     */
+    visit: null | SiteVisit;
+    /**
+     * 公示与遴选决定（未公示为 null） / Its notice, objections and decision (null if not on the notice).
+     */
+    candidacy: null | Candidacy;
+};
+
+/**
+ * 遴选决定 / The ministry's decision on a candidate.
+ */
+export type SelectionDecisionRequest = {
+    /**
+     * 决定（必填）：select 或 decline / Select or decline (required). 取值 / Values: select; decline.
+     */
+    decision: 'select' | 'decline' | null;
+    /**
+     * 说明；不予入选时必填 / A comment; required to decline.
+     */
+    reason: null | string;
+};
+
+/**
+ * 一个类别的考查与遴选进度 / Where one category stands in visits and selection.
+ */
+export type SelectionProgress = {
+    /**
+     * 类别 / The category.
+     */
+    category: ApplicationCategory;
+    /**
+     * 通过专家评审 / Passed expert review.
+     */
+    passedExpertReview: number;
+    /**
+     * 需现场考查 / Visits due (cities, marked ones).
+     */
+    visitsDue: number;
+    /**
+     * 已安排考查 / Visits scheduled.
+     */
+    visitsScheduled: number;
+    /**
+     * 已提交考查报告 / Visited (report filed).
+     */
+    visited: number;
+    /**
+     * 已公示 / On the public notice.
+     */
+    onNotice: number;
+    /**
+     * 未处理异议 / Objections not yet resolved.
+     */
+    openObjections: number;
+    /**
+     * 入选 / Selected.
+     */
+    selected: number;
+    /**
+     * 未入选 / Declined.
+     */
+    declined: number;
+    /**
+     * 已作出决定 / Decided (selected or declined).
+     */
+    decided: number;
+};
+
+/**
+ * One application's site visit (现场考查); stream id Guid) of the application. A city's is due once it passed expert review; an enterprise's or platform's once the ministry marks it.
+ */
+export type SiteVisit = {
+    /**
+     * 考查编号 / The visit's id.
+     */
+    id: string;
+    /**
+     * 申报编号 / The application visited.
+     */
+    applicationId: string;
+    /**
+     * 批次 / The campaign.
+     */
+    campaignId: string;
+    /**
+     * 申报类别 / The category.
+     */
+    category: ApplicationCategory;
+    /**
+     * 申报单位（城市）名称 / The organisation or city.
+     */
+    organisationName: string;
+    /**
+     * 推荐单位代码 / The recommending authority.
+     */
+    authorityCode: string;
+    /**
+     * 部里标记需考查（企业、平台） / Marked by the ministry (an enterprise or platform).
+     */
+    marked: boolean;
+    /**
+     * 考查日期（未安排为 null） / The day of the visit (null until scheduled).
+     */
+    date: null | string;
+    /**
+     * 考查地点 / Where.
+     */
+    place: null | string;
+    /**
+     * 考查组专家（账号） / The experts of the team (their accounts).
+     */
+    team: Array<string>;
+    /**
+     * 考查报告（未提交为 null） / The team's report (null until filed).
+     */
+    report: null | VisitReport;
+    /**
+     * The stream's version (Marten keeps it), sent as the ETag.
+     */
+    version?: number;
+};
+
+/**
+ * An application the automatic assignment could not give enough experts, and how many it still lacks.
+ */
+export type UncoveredApplication = {
+    /**
+     * 申报编号 / The application.
+     */
+    applicationId: string;
+    /**
+     * 申报单位名称 / The organisation.
+     */
+    organisationName: string;
+    /**
+     * 已分配专家数 / How many experts it has.
+     */
+    assigned: number;
+    /**
+     * 尚缺专家数 / How many it still lacks.
+     */
+    missing: number;
+};
+
+/**
+ * 未能安排的考查 / A visit that could not be placed.
+ */
+export type UnplacedVisit = {
+    /**
+     * 申报编号 / The application.
+     */
+    applicationId: string;
+    /**
+     * 申报单位（城市）名称 / The organisation or city.
+     */
+    organisationName: string;
+    /**
+     * 原因 / Why.
+     */
+    reason: string;
+};
+
+/**
+ * The visiting team's recommendation. 取值 / Values: recommend; doNotRecommend.
+ */
+export type VisitRecommendation = 'recommend' | 'doNotRecommend';
+
+/**
+ * 现场考查报告 / A visit report.
+ */
+export type VisitReport = {
+    /**
+     * 考查情况 / What the team found.
+     */
+    findings: string;
+    /**
+     * 考查意见：推荐或不推荐 / Whether it recommends the applicant.
+     */
+    recommendation: VisitRecommendation;
+    /**
+     * 提交人（考查组专家） / Who filed it (an expert of the team).
+     */
+    filedBy: string;
+    /**
+     * 提交时间 / When.
+     */
+    filedAt: string;
+};
+
+/**
+ * 考查报告 / A visit report.
+ */
+export type VisitReportRequest = {
+    /**
+     * 考查情况（必填） / What the team found (required).
+     */
+    findings: null | string;
+    /**
+     * 考查意见（必填）：recommend 或 doNotRecommend / Recommend or do not recommend (required). The visiting team's recommendation. 取值 / Values: recommend; doNotRecommend.
+     */
+    recommendation: 'recommend' | 'doNotRecommend' | null;
+};
+
+export type GetAuthorityAsOfData = {
+    body?: never;
+    path: {
+        authorityCode: string;
+    };
+    query?: {
+        campaignId?: string;
+        at?: string;
+    };
+    url: '/api/v1/audit/review/authorities/{authorityCode}/as-of';
+};
+
+export type GetAuthorityAsOfErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type GetAuthorityAsOfError = GetAuthorityAsOfErrors[keyof GetAuthorityAsOfErrors];
+
+export type GetAuthorityAsOfResponses = {
+    /**
+     * OK
+     */
+    200: AuthorityAsOf;
+};
+
+export type GetAuthorityAsOfResponse = GetAuthorityAsOfResponses[keyof GetAuthorityAsOfResponses];
 
 export type ListDeadLettersData = {
     body?: never;
@@ -551,6 +1838,10 @@ export type ListDeadLettersErrors = {
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
 };
 
 export type ListDeadLettersError = ListDeadLettersErrors[keyof ListDeadLettersErrors];
@@ -611,6 +1902,232 @@ export type ReplayDeadLetterResponses = {
 
 export type ReplayDeadLetterResponse = ReplayDeadLetterResponses[keyof ReplayDeadLetterResponses];
 
+export type ReviewApplicationHistoryData = {
+    body?: never;
+    path: {
+        applicationId: string;
+    };
+    query?: {
+        eventType?: string;
+        actor?: string;
+        from?: string;
+        to?: string;
+    };
+    url: '/api/v1/audit/review/history/applications/{applicationId}';
+};
+
+export type ReviewApplicationHistoryErrors = {
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 违反业务规则（见 code） / A rule of the programme refuses it; see `code` (and `errors` where fields are named).
+     */
+    422: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type ReviewApplicationHistoryError = ReviewApplicationHistoryErrors[keyof ReviewApplicationHistoryErrors];
+
+export type ReviewApplicationHistoryResponses = {
+    /**
+     * OK
+     */
+    200: Array<HistoryEntry>;
+};
+
+export type ReviewApplicationHistoryResponse = ReviewApplicationHistoryResponses[keyof ReviewApplicationHistoryResponses];
+
+export type ReviewAuthorityHistoryData = {
+    body?: never;
+    path: {
+        authorityCode: string;
+    };
+    query?: {
+        eventType?: string;
+        actor?: string;
+        from?: string;
+        to?: string;
+    };
+    url: '/api/v1/audit/review/history/authorities/{authorityCode}';
+};
+
+export type ReviewAuthorityHistoryErrors = {
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 违反业务规则（见 code） / A rule of the programme refuses it; see `code` (and `errors` where fields are named).
+     */
+    422: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type ReviewAuthorityHistoryError = ReviewAuthorityHistoryErrors[keyof ReviewAuthorityHistoryErrors];
+
+export type ReviewAuthorityHistoryResponses = {
+    /**
+     * OK
+     */
+    200: Array<HistoryEntry>;
+};
+
+export type ReviewAuthorityHistoryResponse = ReviewAuthorityHistoryResponses[keyof ReviewAuthorityHistoryResponses];
+
+export type ReviewUserHistoryData = {
+    body?: never;
+    path: {
+        subject: string;
+    };
+    query?: {
+        eventType?: string;
+        actor?: string;
+        from?: string;
+        to?: string;
+    };
+    url: '/api/v1/audit/review/history/users/{subject}';
+};
+
+export type ReviewUserHistoryErrors = {
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 违反业务规则（见 code） / A rule of the programme refuses it; see `code` (and `errors` where fields are named).
+     */
+    422: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type ReviewUserHistoryError = ReviewUserHistoryErrors[keyof ReviewUserHistoryErrors];
+
+export type ReviewUserHistoryResponses = {
+    /**
+     * OK
+     */
+    200: Array<HistoryEntry>;
+};
+
+export type ReviewUserHistoryResponse = ReviewUserHistoryResponses[keyof ReviewUserHistoryResponses];
+
+export type ReviewVerifyEventChainData = {
+    body?: never;
+    path?: never;
+    query?: {
+        streamId?: string;
+    };
+    url: '/api/v1/audit/review/event-chain';
+};
+
+export type ReviewVerifyEventChainErrors = {
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type ReviewVerifyEventChainError = ReviewVerifyEventChainErrors[keyof ReviewVerifyEventChainErrors];
+
+export type ReviewVerifyEventChainResponses = {
+    /**
+     * OK
+     */
+    200: ChainVerification;
+};
+
+export type ReviewVerifyEventChainResponse = ReviewVerifyEventChainResponses[keyof ReviewVerifyEventChainResponses];
+
+export type ReviewRebuildProjectionData = {
+    body?: never;
+    path: {
+        projection: string;
+    };
+    query?: never;
+    url: '/api/v1/audit/review/projections/{projection}/rebuild';
+};
+
+export type ReviewRebuildProjectionErrors = {
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 不存在，或不是调用者可见的 / Not found, or not the caller's to see.
+     */
+    404: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type ReviewRebuildProjectionError = ReviewRebuildProjectionErrors[keyof ReviewRebuildProjectionErrors];
+
+export type ReviewRebuildProjectionResponses = {
+    /**
+     * OK
+     */
+    200: ProjectionRebuilt;
+};
+
+export type ReviewRebuildProjectionResponse = ReviewRebuildProjectionResponses[keyof ReviewRebuildProjectionResponses];
+
 export type GetReviewCaseData = {
     body?: never;
     path: {
@@ -637,6 +2154,10 @@ export type GetReviewCaseErrors = {
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
 };
 
 export type GetReviewCaseError = GetReviewCaseErrors[keyof GetReviewCaseErrors];
@@ -685,6 +2206,10 @@ export type ListReviewCasesErrors = {
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
 };
 
 export type ListReviewCasesError = ListReviewCasesErrors[keyof ListReviewCasesErrors];
@@ -751,6 +2276,10 @@ export type DecideInitialReviewErrors = {
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
 };
 
 export type DecideInitialReviewError = DecideInitialReviewErrors[keyof DecideInitialReviewErrors];
@@ -791,6 +2320,10 @@ export type ListRecommendationsErrors = {
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
 };
 
 export type ListRecommendationsError = ListRecommendationsErrors[keyof ListRecommendationsErrors];
@@ -855,6 +2388,10 @@ export type RecommendErrors = {
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
 };
 
 export type RecommendError = RecommendErrors[keyof RecommendErrors];
@@ -899,6 +2436,10 @@ export type DownloadSummaryTableErrors = {
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
 };
 
 export type DownloadSummaryTableError = DownloadSummaryTableErrors[keyof DownloadSummaryTableErrors];
@@ -961,6 +2502,10 @@ export type RemoveRecommendationErrors = {
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
 };
 
 export type RemoveRecommendationError = RemoveRecommendationErrors[keyof RemoveRecommendationErrors];
@@ -1023,6 +2568,10 @@ export type ReorderRecommendationsErrors = {
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
 };
 
 export type ReorderRecommendationsError = ReorderRecommendationsErrors[keyof ReorderRecommendationsErrors];
@@ -1062,6 +2611,10 @@ export type ListPackagesErrors = {
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
 };
 
 export type ListPackagesError = ListPackagesErrors[keyof ListPackagesErrors];
@@ -1107,6 +2660,10 @@ export type GetPackageErrors = {
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
 };
 
 export type GetPackageError = GetPackageErrors[keyof GetPackageErrors];
@@ -1152,6 +2709,10 @@ export type DownloadSummaryTableScanErrors = {
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
 };
 
 export type DownloadSummaryTableScanError = DownloadSummaryTableScanErrors[keyof DownloadSummaryTableScanErrors];
@@ -1210,6 +2771,10 @@ export type UploadSummaryTableScanErrors = {
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
 };
 
 export type UploadSummaryTableScanError = UploadSummaryTableScanErrors[keyof UploadSummaryTableScanErrors];
@@ -1270,6 +2835,10 @@ export type SubmitPackageErrors = {
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
 };
 
 export type SubmitPackageError = SubmitPackageErrors[keyof SubmitPackageErrors];
@@ -1311,6 +2880,10 @@ export type VerifyPackageReceiptErrors = {
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
 };
 
 export type VerifyPackageReceiptError = VerifyPackageReceiptErrors[keyof VerifyPackageReceiptErrors];
@@ -1373,6 +2946,10 @@ export type AcknowledgePackageErrors = {
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
 };
 
 export type AcknowledgePackageError = AcknowledgePackageErrors[keyof AcknowledgePackageErrors];
@@ -1439,6 +3016,10 @@ export type ReturnPackageErrors = {
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
 };
 
 export type ReturnPackageError = ReturnPackageErrors[keyof ReturnPackageErrors];
@@ -1451,3 +3032,1511 @@ export type ReturnPackageResponses = {
 };
 
 export type ReturnPackageResponse = ReturnPackageResponses[keyof ReturnPackageResponses];
+
+export type ListSiteVisitsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        campaignId?: string;
+    };
+    url: '/api/v1/site-visits';
+};
+
+export type ListSiteVisitsErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type ListSiteVisitsError = ListSiteVisitsErrors[keyof ListSiteVisitsErrors];
+
+export type ListSiteVisitsResponses = {
+    /**
+     * OK
+     */
+    200: Array<SiteVisit>;
+};
+
+export type ListSiteVisitsResponse = ListSiteVisitsResponses[keyof ListSiteVisitsResponses];
+
+export type GetSiteVisitData = {
+    body?: never;
+    path: {
+        applicationId: string;
+    };
+    query?: never;
+    url: '/api/v1/site-visits/{applicationId}';
+};
+
+export type GetSiteVisitErrors = {
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 不存在，或不是调用者可见的 / Not found, or not the caller's to see.
+     */
+    404: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type GetSiteVisitError = GetSiteVisitErrors[keyof GetSiteVisitErrors];
+
+export type GetSiteVisitResponses = {
+    /**
+     * OK
+     */
+    200: SiteVisit;
+};
+
+export type GetSiteVisitResponse = GetSiteVisitResponses[keyof GetSiteVisitResponses];
+
+export type ScheduleSiteVisitData = {
+    body: ScheduleVisitRequest;
+    headers?: {
+        /**
+         * 可选：读取时得到的 ETag；记录已被他人修改则答 412。 / Optional: the ETag you read. When the resource changed since, the answer is 412 stale-version with the resource as it now stands in `current`.
+         */
+        'If-Match'?: string;
+    };
+    path: {
+        applicationId: string;
+    };
+    query?: never;
+    url: '/api/v1/site-visits/{applicationId}';
+};
+
+export type ScheduleSiteVisitErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 不存在，或不是调用者可见的 / Not found, or not the caller's to see.
+     */
+    404: Problem;
+    /**
+     * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`.
+     */
+    409: Problem;
+    /**
+     * If-Match 已失效 / The If-Match ETag no longer holds (stale-version).
+     */
+    412: Problem & {
+        /**
+         * 资源现在的样子（其版本见 ETag 头） / The resource as it now stands (its version in the ETag header).
+         */
+        current: SiteVisit;
+    };
+    /**
+     * 违反业务规则（见 code） / A rule of the programme refuses it; see `code` (and `errors` where fields are named).
+     */
+    422: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type ScheduleSiteVisitError = ScheduleSiteVisitErrors[keyof ScheduleSiteVisitErrors];
+
+export type ScheduleSiteVisitResponses = {
+    /**
+     * OK
+     */
+    200: SiteVisit;
+};
+
+export type ScheduleSiteVisitResponse = ScheduleSiteVisitResponses[keyof ScheduleSiteVisitResponses];
+
+export type MarkForSiteVisitData = {
+    body?: never;
+    path: {
+        applicationId: string;
+    };
+    query?: never;
+    url: '/api/v1/site-visits/{applicationId}/marking';
+};
+
+export type MarkForSiteVisitErrors = {
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 不存在，或不是调用者可见的 / Not found, or not the caller's to see.
+     */
+    404: Problem;
+    /**
+     * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`.
+     */
+    409: Problem;
+    /**
+     * 违反业务规则（见 code） / A rule of the programme refuses it; see `code` (and `errors` where fields are named).
+     */
+    422: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type MarkForSiteVisitError = MarkForSiteVisitErrors[keyof MarkForSiteVisitErrors];
+
+export type MarkForSiteVisitResponses = {
+    /**
+     * OK
+     */
+    200: SiteVisit;
+};
+
+export type MarkForSiteVisitResponse = MarkForSiteVisitResponses[keyof MarkForSiteVisitResponses];
+
+export type ProposeSiteVisitScheduleData = {
+    body: ScheduleProposalRequest;
+    path?: never;
+    query?: never;
+    url: '/api/v1/site-visits/schedule-proposal';
+};
+
+export type ProposeSiteVisitScheduleErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`.
+     */
+    409: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type ProposeSiteVisitScheduleError = ProposeSiteVisitScheduleErrors[keyof ProposeSiteVisitScheduleErrors];
+
+export type ProposeSiteVisitScheduleResponses = {
+    /**
+     * OK
+     */
+    200: ScheduleProposal;
+};
+
+export type ProposeSiteVisitScheduleResponse = ProposeSiteVisitScheduleResponses[keyof ProposeSiteVisitScheduleResponses];
+
+export type FileVisitReportData = {
+    body: VisitReportRequest;
+    headers?: {
+        /**
+         * 可选：读取时得到的 ETag；记录已被他人修改则答 412。 / Optional: the ETag you read. When the resource changed since, the answer is 412 stale-version with the resource as it now stands in `current`.
+         */
+        'If-Match'?: string;
+    };
+    path: {
+        applicationId: string;
+    };
+    query?: never;
+    url: '/api/v1/site-visits/{applicationId}/report';
+};
+
+export type FileVisitReportErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 不存在，或不是调用者可见的 / Not found, or not the caller's to see.
+     */
+    404: Problem;
+    /**
+     * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`.
+     */
+    409: Problem;
+    /**
+     * If-Match 已失效 / The If-Match ETag no longer holds (stale-version).
+     */
+    412: Problem & {
+        /**
+         * 资源现在的样子（其版本见 ETag 头） / The resource as it now stands (its version in the ETag header).
+         */
+        current: SiteVisit;
+    };
+    /**
+     * 违反业务规则（见 code） / A rule of the programme refuses it; see `code` (and `errors` where fields are named).
+     */
+    422: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type FileVisitReportError = FileVisitReportErrors[keyof FileVisitReportErrors];
+
+export type FileVisitReportResponses = {
+    /**
+     * OK
+     */
+    200: SiteVisit;
+};
+
+export type FileVisitReportResponse = FileVisitReportResponses[keyof FileVisitReportResponses];
+
+export type GetPublicNoticeData = {
+    body?: never;
+    path?: never;
+    query?: {
+        campaignId?: string;
+    };
+    url: '/api/v1/selection/public-notice';
+};
+
+export type GetPublicNoticeErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
+    /**
+     * 不存在，或不是调用者可见的 / Not found, or not the caller's to see.
+     */
+    404: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type GetPublicNoticeError = GetPublicNoticeErrors[keyof GetPublicNoticeErrors];
+
+export type GetPublicNoticeResponses = {
+    /**
+     * OK
+     */
+    200: PublicNoticeView;
+};
+
+export type GetPublicNoticeResponse = GetPublicNoticeResponses[keyof GetPublicNoticeResponses];
+
+export type PublishPublicNoticeData = {
+    body: PublishNoticeRequest;
+    path?: never;
+    query?: never;
+    url: '/api/v1/selection/public-notice';
+};
+
+export type PublishPublicNoticeErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`.
+     */
+    409: Problem;
+    /**
+     * 违反业务规则（见 code） / A rule of the programme refuses it; see `code` (and `errors` where fields are named).
+     */
+    422: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type PublishPublicNoticeError = PublishPublicNoticeErrors[keyof PublishPublicNoticeErrors];
+
+export type PublishPublicNoticeResponses = {
+    /**
+     * OK
+     */
+    200: PublicNoticeView;
+};
+
+export type PublishPublicNoticeResponse = PublishPublicNoticeResponses[keyof PublishPublicNoticeResponses];
+
+export type FileObjectionData = {
+    body: ObjectionRequest;
+    path: {
+        applicationId: string;
+    };
+    query?: never;
+    url: '/api/v1/selection/candidates/{applicationId}/objections';
+};
+
+export type FileObjectionErrors = {
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 不存在，或不是调用者可见的 / Not found, or not the caller's to see.
+     */
+    404: Problem;
+    /**
+     * 违反业务规则（见 code） / A rule of the programme refuses it; see `code` (and `errors` where fields are named).
+     */
+    422: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type FileObjectionError = FileObjectionErrors[keyof FileObjectionErrors];
+
+export type FileObjectionResponses = {
+    /**
+     * Created
+     */
+    201: ObjectionReceipt;
+};
+
+export type FileObjectionResponse = FileObjectionResponses[keyof FileObjectionResponses];
+
+export type ResolveObjectionData = {
+    body: ObjectionResolutionRequest;
+    headers?: {
+        /**
+         * 可选：读取时得到的 ETag；记录已被他人修改则答 412。 / Optional: the ETag you read. When the resource changed since, the answer is 412 stale-version with the resource as it now stands in `current`.
+         */
+        'If-Match'?: string;
+    };
+    path: {
+        applicationId: string;
+        objectionId: string;
+    };
+    query?: never;
+    url: '/api/v1/selection/candidates/{applicationId}/objections/{objectionId}/resolution';
+};
+
+export type ResolveObjectionErrors = {
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 不存在，或不是调用者可见的 / Not found, or not the caller's to see.
+     */
+    404: Problem;
+    /**
+     * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`.
+     */
+    409: Problem;
+    /**
+     * If-Match 已失效 / The If-Match ETag no longer holds (stale-version).
+     */
+    412: Problem & {
+        /**
+         * 资源现在的样子（其版本见 ETag 头） / The resource as it now stands (its version in the ETag header).
+         */
+        current: Candidacy;
+    };
+    /**
+     * 违反业务规则（见 code） / A rule of the programme refuses it; see `code` (and `errors` where fields are named).
+     */
+    422: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type ResolveObjectionError = ResolveObjectionErrors[keyof ResolveObjectionErrors];
+
+export type ResolveObjectionResponses = {
+    /**
+     * OK
+     */
+    200: Candidacy;
+};
+
+export type ResolveObjectionResponse = ResolveObjectionResponses[keyof ResolveObjectionResponses];
+
+export type DecideCandidateData = {
+    body: SelectionDecisionRequest;
+    headers?: {
+        /**
+         * 可选：读取时得到的 ETag；记录已被他人修改则答 412。 / Optional: the ETag you read. When the resource changed since, the answer is 412 stale-version with the resource as it now stands in `current`.
+         */
+        'If-Match'?: string;
+    };
+    path: {
+        applicationId: string;
+    };
+    query?: never;
+    url: '/api/v1/selection/candidates/{applicationId}/decision';
+};
+
+export type DecideCandidateErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 不存在，或不是调用者可见的 / Not found, or not the caller's to see.
+     */
+    404: Problem;
+    /**
+     * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`.
+     */
+    409: Problem;
+    /**
+     * If-Match 已失效 / The If-Match ETag no longer holds (stale-version).
+     */
+    412: Problem & {
+        /**
+         * 资源现在的样子（其版本见 ETag 头） / The resource as it now stands (its version in the ETag header).
+         */
+        current: Candidacy;
+    };
+    /**
+     * 违反业务规则（见 code） / A rule of the programme refuses it; see `code` (and `errors` where fields are named).
+     */
+    422: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type DecideCandidateError = DecideCandidateErrors[keyof DecideCandidateErrors];
+
+export type DecideCandidateResponses = {
+    /**
+     * OK
+     */
+    200: Candidacy;
+};
+
+export type DecideCandidateResponse = DecideCandidateResponses[keyof DecideCandidateResponses];
+
+export type ListCandidatesData = {
+    body?: never;
+    path?: never;
+    query?: {
+        campaignId?: string;
+    };
+    url: '/api/v1/selection/candidates';
+};
+
+export type ListCandidatesErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type ListCandidatesError = ListCandidatesErrors[keyof ListCandidatesErrors];
+
+export type ListCandidatesResponses = {
+    /**
+     * OK
+     */
+    200: Array<Candidacy>;
+};
+
+export type ListCandidatesResponse = ListCandidatesResponses[keyof ListCandidatesResponses];
+
+export type GetSelectionCaseData = {
+    body?: never;
+    path: {
+        applicationId: string;
+    };
+    query?: never;
+    url: '/api/v1/selection/cases/{applicationId}';
+};
+
+export type GetSelectionCaseErrors = {
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 不存在，或不是调用者可见的 / Not found, or not the caller's to see.
+     */
+    404: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type GetSelectionCaseError = GetSelectionCaseErrors[keyof GetSelectionCaseErrors];
+
+export type GetSelectionCaseResponses = {
+    /**
+     * OK
+     */
+    200: SelectionCase;
+};
+
+export type GetSelectionCaseResponse = GetSelectionCaseResponses[keyof GetSelectionCaseResponses];
+
+export type GetSelectionProgressData = {
+    body?: never;
+    path?: never;
+    query?: {
+        campaignId?: string;
+    };
+    url: '/api/v1/selection/progress';
+};
+
+export type GetSelectionProgressErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type GetSelectionProgressError = GetSelectionProgressErrors[keyof GetSelectionProgressErrors];
+
+export type GetSelectionProgressResponses = {
+    /**
+     * OK
+     */
+    200: Array<SelectionProgress>;
+};
+
+export type GetSelectionProgressResponse = GetSelectionProgressResponses[keyof GetSelectionProgressResponses];
+
+export type GetFinalListData = {
+    body?: never;
+    path?: never;
+    query?: {
+        campaignId?: string;
+    };
+    url: '/api/v1/selection/final-list';
+};
+
+export type GetFinalListErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type GetFinalListError = GetFinalListErrors[keyof GetFinalListErrors];
+
+export type GetFinalListResponses = {
+    /**
+     * OK
+     */
+    200: Array<FinalListEntry>;
+};
+
+export type GetFinalListResponse = GetFinalListResponses[keyof GetFinalListResponses];
+
+export type DownloadFinalListData = {
+    body?: never;
+    path?: never;
+    query?: {
+        campaignId?: string;
+    };
+    url: '/api/v1/selection/final-list/spreadsheet';
+};
+
+export type DownloadFinalListErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`.
+     */
+    409: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type DownloadFinalListError = DownloadFinalListErrors[keyof DownloadFinalListErrors];
+
+export type DownloadFinalListResponses = {
+    /**
+     * OK
+     */
+    200: Blob | File;
+};
+
+export type DownloadFinalListResponse = DownloadFinalListResponses[keyof DownloadFinalListResponses];
+
+export type GetExpertReviewSettingsData = {
+    body?: never;
+    path: {
+        campaignId: string;
+    };
+    query?: never;
+    url: '/api/v1/expert-review/campaigns/{campaignId}/settings';
+};
+
+export type GetExpertReviewSettingsErrors = {
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type GetExpertReviewSettingsError = GetExpertReviewSettingsErrors[keyof GetExpertReviewSettingsErrors];
+
+export type GetExpertReviewSettingsResponses = {
+    /**
+     * OK
+     */
+    200: ExpertReviewSettings;
+};
+
+export type GetExpertReviewSettingsResponse = GetExpertReviewSettingsResponses[keyof GetExpertReviewSettingsResponses];
+
+export type ChangeExpertReviewSettingsData = {
+    body: ExpertReviewSettingsRequest;
+    path: {
+        campaignId: string;
+    };
+    query?: never;
+    url: '/api/v1/expert-review/campaigns/{campaignId}/settings';
+};
+
+export type ChangeExpertReviewSettingsErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type ChangeExpertReviewSettingsError = ChangeExpertReviewSettingsErrors[keyof ChangeExpertReviewSettingsErrors];
+
+export type ChangeExpertReviewSettingsResponses = {
+    /**
+     * OK
+     */
+    200: ExpertReviewSettings;
+};
+
+export type ChangeExpertReviewSettingsResponse = ChangeExpertReviewSettingsResponses[keyof ChangeExpertReviewSettingsResponses];
+
+export type AssignExpertsAutomaticallyData = {
+    body?: never;
+    path: {
+        campaignId: string;
+        category: 'enterprise' | 'platform' | 'city';
+    };
+    query?: never;
+    url: '/api/v1/expert-review/campaigns/{campaignId}/categories/{category}/automatic-assignment';
+};
+
+export type AssignExpertsAutomaticallyErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`.
+     */
+    409: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type AssignExpertsAutomaticallyError = AssignExpertsAutomaticallyErrors[keyof AssignExpertsAutomaticallyErrors];
+
+export type AssignExpertsAutomaticallyResponses = {
+    /**
+     * OK
+     */
+    200: AutomaticAssignmentReport;
+};
+
+export type AssignExpertsAutomaticallyResponse = AssignExpertsAutomaticallyResponses[keyof AssignExpertsAutomaticallyResponses];
+
+export type AssignExpertData = {
+    body: AssignmentRequest;
+    path: {
+        applicationId: string;
+    };
+    query?: never;
+    url: '/api/v1/expert-review/applications/{applicationId}/assignments';
+};
+
+export type AssignExpertErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 不存在，或不是调用者可见的 / Not found, or not the caller's to see.
+     */
+    404: Problem;
+    /**
+     * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`.
+     */
+    409: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type AssignExpertError = AssignExpertErrors[keyof AssignExpertErrors];
+
+export type AssignExpertResponses = {
+    /**
+     * OK
+     */
+    200: ExpertReviewDetails;
+};
+
+export type AssignExpertResponse = AssignExpertResponses[keyof AssignExpertResponses];
+
+export type UnassignExpertData = {
+    body?: never;
+    path: {
+        applicationId: string;
+        expertSubject: string;
+    };
+    query?: never;
+    url: '/api/v1/expert-review/applications/{applicationId}/assignments/{expertSubject}';
+};
+
+export type UnassignExpertErrors = {
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 不存在，或不是调用者可见的 / Not found, or not the caller's to see.
+     */
+    404: Problem;
+    /**
+     * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`.
+     */
+    409: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type UnassignExpertError = UnassignExpertErrors[keyof UnassignExpertErrors];
+
+export type UnassignExpertResponses = {
+    /**
+     * OK
+     */
+    200: ExpertReviewDetails;
+};
+
+export type UnassignExpertResponse = UnassignExpertResponses[keyof UnassignExpertResponses];
+
+export type RecordExpertConsensusData = {
+    body: ScoresRequest;
+    path: {
+        applicationId: string;
+    };
+    query?: never;
+    url: '/api/v1/expert-review/applications/{applicationId}/consensus';
+};
+
+export type RecordExpertConsensusErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 不存在，或不是调用者可见的 / Not found, or not the caller's to see.
+     */
+    404: Problem;
+    /**
+     * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`.
+     */
+    409: Problem;
+    /**
+     * 违反业务规则（见 code） / A rule of the programme refuses it; see `code` (and `errors` where fields are named).
+     */
+    422: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type RecordExpertConsensusError = RecordExpertConsensusErrors[keyof RecordExpertConsensusErrors];
+
+export type RecordExpertConsensusResponses = {
+    /**
+     * OK
+     */
+    200: ExpertReviewDetails;
+};
+
+export type RecordExpertConsensusResponse = RecordExpertConsensusResponses[keyof RecordExpertConsensusResponses];
+
+export type ListMyExpertAssignmentsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/expert-review/my-assignments';
+};
+
+export type ListMyExpertAssignmentsErrors = {
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type ListMyExpertAssignmentsError = ListMyExpertAssignmentsErrors[keyof ListMyExpertAssignmentsErrors];
+
+export type ListMyExpertAssignmentsResponses = {
+    /**
+     * OK
+     */
+    200: Array<ExpertAssignment>;
+};
+
+export type ListMyExpertAssignmentsResponse = ListMyExpertAssignmentsResponses[keyof ListMyExpertAssignmentsResponses];
+
+export type DeclareConflictOfInterestData = {
+    body: DeclarationRequest;
+    path: {
+        applicationId: string;
+    };
+    query?: never;
+    url: '/api/v1/expert-review/applications/{applicationId}/declaration';
+};
+
+export type DeclareConflictOfInterestErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 不存在，或不是调用者可见的 / Not found, or not the caller's to see.
+     */
+    404: Problem;
+    /**
+     * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`.
+     */
+    409: Problem;
+    /**
+     * 违反业务规则（见 code） / A rule of the programme refuses it; see `code` (and `errors` where fields are named).
+     */
+    422: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type DeclareConflictOfInterestError = DeclareConflictOfInterestErrors[keyof DeclareConflictOfInterestErrors];
+
+export type DeclareConflictOfInterestResponses = {
+    /**
+     * OK
+     */
+    200: ExpertReviewDetails;
+    /**
+     * No Content
+     */
+    204: void;
+};
+
+export type DeclareConflictOfInterestResponse = DeclareConflictOfInterestResponses[keyof DeclareConflictOfInterestResponses];
+
+export type GetExpertReviewData = {
+    body?: never;
+    path: {
+        applicationId: string;
+    };
+    query?: never;
+    url: '/api/v1/expert-review/applications/{applicationId}';
+};
+
+export type GetExpertReviewErrors = {
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 不存在，或不是调用者可见的 / Not found, or not the caller's to see.
+     */
+    404: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type GetExpertReviewError = GetExpertReviewErrors[keyof GetExpertReviewErrors];
+
+export type GetExpertReviewResponses = {
+    /**
+     * OK
+     */
+    200: ExpertReviewDetails;
+};
+
+export type GetExpertReviewResponse = GetExpertReviewResponses[keyof GetExpertReviewResponses];
+
+export type ListExpertScoresData = {
+    body?: never;
+    path: {
+        applicationId: string;
+    };
+    query?: never;
+    url: '/api/v1/expert-review/applications/{applicationId}/scores';
+};
+
+export type ListExpertScoresErrors = {
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 不存在，或不是调用者可见的 / Not found, or not the caller's to see.
+     */
+    404: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type ListExpertScoresError = ListExpertScoresErrors[keyof ListExpertScoresErrors];
+
+export type ListExpertScoresResponses = {
+    /**
+     * OK
+     */
+    200: Array<ExpertScores>;
+};
+
+export type ListExpertScoresResponse = ListExpertScoresResponses[keyof ListExpertScoresResponses];
+
+export type SubmitExpertScoresData = {
+    body: ScoresRequest;
+    path: {
+        applicationId: string;
+    };
+    query?: never;
+    url: '/api/v1/expert-review/applications/{applicationId}/my-scores';
+};
+
+export type SubmitExpertScoresErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 不存在，或不是调用者可见的 / Not found, or not the caller's to see.
+     */
+    404: Problem;
+    /**
+     * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`.
+     */
+    409: Problem;
+    /**
+     * 违反业务规则（见 code） / A rule of the programme refuses it; see `code` (and `errors` where fields are named).
+     */
+    422: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type SubmitExpertScoresError = SubmitExpertScoresErrors[keyof SubmitExpertScoresErrors];
+
+export type SubmitExpertScoresResponses = {
+    /**
+     * OK
+     */
+    200: ExpertReviewDetails;
+};
+
+export type SubmitExpertScoresResponse = SubmitExpertScoresResponses[keyof SubmitExpertScoresResponses];
+
+export type IssueDocumentLinkData = {
+    body: DocumentLinkRequest;
+    path: {
+        applicationId: string;
+    };
+    query?: never;
+    url: '/api/v1/expert-review/applications/{applicationId}/document-links';
+};
+
+export type IssueDocumentLinkErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 不存在，或不是调用者可见的 / Not found, or not the caller's to see.
+     */
+    404: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type IssueDocumentLinkError = IssueDocumentLinkErrors[keyof IssueDocumentLinkErrors];
+
+export type IssueDocumentLinkResponses = {
+    /**
+     * OK
+     */
+    200: DocumentLink;
+};
+
+export type IssueDocumentLinkResponse = IssueDocumentLinkResponses[keyof IssueDocumentLinkResponses];
+
+export type GetExpertReviewProgressData = {
+    body?: never;
+    path: {
+        campaignId: string;
+    };
+    query?: never;
+    url: '/api/v1/expert-review/campaigns/{campaignId}/progress';
+};
+
+export type GetExpertReviewProgressErrors = {
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type GetExpertReviewProgressError = GetExpertReviewProgressErrors[keyof GetExpertReviewProgressErrors];
+
+export type GetExpertReviewProgressResponses = {
+    /**
+     * OK
+     */
+    200: Array<CategoryProgress>;
+};
+
+export type GetExpertReviewProgressResponse = GetExpertReviewProgressResponses[keyof GetExpertReviewProgressResponses];
+
+export type GetExpertReviewRankingData = {
+    body?: never;
+    path: {
+        campaignId: string;
+        category: 'enterprise' | 'platform' | 'city';
+    };
+    query?: never;
+    url: '/api/v1/expert-review/campaigns/{campaignId}/categories/{category}/ranking';
+};
+
+export type GetExpertReviewRankingErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type GetExpertReviewRankingError = GetExpertReviewRankingErrors[keyof GetExpertReviewRankingErrors];
+
+export type GetExpertReviewRankingResponses = {
+    /**
+     * OK
+     */
+    200: Array<RankedApplication>;
+};
+
+export type GetExpertReviewRankingResponse = GetExpertReviewRankingResponses[keyof GetExpertReviewRankingResponses];
+
+export type DownloadExpertReviewRankingData = {
+    body?: never;
+    path: {
+        campaignId: string;
+        category: 'enterprise' | 'platform' | 'city';
+    };
+    query?: never;
+    url: '/api/v1/expert-review/campaigns/{campaignId}/categories/{category}/ranking-table';
+};
+
+export type DownloadExpertReviewRankingErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type DownloadExpertReviewRankingError = DownloadExpertReviewRankingErrors[keyof DownloadExpertReviewRankingErrors];
+
+export type DownloadExpertReviewRankingResponses = {
+    /**
+     * OK
+     */
+    200: Blob | File;
+};
+
+export type DownloadExpertReviewRankingResponse = DownloadExpertReviewRankingResponses[keyof DownloadExpertReviewRankingResponses];
