@@ -58,6 +58,20 @@ public sealed class TimelinePrintoutTests
         Assert.Contains("结束", string.Concat(document.GetPages().Select(p => p.Text)));
     }
 
+    [Fact]
+    public void Wrapped_text_stays_within_the_margins_of_the_landscape_page()
+    {
+        var pdf = Timeline.Printout("authorities", "110000", [.. Enumerable.Range(1, 40).Select(Entry)], Start, Font);
+
+        using var document = PdfDocument.Open(pdf);
+        foreach (var page in document.GetPages())
+        {
+            Assert.True(page.Width > page.Height, "landscape");
+            var outside = page.Letters.Where(l => l.BoundingBox.Left < 35 || l.BoundingBox.Right > page.Width - 35).Select(l => l.Value);
+            Assert.Empty(outside);
+        }
+    }
+
     /// <summary>The page's text without the spaces PdfPig may or may not put between runs and lines.</summary>
     static string Squeezed(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
 }
