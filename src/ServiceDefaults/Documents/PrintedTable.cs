@@ -208,7 +208,7 @@ public static class PrintedTable
 
         double? Advance(char c) => Glyph(c)?.Advance;
 
-        /// <summary><paramref name="text"/> with what the font cannot print replaced: control characters by spaces, the rest by "?".</summary>
+        /// <summary><paramref name="text"/> with what neither font can print replaced: control characters by spaces, the rest by "?".</summary>
         public string Printable(string text)
         {
             var printable = new StringBuilder(text.Length);
@@ -275,7 +275,7 @@ public static class PrintedTable
             if (word.Length > 0) yield return word.ToString();
         }
 
-        /// <summary>Draws <paramref name="text"/> (already printable) with its baseline starting at (<paramref name="x"/>, <paramref name="y"/>).</summary>
+        /// <summary>Draws <paramref name="text"/> (made printable) with its baseline starting at (<paramref name="x"/>, <paramref name="y"/>).</summary>
         public void Draw(PdfPageBuilder page, string text, double size, double x, double y)
         {
             text = Printable(text);
