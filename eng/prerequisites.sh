@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Installs what the system and its tests need on Debian 12 beside the .NET 10 SDK, when missing:
-# PostgreSQL 15, rabbitmq-server and Node.js from Debian's packages. Idempotent: installs nothing that is there.
+# PostgreSQL 15, rabbitmq-server, Node.js and a CJK TrueType font (the audit timeline's PDF) from Debian's packages. Idempotent: installs nothing that is there.
 set -euo pipefail
 missing=()
 [ -x /usr/lib/postgresql/15/bin/postgres ] || missing+=(postgresql-15)
 [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || missing+=(rabbitmq-server)
 command -v npm >/dev/null || missing+=(nodejs npm)   # Redocly lints the OpenAPI documents in the tests
+# The gateway prints the audit timeline's PDF in this font (Audit:PdfFont); a plain .ttf, which PdfPig can embed.
+[ -f /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf ] || missing+=(fonts-droid-fallback)
 if [ ${#missing[@]} -gt 0 ]; then
   sudo_cmd=(); [ "$(id -u)" = 0 ] || sudo_cmd=(sudo)
   echo "installing ${missing[*]}"

@@ -18,6 +18,7 @@ builder.Services.AddForwardedHeadersFromProxies(builder.Configuration);
 // The gateway reads the token only to limit per user; each service authorizes every request itself.
 builder.AddPlatformAuthentication(requireSignedIn: false);
 builder.Services.AddGatewayLimits(builder.Configuration);
+builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddReverseProxy()
     .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
     // The gateway's span takes the service's route template (TraceHeaders), which goes no further than here.

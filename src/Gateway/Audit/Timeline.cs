@@ -12,12 +12,15 @@ namespace ServiceManufacturing.Gateway.Audit;
 /// The auditors' one timeline across the services: an application's, an authority's officers' or a user's history, composed
 /// from each service's own history endpoint (<c>/api/v1/audit/{service}/history/…</c>, called with the caller's token, so
 /// each service authorizes and records the read itself), merged in time order. Nothing is copied into another store.
-/// JSON, or an XLSX sheet with <c>format=xlsx</c>.
+/// JSON, an XLSX sheet with <c>format=xlsx</c>, or a printable PDF with <c>format=pdf</c> (in the CJK TrueType font at
+/// <c>Audit:PdfFont</c>, by default Debian's fonts-droid-fallback).
 /// </summary>
 public static class Timeline
 {
     public static readonly string[] Services = ["registration", "review", "evaluation", "identity"];
+    public const string DefaultPdfFont = "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf";
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    static readonly TimeSpan ChinaStandardTime = TimeSpan.FromHours(8);
 
     static readonly Rule UnknownService = Rule.Unprocessable("timeline-unknown-service",
         "服务须为 registration、review、evaluation 或 identity。", "A service is registration, review, evaluation or identity.");
@@ -25,14 +28,22 @@ public static class Timeline
         "时间线按申报（applications）、推荐单位（authorities）或用户（users）查阅。", "A timeline is of applications, authorities or users.");
     static readonly Rule ServiceUnavailable = new("timeline-service-unavailable", StatusCodes.Status502BadGateway,
         "有服务未能给出其历史，请稍后重试。", "A service did not give its history; try again in a moment.");
+    static readonly Rule PdfFontMissing = new("timeline-pdf-font-missing", StatusCodes.Status503ServiceUnavailable,
+        "网关缺少打印 PDF 所需的中文字体（Audit:PdfFont），请联系运维；JSON 与 XLSX 仍可用。",
+        "The gateway lacks the CJK font a PDF is printed in (Audit:PdfFont); ask the operators. JSON and XLSX still work.");
 
     public static void MapTimeline(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/v1/audit/timeline/{kind}/{key}", GetAsync);
 
-    static async Task<IResult> GetAsync(string kind, string key, HttpContext context, IHttpClientFactory clients, CancellationToken ct,
+    static async Task<IResult> GetAsync(string kind, string key, HttpContext context, IHttpClientFactory clients, IConfiguration configuration,
+        TimeProvider clock, CancellationToken ct,
         string? service = null, string? eventType = null, string? actor = null, string? from = null, string? to = null, string? format = null)
     {
         if (kind is not ("applications" or "authorities" or "users")) return Problems.Of(UnknownKind);
+        if (format is not (null or "json" or "xlsx" or "pdf"))
+            return Problems.Validation(new Dictionary<string, string[]> { ["format"] = ["格式须为 json、xlsx 或 pdf。 / The format is json, xlsx or pdf."] });
+        var fontPath = configuration["Audit:PdfFont"] is { Length: > 0 } configured ? configured : DefaultPdfFont;
+        if (format == "pdf" && !File.Exists(fontPath)) return Problems.Of(PdfFontMissing, $"{fontPath} does not exist.");
         var services = service is null ? Services : service.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (services.Any(s => !Services.Contains(s))) return Problems.Of(UnknownService);
         var query = QueryString.Create(new Dictionary<string, string?> { ["eventType"] = eventType, ["actor"] = actor, ["from"] = from, ["to"] = to }
@@ -41,9 +52,27 @@ public static class Timeline
             $"http://{s}/api/v1/audit/{s}/history/{kind}/{Uri.EscapeDataString(key)}{query}", ct)));
         if (answers.FirstOrDefault(a => a.Failure is not null).Failure is { } failure) return failure;
         var entries = answers.SelectMany(a => a.Entries).OrderBy(e => e.At).ThenBy(e => e.Service).ThenBy(e => e.Sequence).ToList();
-        return format == "xlsx"
-            ? TypedResults.File(Sheet($"{kind} {key}", entries), Spreadsheet.ContentType, $"timeline-{kind}-{key}.xlsx")
-            : TypedResults.Ok(entries);
+        return format switch
+        {
+            "xlsx" => TypedResults.File(Sheet($"{kind} {key}", entries), Spreadsheet.ContentType, $"timeline-{kind}-{key}.xlsx"),
+            "pdf" => await PdfAsync(kind, key, entries, clock.GetUtcNow(), fontPath, ct),
+            _ => TypedResults.Ok(entries),
+        };
+    }
+
+    static async Task<IResult> PdfAsync(string kind, string key, IReadOnlyList<HistoryEntry> entries, DateTimeOffset now, string fontPath,
+        CancellationToken ct)
+    {
+        try
+        {
+            return TypedResults.File(Printout(kind, key, entries, now, await File.ReadAllBytesAsync(fontPath, ct)), PrintedTable.ContentType,
+                $"timeline-{kind}-{key}.pdf");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            // Gone since it was looked for, unreadable, or not a TrueType font the PDF can embed.
+            return Problems.Of(PdfFontMissing, $"{fontPath}: {e.Message}");
+        }
     }
 
     static async Task<(IReadOnlyList<HistoryEntry> Entries, IResult? Failure)> HistoryOfAsync(IHttpClientFactory clients, HttpContext context,
@@ -84,4 +113,26 @@ public static class Timeline
         }));
         return Spreadsheet.Write("审计时间线", rows, [22, 12, 28, 38, 16, 10, 48, 48, 34, 20, 38, 8], "A1:L1");
     }
+
+    /// <summary>
+    /// The timeline as a printable PDF in <paramref name="font"/> (a CJK TrueType font): titled with its kind and key and
+    /// the time it was produced, one row per entry, times in China Standard Time.
+    /// </summary>
+    public static byte[] Printout(string kind, string key, IReadOnlyList<HistoryEntry> entries, DateTimeOffset producedAt, ReadOnlyMemory<byte> font)
+    {
+        var rows = entries.Select(e => new[]
+        {
+            ChinaTime(e.At), e.Service, e.EventType,
+            string.Join("\n", new[] { e.ActorSubject ?? "系统 / system", e.ActorRole, e.ActorAuthority }.Where(s => !string.IsNullOrEmpty(s))),
+            e.SummaryZh, e.SummaryEn, e.CorrelationId ?? "",
+        }).ToList();
+        return PrintedTable.Write(font, $"审计时间线 / Audit timeline: {kind} {key}",
+            $"生成于 / Produced {ChinaTime(producedAt)} (中国标准时间 / China Standard Time, UTC+8) · {entries.Count} 条 / entries",
+            ["时间 / Time (UTC+8)", "服务 / Service", "事件 / Event", "操作人、角色 / Actor, role", "摘要 / Summary (中文)",
+                "Summary (English)", "关联 / Correlation"],
+            rows, [13, 8, 15, 17, 27, 27, 17]);
+    }
+
+    static string ChinaTime(DateTimeOffset at) =>
+        at.ToOffset(ChinaStandardTime).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 }
