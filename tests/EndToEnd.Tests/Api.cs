@@ -96,13 +96,20 @@ public static class Api
     public static Task<HttpResponseMessage> PutAsync(HttpClient client, string uri, HttpContent content) =>
         SendAsync(client, new HttpRequestMessage(HttpMethod.Put, uri) { Content = content });
 
-    /// <summary>Sends, waiting out the gateway's rate limit as a well-behaved client does (Retry-After).</summary>
-    public static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpRequestMessage request)
+    /// <summary>
+    /// Sends, waiting out the gateway's rate limit (429) as a well-behaved client does (Retry-After), and, unless
+    /// <paramref name="retryUnavailable"/> is false, a part of the system that is briefly away (503 with Retry-After: a
+    /// pooled connection that found the database restarted answers once so), a few times.
+    /// </summary>
+    public static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpRequestMessage request, bool retryUnavailable = true)
     {
-        while (true)
+        for (var unavailable = 0; ; )
         {
             var response = await client.SendAsync(await CloneAsync(request));
-            if (response.StatusCode != HttpStatusCode.TooManyRequests) return response;
+            var again = response.StatusCode == HttpStatusCode.TooManyRequests
+                || (retryUnavailable && response.StatusCode == HttpStatusCode.ServiceUnavailable
+                    && response.Headers.RetryAfter is not null && ++unavailable <= 3);
+            if (!again) return response;
             await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1));
         }
     }

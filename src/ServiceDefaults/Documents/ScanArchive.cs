@@ -20,6 +20,9 @@ public sealed record StoredScan(Guid DocumentId, string ContentType, long Length
 /// </summary>
 public sealed class ScanArchive(NpgsqlDataSource database, IDocumentStore store)
 {
+    /// <summary>Drops the pooled connections (after the database went away: they would each fail one more request).</summary>
+    public void ForgetBrokenConnections() => database.Clear();
+
     public const long MaxBytes = 20 * 1024 * 1024;
     const int ChunkBytes = 256 * 1024;
 

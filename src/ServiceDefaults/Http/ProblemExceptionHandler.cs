@@ -106,6 +106,7 @@ sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<Pr
     {
         if (services.GetService(typeof(Marten.IDocumentStore)) is Marten.IDocumentStore { Storage.Database: Weasel.Postgresql.PostgresqlDatabase database })
             database.DataSource.Clear();
+        (services.GetService(typeof(Documents.ScanArchive)) as Documents.ScanArchive)?.ForgetBrokenConnections();
         Npgsql.NpgsqlConnection.ClearAllPools();
     }
 
