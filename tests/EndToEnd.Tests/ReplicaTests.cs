@@ -13,6 +13,9 @@ public sealed class ReplicatedSystem() : WholeSystem(perUserLimit: 1_000_000, po
 /// Two replicas of every service take a burst of submissions: each replica's daemon runs HotCold, so one relay per
 /// service publishes, and Review opens exactly one case per submission, none missing and none twice.
 /// </summary>
+// In the whole system's collection, so that the replicated system starts while no other end-to-end test runs: two systems
+// starting and working at once on two cores took it past its ten minutes.
+[Collection(WholeSystemCollection.Name)]
 public class ReplicaTests(ReplicatedSystem system) : IClassFixture<ReplicatedSystem>
 {
     const int Applicants = 40;
