@@ -64,7 +64,7 @@ public class ExpertReviewApiTests(ReviewApp app) : IClassFixture<ReviewApp>
     public async Task AssignedExpertsDeclareScoreAloneAndTheMinistryConcludesWithARankedResult()
     {
         await using var broker = await BrokerProbe<ApplicationReviewStageReached>.StartAsync(app.RabbitMq);
-        var (campaign, first, second, experts) = await InTheMinistrysHandsAsync(broker, "flow", "customization");
+        var (campaign, first, second, experts) = await InTheMinistrysHandsAsync(broker, "flow", "inspectionTestingCertification");
         var ministry = app.ClientFor(TestUsers.Ministry);
         await ministry.PutAsJsonAsync($"/api/v1/expert-review/campaigns/{campaign}/settings", new { maxLoadPerExpert = 2 });
 
