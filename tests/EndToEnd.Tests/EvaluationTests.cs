@@ -48,13 +48,11 @@ public class EvaluationTests(WholeSystem system)
         var filing = Screening.City("130000", city, "comprehensive");
         using var cityAccount = await Screening.AccountAsync(system, filing);
         var application = await Screening.DraftAsync(cityAccount, filing);
-        await Screening.Until(async () =>
-        {
-            var submitted = await Api.PostAsync(cityAccount, $"/api/v1/applications/{application}/submission", null);
-            if (submitted.StatusCode == HttpStatusCode.OK) Assert.Fail($"{city} is on the roster, yet its application was taken.");
-            var body = await submitted.Content.ReadFromJsonAsync<JsonElement>();
-            return body.GetProperty("code").GetString() == "already-demonstration-city";
-        }, "Registration to refuse a city on the roster");
+        // Registration hears of the roster by message: once it shows the city its title, the submission is refused, at once.
+        await Screening.Until(async () => (await Api.GetJsonAsync(cityAccount, "/api/v1/demonstration-titles")).EnumerateArray()
+            .Any(t => t.GetProperty("demonstrationId").GetGuid() == cityId), "Registration to hear of the roster");
+        await ApiJson.AssertProblemAsync(await Api.PostAsync(cityAccount, $"/api/v1/applications/{application}/submission", null),
+            HttpStatusCode.UnprocessableEntity, "already-demonstration-city");
 
         var campaign = await system.OpenCampaignAsync(today.AddDays(-1));
         try
