@@ -13,7 +13,7 @@ public class DemonstrationsApiTests(EvaluationApp app) : IClassFixture<Evaluatio
     [Fact]
     public async Task AnEnrolledDemonstrationIsOnTheRosterAndPublished()
     {
-        await using var broker = await BrokerProbe<Published.DemonstrationEnrolled>.StartAsync(app.RabbitMq);
+        await using var broker = await BrokerProbe<Published.DemonstrationEnrolled>.StartAsync(app);
 
         var response = await client.PostAsJsonAsync("/api/v1/demonstrations",
             new { batch = 3, category = "city", name = "厦门市", mode = "comprehensive", authorityCode = "350200" });

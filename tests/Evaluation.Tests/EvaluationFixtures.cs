@@ -21,7 +21,7 @@ static class EvaluationFixtures
     public static async Task<Guid> OpenCampaignAsync(EvaluationApp app, DateOnly evaluationDeadline)
     {
         var id = Guid.CreateVersion7();
-        await using var registration = await BrokerProbe<CampaignOpened>.StartAsync(app.RabbitMq);
+        await using var registration = await BrokerProbe<CampaignOpened>.StartAsync(app);
         await registration.PublishAsync(new CampaignOpened(id, 2023, 5, "2023年第五批", new DateOnly(2021, 1, 1), 2, 0.3m,
             new CampaignDeadlines(new DateOnly(2023, 4, 10), new DateOnly(2023, 4, 30), new DateOnly(2023, 5, 31), evaluationDeadline), [],
             DateTimeOffset.UtcNow), Guid.CreateVersion7());
@@ -35,7 +35,7 @@ static class EvaluationFixtures
 
     public static async Task GrantExceptionAsync(EvaluationApp app, Guid campaignId, string authorityCode, DateOnly until)
     {
-        await using var registration = await BrokerProbe<DeadlineExceptionGranted>.StartAsync(app.RabbitMq);
+        await using var registration = await BrokerProbe<DeadlineExceptionGranted>.StartAsync(app);
         await registration.PublishAsync(new DeadlineExceptionGranted(campaignId, authorityCode, DeadlineKind.EvaluationMaterial, until, "系统故障",
             "ministry", DateTimeOffset.UtcNow), Guid.CreateVersion7());
         await Eventually.GetAsync(async () =>
@@ -48,7 +48,7 @@ static class EvaluationFixtures
     /// <summary>Identity verified <paramref name="subject"/> as a member of <paramref name="creditCode"/>.</summary>
     public static async Task VerifyMemberAsync(EvaluationApp app, string subject, string creditCode, long sequence)
     {
-        await using var identity = await BrokerProbe<OrganisationMemberVerified>.StartAsync(app.RabbitMq);
+        await using var identity = await BrokerProbe<OrganisationMemberVerified>.StartAsync(app);
         await identity.PublishAsync(new OrganisationMemberVerified(creditCode, subject, "licence", DateTimeOffset.UtcNow), Guid.CreateVersion7(), sequence);
         await Eventually.GetAsync(async () =>
         {

@@ -105,7 +105,7 @@ public class FilingsApiTests(EvaluationApp app) : IClassFixture<EvaluationApp>
         var campaign = await OpenCampaignAsync(app, new DateOnly(2023, 5, 31));
         var code = NewCreditCode();
         var demonstration = await EnrollAsync(app, new { batch = 1, category = "enterprise", name = "深圳某某已注销公司", creditCode = code, authorityCode = "440300", year = 2017 });
-        await using var review = await BrokerProbe<EvaluationExplanationFiled>.StartAsync(app.RabbitMq);
+        await using var review = await BrokerProbe<EvaluationExplanationFiled>.StartAsync(app);
         var officer = app.ClientFor(TestUsers.ShenzhenOfficer);
         var path = $"/api/v1/demonstrations/{demonstration.Id}/filing/explanation";
 

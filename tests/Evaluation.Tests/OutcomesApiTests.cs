@@ -16,7 +16,7 @@ public class OutcomesApiTests(EvaluationApp app) : IClassFixture<EvaluationApp>
     [Fact]
     public async Task OutcomesArePublishedAndExportToAnXlsxThatReadsBackWithTheSameRows()
     {
-        await using var registration = await BrokerProbe<DemonstrationEvaluated>.StartAsync(app.RabbitMq);
+        await using var registration = await BrokerProbe<DemonstrationEvaluated>.StartAsync(app);
         var city = await EnrollAsync(app, new { batch = 4, category = "city", name = "某某" + Random.Shared.Next(100000) + "市", authorityCode = "130000", year = 2022 });
         var enterprise = await EnrollAsync(app, new { batch = 4, category = "enterprise", name = "戊公司", creditCode = NewCreditCode(), authorityCode = "130000", year = 2022 });
 
@@ -43,8 +43,8 @@ public class OutcomesApiTests(EvaluationApp app) : IClassFixture<EvaluationApp>
     [Fact]
     public async Task ASelectionFromReviewJoinsTheRosterOnceAndIsToldToRegistration()
     {
-        await using var review = await BrokerProbe<DemonstrationSelected>.StartAsync(app.RabbitMq);
-        await using var registration = await BrokerProbe<ServiceManufacturing.Contracts.DemonstrationEnrolled>.StartAsync(app.RabbitMq);
+        await using var review = await BrokerProbe<DemonstrationSelected>.StartAsync(app);
+        await using var registration = await BrokerProbe<ServiceManufacturing.Contracts.DemonstrationEnrolled>.StartAsync(app);
         var name = "某某" + Random.Shared.Next(100000) + "市";
         var selected = new DemonstrationSelected(Guid.CreateVersion7(), Guid.CreateVersion7(), 5, 2023, ApplicationCategory.City, "comprehensive", null,
             name, null, "130000", DateTimeOffset.UtcNow);

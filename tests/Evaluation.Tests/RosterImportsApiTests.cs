@@ -26,7 +26,7 @@ public class RosterImportsApiTests(EvaluationApp app) : IClassFixture<Evaluation
             3,示范企业,丙公司,91440300192203821X,440300,定制化服务,2021
             4,示范城市,{city},,130000,工业设计特色类,2022
             """;
-        await using var registration = await BrokerProbe<ServiceManufacturing.Contracts.DemonstrationEnrolled>.StartAsync(app.RabbitMq);
+        await using var registration = await BrokerProbe<ServiceManufacturing.Contracts.DemonstrationEnrolled>.StartAsync(app);
 
         var first = await ImportAsync(Encoding.UTF8.GetBytes(csv), "roster.csv");
         var second = await ImportAsync(Encoding.UTF8.GetBytes(csv), "roster.csv");

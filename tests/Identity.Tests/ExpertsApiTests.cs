@@ -21,7 +21,7 @@ public class ExpertsApiTests(IdentityApp app) : IClassFixture<IdentityApp>
     [Fact]
     public async Task TheMinistryCreatesAnExpertTheExpertChangesHisDatesAndIdentityPublishesEveryChange()
     {
-        await using var broker = await BrokerProbe<ExpertProfileChanged>.StartAsync(app.RabbitMq);
+        await using var broker = await BrokerProbe<ExpertProfileChanged>.StartAsync(app);
         var ministry = app.ClientFor(TestUsers.Ministry);
 
         var created = await ministry.PostAsJsonAsync("/api/v1/experts", new { userName = "expert.wang", password = "Expert-Password-1", profile = ProfileBody() });

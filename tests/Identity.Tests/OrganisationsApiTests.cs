@@ -25,7 +25,7 @@ public class OrganisationsApiTests(IdentityApp app) : IClassFixture<IdentityApp>
     [Fact]
     public async Task TheAuthorityOfTheRegistrationDivisionApprovesABindingAndRegistrationHearsOfIt()
     {
-        await using var probe = await BrokerProbe<OrganisationMemberVerified>.StartAsync(app.RabbitMq);
+        await using var probe = await BrokerProbe<OrganisationMemberVerified>.StartAsync(app);
         var applicant = await RegisterAsync(NewCreditCode("440300"));
         var scan = TestScans.Pdf("Business licence " + applicant.Subject);
 
@@ -80,7 +80,7 @@ public class OrganisationsApiTests(IdentityApp app) : IClassFixture<IdentityApp>
     [Fact]
     public async Task TheFirstMemberInvitesAColleagueWhoIsBoundAtOnceButCannotInviteItself()
     {
-        await using var probe = await BrokerProbe<OrganisationMemberVerified>.StartAsync(app.RabbitMq);
+        await using var probe = await BrokerProbe<OrganisationMemberVerified>.StartAsync(app);
         var administrator = await VerifiedAsync(NewCreditCode("440300"));
         var userName = $"colleague.{administrator.CreditCode!.ToLowerInvariant()}";
 
@@ -116,7 +116,7 @@ public class OrganisationsApiTests(IdentityApp app) : IClassFixture<IdentityApp>
     [Fact]
     public async Task AMemberRemovedByItsAuthorityIsNoLongerOneAndRegistrationHearsOfIt()
     {
-        await using var probe = await BrokerProbe<ServiceManufacturing.Contracts.OrganisationMemberRemoved>.StartAsync(app.RabbitMq);
+        await using var probe = await BrokerProbe<ServiceManufacturing.Contracts.OrganisationMemberRemoved>.StartAsync(app);
         var member = await VerifiedAsync(NewCreditCode("440300"));
 
         var removed = await app.ClientFor(TestUsers.ShenzhenOfficer).PostAsJsonAsync(

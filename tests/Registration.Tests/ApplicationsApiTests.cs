@@ -133,7 +133,7 @@ public class ApplicationsApiTests(RegistrationApp app) : IClassFixture<Registrat
     [Fact]
     public async Task ASubmissionIsPublishedFromTheStoredEventWithItsIdAndCorrelation()
     {
-        await using var probe = await BrokerProbe<Published.ApplicationSubmitted>.StartAsync(app.RabbitMq);
+        await using var probe = await BrokerProbe<Published.ApplicationSubmitted>.StartAsync(app);
         var draft = await CompleteDraftAsync();
 
         await SubmitAsync(draft.Id, "\"2\"");
@@ -150,7 +150,7 @@ public class ApplicationsApiTests(RegistrationApp app) : IClassFixture<Registrat
     [Fact]
     public async Task TheRelatedPartiesOnTheFormTravelWithTheSubmissionAndAnInvalidCodeIsRefused()
     {
-        await using var probe = await BrokerProbe<Published.ApplicationSubmitted>.StartAsync(app.RabbitMq);
+        await using var probe = await BrokerProbe<Published.ApplicationSubmitted>.StartAsync(app);
         var draft = (await (await CreateDraftAsync()).Content.ReadFromJsonAsync<ApplicationDetails>(Json))!;
         var refused = await SaveFormAsync(draft.Id, "\"1\"", Forms.Enterprise() with { RelatedParties = ["914403001922038216", "91440300NOTACODE00"] });
         var errors = (await ApiJson.AssertProblemAsync(refused, HttpStatusCode.BadRequest, PlatformRules.Validation.Code)).GetProperty("errors");

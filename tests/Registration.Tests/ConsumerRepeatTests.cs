@@ -14,7 +14,7 @@ public class ConsumerRepeatTests(RegistrationApp app) : IClassFixture<Registrati
     [Fact]
     public async Task AReviewStageDeliveredTwiceIsReportedOnce()
     {
-        await using var review = await BrokerProbe<Published.ApplicationReviewStageReached>.StartAsync(app.RabbitMq);
+        await using var review = await BrokerProbe<Published.ApplicationReviewStageReached>.StartAsync(app);
         var id = await app.DraftAsync(TestUsers.Applicant, "enterprise", "440300", Forms.Enterprise());
         Assert.Equal(HttpStatusCode.OK, (await app.ClientFor(TestUsers.Applicant).PostAsync($"/api/v1/applications/{id}/submission", null)).StatusCode);
         var passed = new Published.ApplicationReviewStageReached(id, Published.ReviewStage.PassedInitialReview, null, DateTimeOffset.UtcNow, 10);
@@ -31,7 +31,7 @@ public class ConsumerRepeatTests(RegistrationApp app) : IClassFixture<Registrati
     [Fact]
     public async Task AnEnrolmentDeliveredTwiceIsRecordedOnce()
     {
-        await using var evaluation = await BrokerProbe<Published.DemonstrationEnrolled>.StartAsync(app.RabbitMq);
+        await using var evaluation = await BrokerProbe<Published.DemonstrationEnrolled>.StartAsync(app);
         var enrolled = new Published.DemonstrationEnrolled(Guid.CreateVersion7(), 3, Published.DemonstrationCategory.Enterprise, "某某股份有限公司",
             "914403001922038216", "440300", DateTimeOffset.UtcNow);
         var messageId = Guid.CreateVersion7();

@@ -205,7 +205,7 @@ public class DocumentsApiTests(RegistrationApp app) : IClassFixture<Registration
 
     async Task<Guid> PassedAsync()
     {
-        await using var review = await BrokerProbe<Published.ApplicationReviewStageReached>.StartAsync(app.RabbitMq);
+        await using var review = await BrokerProbe<Published.ApplicationReviewStageReached>.StartAsync(app);
         var id = await app.DraftAsync(TestUsers.Applicant, "enterprise", "440300", Forms.Enterprise());
         Assert.Equal(HttpStatusCode.OK, (await app.ClientFor(TestUsers.Applicant).PostAsync($"/api/v1/applications/{id}/submission", null)).StatusCode);
         await review.PublishAsync(new Published.ApplicationReviewStageReached(id, Published.ReviewStage.PassedInitialReview, null, DateTimeOffset.UtcNow, 1), Guid.CreateVersion7());

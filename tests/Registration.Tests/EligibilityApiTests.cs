@@ -52,7 +52,7 @@ public class EligibilityApiTests(RegistrationApp app) : IClassFixture<Registrati
     [Fact]
     public async Task ACityThatAlreadyIsADemonstrationCityIsRefusedAndNothingIsStored()
     {
-        await using var evaluation = await BrokerProbe<Published.DemonstrationEnrolled>.StartAsync(app.RabbitMq);
+        await using var evaluation = await BrokerProbe<Published.DemonstrationEnrolled>.StartAsync(app);
         var enrolled = new Published.DemonstrationEnrolled(Guid.CreateVersion7(), 2, Published.DemonstrationCategory.City, "青岛市", null, "370200", DateTimeOffset.UtcNow);
         await evaluation.PublishAsync(enrolled, Guid.CreateVersion7());
         await Eventually.GetAsync(async () =>
@@ -151,7 +151,7 @@ public class EligibilityApiTests(RegistrationApp app) : IClassFixture<Registrati
     [Fact]
     public async Task ReviewsWordReachesTheApplicantAndAReturnedApplicationIsResubmitted()
     {
-        await using var review = await BrokerProbe<Published.ApplicationReviewStageReached>.StartAsync(app.RabbitMq);
+        await using var review = await BrokerProbe<Published.ApplicationReviewStageReached>.StartAsync(app);
         var draft = await app.DraftAsync(TestUsers.Applicant, "enterprise", "440300", Forms.Enterprise());
         await SubmitAsync(TestUsers.Applicant, draft);
         var returned = new Published.ApplicationReviewStageReached(draft, Published.ReviewStage.ReturnedForChanges, "请补充近三年收入", DateTimeOffset.UtcNow, 1);
@@ -174,7 +174,7 @@ public class EligibilityApiTests(RegistrationApp app) : IClassFixture<Registrati
     [Fact]
     public async Task TheMinistrysIntakeOfAPackageShowsOnEachApplicationOnce()
     {
-        await using var review = await BrokerProbe<Published.RecommendationPackageStageReached>.StartAsync(app.RabbitMq);
+        await using var review = await BrokerProbe<Published.RecommendationPackageStageReached>.StartAsync(app);
         var first = await app.DraftAsync(TestUsers.Applicant, "enterprise", "440300", Forms.Enterprise());
         var second = await app.DraftAsync(TestUsers.Applicant, "platform", "440300", Forms.Platform(new DateOnly(2019, 1, 1)));
         await SubmitAsync(TestUsers.Applicant, first);
@@ -198,8 +198,8 @@ public class EligibilityApiTests(RegistrationApp app) : IClassFixture<Registrati
     public async Task ReviewsStagesThatArriveOutOfOrderLeaveTheApplicationAtTheLatest()
     {
         // The recommendation and the package's intake are different messages, on different queues: either may come first.
-        await using var stages = await BrokerProbe<Published.ApplicationReviewStageReached>.StartAsync(app.RabbitMq);
-        await using var packages = await BrokerProbe<Published.RecommendationPackageStageReached>.StartAsync(app.RabbitMq);
+        await using var stages = await BrokerProbe<Published.ApplicationReviewStageReached>.StartAsync(app);
+        await using var packages = await BrokerProbe<Published.RecommendationPackageStageReached>.StartAsync(app);
         var id = await app.DraftAsync(TestUsers.Applicant, "enterprise", "440300", Forms.Enterprise());
         await SubmitAsync(TestUsers.Applicant, id);
 

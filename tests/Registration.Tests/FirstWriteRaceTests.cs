@@ -81,7 +81,7 @@ public class FirstWriteRaceTests(RegistrationApp app) : IClassFixture<Registrati
     [Fact]
     public async Task ADemonstrationEnrolledTwiceAndTakenAtOnceIsOnTheRosterOnce()
     {
-        await using var evaluation = await BrokerProbe<Published.DemonstrationEnrolled>.StartAsync(app.RabbitMq);
+        await using var evaluation = await BrokerProbe<Published.DemonstrationEnrolled>.StartAsync(app);
         var enrolled = new Published.DemonstrationEnrolled(Guid.CreateVersion7(), 3, Published.DemonstrationCategory.Enterprise, "某某重复投递公司",
             "91130000MA0000000X", "130000", DateTimeOffset.UtcNow);
 

@@ -1,5 +1,6 @@
 using Marten;
 using MassTransit;
+using ServiceManufacturing.ServiceDefaults.Messaging;
 using ServiceManufacturing.ServiceDefaults.EventStore;
 using ServiceManufacturing.ServiceDefaults.Identity;
 using ServiceManufacturing.Services.Registration.Memberships;
@@ -24,7 +25,11 @@ public static class Memberships
     /// <summary>Publishes <paramref name="message"/> as Identity's relay does: with the sequence of the event it came from.</summary>
     public static async Task PublishAsIdentityAsync<T>(this RegistrationApp app, T message, long eventSequence) where T : class
     {
-        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(new Uri(app.RabbitMq)));
+        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
+        {
+            rabbit.Host(new Uri(app.RabbitMq));
+            rabbit.UseEntityPrefix(app.EntityPrefix);
+        });
         await bus.StartAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
         try
         {

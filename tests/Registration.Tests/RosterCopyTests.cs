@@ -57,7 +57,7 @@ public class RosterCopyTests(RegistrationApp app) : IClassFixture<RegistrationAp
     [Fact]
     public async Task ACityWhoseTitleWasRevokedNoLongerCountsAsADemonstrationCity()
     {
-        await using var evaluation = await BrokerProbe<DemonstrationEnrolled>.StartAsync(app.RabbitMq);
+        await using var evaluation = await BrokerProbe<DemonstrationEnrolled>.StartAsync(app);
         var city = Xiamen with { DemonstrationId = Guid.CreateVersion7() };
         await evaluation.PublishAsync(city, Guid.CreateVersion7(), 100);
         await Eventually.GetAsync(async () =>

@@ -12,7 +12,7 @@ public class SelectionStageTests(RegistrationApp app) : IClassFixture<Registrati
     [Fact]
     public async Task ASelectedApplicationShowsAsSelectedToItsApplicantEvenIfTheVisitsStageArrivesLast()
     {
-        await using var review = await BrokerProbe<Published.ApplicationReviewStageReached>.StartAsync(app.RabbitMq);
+        await using var review = await BrokerProbe<Published.ApplicationReviewStageReached>.StartAsync(app);
         var id = await app.DraftAsync(TestUsers.Applicant, "enterprise", "440300", Forms.Enterprise());
         var applicant = app.ClientFor(TestUsers.Applicant);
         Assert.Equal(HttpStatusCode.OK, (await applicant.PostAsync($"/api/v1/applications/{id}/submission", null)).StatusCode);
@@ -28,7 +28,7 @@ public class SelectionStageTests(RegistrationApp app) : IClassFixture<Registrati
     [Fact]
     public async Task ADeclinedApplicationShowsAsNotSelectedAfterItsVisit()
     {
-        await using var review = await BrokerProbe<Published.ApplicationReviewStageReached>.StartAsync(app.RabbitMq);
+        await using var review = await BrokerProbe<Published.ApplicationReviewStageReached>.StartAsync(app);
         var id = await app.DraftAsync(TestUsers.Applicant, "enterprise", "440300", Forms.Enterprise());
         var applicant = app.ClientFor(TestUsers.Applicant);
         Assert.Equal(HttpStatusCode.OK, (await applicant.PostAsync($"/api/v1/applications/{id}/submission", null)).StatusCode);

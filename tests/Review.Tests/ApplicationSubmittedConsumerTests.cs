@@ -15,7 +15,7 @@ public class ApplicationSubmittedConsumerTests(ReviewApp app) : IClassFixture<Re
     [Fact]
     public async Task ASubmissionFromTheBrokerOpensAReviewCaseThatTheApiShows()
     {
-        await using var broker = await BrokerProbe<ApplicationSubmitted>.StartAsync(app.RabbitMq);
+        await using var broker = await BrokerProbe<ApplicationSubmitted>.StartAsync(app);
         var submitted = Submission();
         var messageId = Guid.CreateVersion7();
 
@@ -32,7 +32,7 @@ public class ApplicationSubmittedConsumerTests(ReviewApp app) : IClassFixture<Re
     [Fact]
     public async Task ARedeliveredSubmissionOpensTheCaseOnlyOnce()
     {
-        await using var broker = await BrokerProbe<ApplicationSubmitted>.StartAsync(app.RabbitMq);
+        await using var broker = await BrokerProbe<ApplicationSubmitted>.StartAsync(app);
         var submitted = Submission();
         var messageId = Guid.CreateVersion7();
 
@@ -50,7 +50,7 @@ public class ApplicationSubmittedConsumerTests(ReviewApp app) : IClassFixture<Re
     [Fact]
     public async Task AnotherAuthoritysOfficerGets404AndAnApplicantMayNotReadReviewCases()
     {
-        await using var broker = await BrokerProbe<ApplicationSubmitted>.StartAsync(app.RabbitMq);
+        await using var broker = await BrokerProbe<ApplicationSubmitted>.StartAsync(app);
         var dalian = Submission();
         await broker.PublishAsync(dalian, Guid.CreateVersion7());
         await Eventually.GetAsync(() => ReadCaseAsync(dalian.ApplicationId));
@@ -70,7 +70,7 @@ public class ApplicationSubmittedConsumerTests(ReviewApp app) : IClassFixture<Re
     [Fact]
     public async Task TheWorklistListsAnAuthoritysCasesOnly()
     {
-        await using var broker = await BrokerProbe<ApplicationSubmitted>.StartAsync(app.RabbitMq);
+        await using var broker = await BrokerProbe<ApplicationSubmitted>.StartAsync(app);
         var dalian = Submission() with { AuthorityCode = "210200" };
         var hebei = Submission() with { AuthorityCode = "130000" };
         await broker.PublishAsync(dalian, Guid.CreateVersion7());

@@ -16,7 +16,7 @@ public class AuditTrailTests(ReviewApp app) : IClassFixture<ReviewApp>
     [Fact]
     public async Task AnAuthoritysListsAsOfAPastInstantAreWhatTheListEndpointAnsweredThen()
     {
-        await using var broker = await BrokerProbe<RecommendationPackageStageReached>.StartAsync(app.RabbitMq);
+        await using var broker = await BrokerProbe<RecommendationPackageStageReached>.StartAsync(app);
         var campaign = await app.CampaignAsync(broker);
         var first = await app.SubmittedAsync(broker, campaign, "河北某某审计甲有限公司");
         var second = await app.SubmittedAsync(broker, campaign, "河北某某审计乙有限公司");

@@ -12,7 +12,7 @@ public class ConsumerOrderAndRepeatTests(ReviewApp app) : IClassFixture<ReviewAp
     [Fact]
     public async Task AWithdrawalThatOvertakesTheSubmissionOpensTheCaseWithdrawnForGood()
     {
-        await using var broker = await BrokerProbe<ApplicationSubmitted>.StartAsync(app.RabbitMq);
+        await using var broker = await BrokerProbe<ApplicationSubmitted>.StartAsync(app);
         var id = Guid.CreateVersion7();
 
         // A relay catching up after an outage publishes both back to back; the withdrawal's queue is faster.
@@ -29,7 +29,7 @@ public class ConsumerOrderAndRepeatTests(ReviewApp app) : IClassFixture<ReviewAp
     [Fact]
     public async Task EachOfRegistrationsMessagesDeliveredTwiceIsAppliedOnce()
     {
-        await using var broker = await BrokerProbe<ApplicationSubmitted>.StartAsync(app.RabbitMq);
+        await using var broker = await BrokerProbe<ApplicationSubmitted>.StartAsync(app);
         var id = Guid.CreateVersion7();
         var campaign = Guid.CreateVersion7();
         object[] messages =
@@ -55,7 +55,7 @@ public class ConsumerOrderAndRepeatTests(ReviewApp app) : IClassFixture<ReviewAp
     [Fact]
     public async Task ACampaignAndItsDeadlineExtensionDeliveredTwiceAndInReverseAreAppliedOnce()
     {
-        await using var broker = await BrokerProbe<CampaignOpened>.StartAsync(app.RabbitMq);
+        await using var broker = await BrokerProbe<CampaignOpened>.StartAsync(app);
         var campaign = Guid.CreateVersion7();
         var extension = new DeadlineExceptionGranted(campaign, "130000", DeadlineKind.Recommendations, new DateOnly(2023, 6, 15),
             "汛期", "ministry", DateTimeOffset.UtcNow);

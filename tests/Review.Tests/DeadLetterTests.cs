@@ -55,7 +55,7 @@ public class DeadLetterTests(PoisonedReviewApp app) : IClassFixture<PoisonedRevi
     public async Task AMessageThatCanNeverBePublishedIsDeadLetteredLaterOnesFlowAndTheOperatorReplaysItOnceMended()
     {
         using var deadLettered = new MeasurementsOf("relay.dead_lettered");
-        await using var broker = await BrokerProbe<ApplicationReviewStageReached>.StartAsync(app.RabbitMq);
+        await using var broker = await BrokerProbe<ApplicationReviewStageReached>.StartAsync(app);
         var poisoned = await OpenedCaseAsync(broker);
         var healthy = await OpenedCaseAsync(broker);
         app.Poisoned.Add(poisoned);

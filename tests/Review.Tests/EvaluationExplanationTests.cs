@@ -12,7 +12,7 @@ public class EvaluationExplanationTests(ReviewApp app) : IClassFixture<ReviewApp
     [Fact]
     public async Task AnExplanationAppearsInTheMinistrysViewOfThatAuthoritysPackageOnly()
     {
-        await using var broker = await BrokerProbe<EvaluationExplanationFiled>.StartAsync(app.RabbitMq);
+        await using var broker = await BrokerProbe<EvaluationExplanationFiled>.StartAsync(app);
         var campaign = await app.CampaignAsync(broker);
         var hebei = app.ClientFor(TestUsers.HebeiOfficer);
         Assert.Equal(HttpStatusCode.OK, (await hebei.PutAsync($"/api/v1/packages/summary-table-scan?campaignId={campaign}",

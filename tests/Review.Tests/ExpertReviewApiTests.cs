@@ -63,7 +63,7 @@ public class ExpertReviewApiTests(ReviewApp app) : IClassFixture<ReviewApp>
     [Fact]
     public async Task AssignedExpertsDeclareScoreAloneAndTheMinistryConcludesWithARankedResult()
     {
-        await using var broker = await BrokerProbe<ApplicationReviewStageReached>.StartAsync(app.RabbitMq);
+        await using var broker = await BrokerProbe<ApplicationReviewStageReached>.StartAsync(app);
         var (campaign, first, second, experts) = await InTheMinistrysHandsAsync(broker, "flow", "inspectionTestingCertification");
         var ministry = app.ClientFor(TestUsers.Ministry);
         await ministry.PutAsJsonAsync($"/api/v1/expert-review/campaigns/{campaign}/settings", new { maxLoadPerExpert = 2 });
@@ -164,7 +164,7 @@ public class ExpertReviewApiTests(ReviewApp app) : IClassFixture<ReviewApp>
     [Fact]
     public async Task AnExpertAtHisLimitIsNotAssignedByHandAndWhatCannotBeCoveredIsReported()
     {
-        await using var broker = await BrokerProbe<ApplicationReviewStageReached>.StartAsync(app.RabbitMq);
+        await using var broker = await BrokerProbe<ApplicationReviewStageReached>.StartAsync(app);
         var (campaign, first, second, experts) = await InTheMinistrysHandsAsync(broker, "limit", "productiveFinancial");
         var ministry = app.ClientFor(TestUsers.Ministry);
         Assert.Equal(HttpStatusCode.OK, (await ministry.PutAsJsonAsync($"/api/v1/expert-review/campaigns/{campaign}/settings", new { maxLoadPerExpert = 1 })).StatusCode);

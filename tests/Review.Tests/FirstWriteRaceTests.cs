@@ -22,7 +22,7 @@ public class FirstWriteRaceTests(ReviewApp app) : IClassFixture<ReviewApp>
     [Fact]
     public async Task TwoOfficersAddingTheFirstEntryOfAQuotaOneListAtOnceGetOneRecommendationAndOneQuotaExceeded()
     {
-        await using var broker = await BrokerProbe<RecommendationPackageStageReached>.StartAsync(app.RabbitMq);
+        await using var broker = await BrokerProbe<RecommendationPackageStageReached>.StartAsync(app);
         var campaignId = await app.CampaignAsync(broker);
         Guid[] candidates = [
             await app.SubmittedAsync(broker, campaignId, "河北某某共享制造平台甲", ApplicationCategory.Platform, "sharedManufacturing"),
@@ -48,7 +48,7 @@ public class FirstWriteRaceTests(ReviewApp app) : IClassFixture<ReviewApp>
     [Fact]
     public async Task TwoOfficersRecommendingTheLastPlaceAtOnceThroughTheApiGetOneOkAndOneQuotaExceededNeverA500()
     {
-        await using var broker = await BrokerProbe<RecommendationPackageStageReached>.StartAsync(app.RabbitMq);
+        await using var broker = await BrokerProbe<RecommendationPackageStageReached>.StartAsync(app);
         var campaignId = await app.CampaignAsync(broker);
         Guid[] candidates = [
             await app.SubmittedAsync(broker, campaignId, "河北某某综合城市甲", ApplicationCategory.City, "comprehensive"),
@@ -66,7 +66,7 @@ public class FirstWriteRaceTests(ReviewApp app) : IClassFixture<ReviewApp>
     [Fact]
     public async Task TwoSubmissionsOfOnePackageAtOnceFreezeItOnceAndTheSecondIsTold()
     {
-        await using var broker = await BrokerProbe<RecommendationPackageStageReached>.StartAsync(app.RabbitMq);
+        await using var broker = await BrokerProbe<RecommendationPackageStageReached>.StartAsync(app);
         var campaignId = await app.CampaignAsync(broker);
         var enterprise = await app.SubmittedAsync(broker, campaignId, "河北某某装备制造有限公司");
         await app.PassAndStampAsync(broker, enterprise);
@@ -133,7 +133,7 @@ public class FirstWriteRaceTests(ReviewApp app) : IClassFixture<ReviewApp>
     [Fact]
     public async Task ACampaignPublishedTwiceAndTakenAtOnceIsNotedOnce()
     {
-        await using var broker = await BrokerProbe<RecommendationPackageStageReached>.StartAsync(app.RabbitMq);
+        await using var broker = await BrokerProbe<RecommendationPackageStageReached>.StartAsync(app);
         var id = Guid.CreateVersion7();
         var opened = new CampaignOpened(id, 2023, 5, "第五批", new DateOnly(2021, 1, 1), 2, 0.3m,
             new CampaignDeadlines(new DateOnly(2023, 3, 20), new DateOnly(2023, 5, 31), new DateOnly(2023, 5, 31), new DateOnly(2023, 5, 31)),
@@ -150,7 +150,7 @@ public class FirstWriteRaceTests(ReviewApp app) : IClassFixture<ReviewApp>
     [Fact]
     public async Task ARecommendationWhoseCaseChangesWhileItIsDecidedIsDecidedAgainOnTheChangedCase()
     {
-        await using var broker = await BrokerProbe<RecommendationPackageStageReached>.StartAsync(app.RabbitMq);
+        await using var broker = await BrokerProbe<RecommendationPackageStageReached>.StartAsync(app);
         var campaignId = await app.CampaignAsync(broker);
         var candidate = await app.SubmittedAsync(broker, campaignId, "河北某某撤回竞态有限公司");
         await app.PassAndStampAsync(broker, candidate);

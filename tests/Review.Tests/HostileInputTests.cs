@@ -26,7 +26,7 @@ public class HostileInputTests(ReviewApp app, ITestOutputHelper output) : IClass
     [Fact]
     public async Task NoGeneratedHostileRequestIsAnswered5xxAndNoRefusalStoresAnything()
     {
-        await using var broker = await BrokerProbe<RecommendationPackageStageReached>.StartAsync(app.RabbitMq);
+        await using var broker = await BrokerProbe<RecommendationPackageStageReached>.StartAsync(app);
         var campaign = await app.CampaignAsync(broker);
         var hebei = await app.SubmittedAsync(broker, campaign, "河北某某装备有限公司");
         var shenzhen = await app.SubmittedAsync(broker, campaign, "深圳某某智能制造有限公司", authority: "440300");

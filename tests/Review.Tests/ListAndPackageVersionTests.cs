@@ -14,7 +14,7 @@ public class ListAndPackageVersionTests(ReviewApp app) : IClassFixture<ReviewApp
     [Fact]
     public async Task AListChangedSinceTheOfficerReadItIsRefusedWith412AndTheListAsItNowStands()
     {
-        await using var broker = await BrokerProbe<RecommendationPackageStageReached>.StartAsync(app.RabbitMq);
+        await using var broker = await BrokerProbe<RecommendationPackageStageReached>.StartAsync(app);
         var campaign = await app.CampaignAsync(broker);
         var first = await app.SubmittedAsync(broker, campaign, "河北某某版本甲有限公司");
         var second = await app.SubmittedAsync(broker, campaign, "河北某某版本乙有限公司");
@@ -59,7 +59,7 @@ public class ListAndPackageVersionTests(ReviewApp app) : IClassFixture<ReviewApp
     [Fact]
     public async Task APackageStepAtAStaleVersionIsRefusedWith412AndAtTheCurrentOneGoesThrough()
     {
-        await using var broker = await BrokerProbe<RecommendationPackageStageReached>.StartAsync(app.RabbitMq);
+        await using var broker = await BrokerProbe<RecommendationPackageStageReached>.StartAsync(app);
         var campaign = await app.CampaignAsync(broker);
         var enterprise = await app.SubmittedAsync(broker, campaign, "河北某某报送版本有限公司");
         await app.PassAndStampAsync(broker, enterprise);

@@ -13,7 +13,7 @@ public class PackagesApiTests(ReviewApp app) : IClassFixture<ReviewApp>
     [Fact]
     public async Task HebeiSubmitsItsPackageOnceWithAVerifiableReceiptAndTheMinistryTakesItIn()
     {
-        await using var broker = await BrokerProbe<RecommendationPackageStageReached>.StartAsync(app.RabbitMq);
+        await using var broker = await BrokerProbe<RecommendationPackageStageReached>.StartAsync(app);
         var campaign = await app.CampaignAsync(broker);
         var enterprise = await app.SubmittedAsync(broker, campaign, "河北某某装备制造有限公司");
         var platform = await app.SubmittedAsync(broker, campaign, "河北某某工业互联网平台有限公司", ApplicationCategory.Platform, "other");
@@ -80,7 +80,7 @@ public class PackagesApiTests(ReviewApp app) : IClassFixture<ReviewApp>
     [Fact]
     public async Task ARecommendationRacingThePackagesSubmissionIsEitherInThePackageOrRefused()
     {
-        await using var broker = await BrokerProbe<RecommendationPackageStageReached>.StartAsync(app.RabbitMq);
+        await using var broker = await BrokerProbe<RecommendationPackageStageReached>.StartAsync(app);
         var hebei = app.ClientFor(TestUsers.HebeiOfficer);
         var colleague = app.ClientFor(TestUsers.HebeiOfficer with { Subject = "officer-hebei-2" });
         for (var round = 0; round < 4; round++)
@@ -118,7 +118,7 @@ public class PackagesApiTests(ReviewApp app) : IClassFixture<ReviewApp>
     [Fact]
     public async Task AReturnedPackageOpensItsListsAgainAndIsSubmittedOnceMore()
     {
-        await using var broker = await BrokerProbe<RecommendationPackageStageReached>.StartAsync(app.RabbitMq);
+        await using var broker = await BrokerProbe<RecommendationPackageStageReached>.StartAsync(app);
         var campaign = await app.CampaignAsync(broker);
         var first = await app.SubmittedAsync(broker, campaign, "河北某某重型机械有限公司");
         var second = await app.SubmittedAsync(broker, campaign, "河北某某精密仪器有限公司");
@@ -150,7 +150,7 @@ public class PackagesApiTests(ReviewApp app) : IClassFixture<ReviewApp>
     [Fact]
     public async Task APackageAfterTheDeadlineIsRefusedAndPassesUnderTheMinistrysException()
     {
-        await using var broker = await BrokerProbe<RecommendationPackageStageReached>.StartAsync(app.RabbitMq);
+        await using var broker = await BrokerProbe<RecommendationPackageStageReached>.StartAsync(app);
         var campaign = await app.CampaignAsync(broker);
         var enterprise = await app.SubmittedAsync(broker, campaign, "大连某某重工股份有限公司", authority: "210200");
         await app.PassAndStampAsync(broker, enterprise, TestUsers.DalianOfficer);

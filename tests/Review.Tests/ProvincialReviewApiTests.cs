@@ -17,7 +17,7 @@ public class ProvincialReviewApiTests(ReviewApp app) : IClassFixture<ReviewApp>
     [Fact]
     public async Task AProvinceScreensTwelveEnterprisesRecommendsTenAndTheEleventhIsRefusedEvenAtTheSameMoment()
     {
-        await using var broker = await BrokerProbe<ApplicationReviewStageReached>.StartAsync(app.RabbitMq);
+        await using var broker = await BrokerProbe<ApplicationReviewStageReached>.StartAsync(app);
         var campaign = await app.CampaignAsync(broker);
         var hebei = app.ClientFor(TestUsers.HebeiOfficer);
         var cases = new List<Guid>();
@@ -69,7 +69,7 @@ public class ProvincialReviewApiTests(ReviewApp app) : IClassFixture<ReviewApp>
     [Fact]
     public async Task TwoOfficersDecidingTheSameApplicationAtOnceLeaveOneDecision()
     {
-        await using var broker = await BrokerProbe<ApplicationReviewStageReached>.StartAsync(app.RabbitMq);
+        await using var broker = await BrokerProbe<ApplicationReviewStageReached>.StartAsync(app);
         var id = await app.SubmittedAsync(broker, await app.CampaignAsync(broker), "河北某某电气有限公司");
         var version = (await app.CaseAsync(id))!.Version;
 
@@ -91,7 +91,7 @@ public class ProvincialReviewApiTests(ReviewApp app) : IClassFixture<ReviewApp>
     [Fact]
     public async Task AReturnForChangesReachesTheApplicantAndTheResubmissionOpensRoundTwo()
     {
-        await using var broker = await BrokerProbe<ApplicationReviewStageReached>.StartAsync(app.RabbitMq);
+        await using var broker = await BrokerProbe<ApplicationReviewStageReached>.StartAsync(app);
         var campaign = await app.CampaignAsync(broker);
         var id = await app.SubmittedAsync(broker, campaign, "河北某某机床有限公司");
 
@@ -110,7 +110,7 @@ public class ProvincialReviewApiTests(ReviewApp app) : IClassFixture<ReviewApp>
     [Fact]
     public async Task AWithdrawalFromRegistrationClosesTheCase()
     {
-        await using var broker = await BrokerProbe<ApplicationReviewStageReached>.StartAsync(app.RabbitMq);
+        await using var broker = await BrokerProbe<ApplicationReviewStageReached>.StartAsync(app);
         var id = await app.SubmittedAsync(broker, await app.CampaignAsync(broker), "河北某某撤回企业有限公司");
 
         await broker.PublishAsync(new ApplicationWithdrawn(id, DateTimeOffset.UtcNow), Guid.CreateVersion7());
@@ -123,7 +123,7 @@ public class ProvincialReviewApiTests(ReviewApp app) : IClassFixture<ReviewApp>
     [Fact]
     public async Task AWithdrawalThatCrossedThePassStillClosesTheCaseAndItCannotBeRecommended()
     {
-        await using var broker = await BrokerProbe<ApplicationReviewStageReached>.StartAsync(app.RabbitMq);
+        await using var broker = await BrokerProbe<ApplicationReviewStageReached>.StartAsync(app);
         var id = await app.SubmittedAsync(broker, await app.CampaignAsync(broker), "河北某某交叉撤回企业有限公司");
         // The officer passes it while the applicant's withdrawal (accepted by Registration) is on its way.
         Assert.Equal(HttpStatusCode.OK, (await app.ClientFor(TestUsers.HebeiOfficer).PostAsJsonAsync($"/api/v1/review-cases/{id}/initial-review",
@@ -142,7 +142,7 @@ public class ProvincialReviewApiTests(ReviewApp app) : IClassFixture<ReviewApp>
     [Fact]
     public async Task TheWorklistFiltersByWarning()
     {
-        await using var broker = await BrokerProbe<ApplicationReviewStageReached>.StartAsync(app.RabbitMq);
+        await using var broker = await BrokerProbe<ApplicationReviewStageReached>.StartAsync(app);
         var campaign = await app.CampaignAsync(broker);
         var flagged = Guid.CreateVersion7();
         await broker.PublishAsync(ReviewFlow.Submission(flagged, campaign, "河北某某服务收入较低公司") with { Warnings = ["service-revenue-below-share"] }, Guid.CreateVersion7());

@@ -20,8 +20,8 @@ public class SelectionApiTests(ReviewApp app) : IClassFixture<ReviewApp>
     [Fact]
     public async Task FromExpertReviewToTheFinalListVisitsAreScheduledReportedNoticedObjectedToAndDecided()
     {
-        await using var broker = await BrokerProbe<ApplicationReviewStageReached>.StartAsync(app.RabbitMq);
-        await using var evaluation = await BrokerProbe<DemonstrationSelected>.StartAsync(app.RabbitMq);
+        await using var broker = await BrokerProbe<ApplicationReviewStageReached>.StartAsync(app);
+        await using var evaluation = await BrokerProbe<DemonstrationSelected>.StartAsync(app);
         var campaign = await app.CampaignAsync(broker);
         var hebeiCity = await PassedExpertReviewAsync(broker, campaign, "石家庄市工业和信息化局", ApplicationCategory.City, "comprehensive", "130000");
         var zhejiangCity = await PassedExpertReviewAsync(broker, campaign, "杭州市经济和信息化局", ApplicationCategory.City, "industrialDesign", "330000");
@@ -118,7 +118,7 @@ public class SelectionApiTests(ReviewApp app) : IClassFixture<ReviewApp>
     [Fact]
     public async Task TwoOfficersBookingOneExpertOnOneDayAtOnceLeaveOneBooking()
     {
-        await using var broker = await BrokerProbe<ApplicationReviewStageReached>.StartAsync(app.RabbitMq);
+        await using var broker = await BrokerProbe<ApplicationReviewStageReached>.StartAsync(app);
         var campaign = await app.CampaignAsync(broker);
         var experts = new List<CurrentUser>();
         for (var i = 0; i < 3; i++) experts.Add(await ExpertAsync(broker, "110000", Window, Window.AddDays(1), Window.AddDays(2), Window.AddDays(3)));

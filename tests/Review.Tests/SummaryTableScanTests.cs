@@ -33,7 +33,7 @@ public class SummaryTableScanTests(ReviewApp app) : IClassFixture<ReviewApp>
     [Fact]
     public async Task AFileThatOnlyStartsLikeAScanIsRefusedAndNoBlobIsLeft()
     {
-        await using var broker = await BrokerProbe<RecommendationPackageStageReached>.StartAsync(app.RabbitMq);
+        await using var broker = await BrokerProbe<RecommendationPackageStageReached>.StartAsync(app);
         var campaign = await app.CampaignAsync(broker);
         var blobs = await ScansAsync();
 
@@ -51,7 +51,7 @@ public class SummaryTableScanTests(ReviewApp app) : IClassFixture<ReviewApp>
     [Fact]
     public async Task AScanAfterThePackageWasSubmittedIsRefusedAndNoBlobIsLeft()
     {
-        await using var broker = await BrokerProbe<RecommendationPackageStageReached>.StartAsync(app.RabbitMq);
+        await using var broker = await BrokerProbe<RecommendationPackageStageReached>.StartAsync(app);
         var campaign = await app.CampaignAsync(broker);
         var enterprise = await app.SubmittedAsync(broker, campaign, "河北某某机床有限公司");
         await app.PassAndStampAsync(broker, enterprise);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using MassTransit;
+using ServiceManufacturing.ServiceDefaults.Messaging;
 
 namespace ServiceManufacturing.Tests.TestSupport;
 
@@ -12,11 +13,12 @@ public sealed class BrokerProbe<T> : IAsyncDisposable where T : class
     readonly ConcurrentQueue<ConsumeContext<T>> received = new();
     readonly IBusControl bus;
 
-    BrokerProbe(string rabbitMq)
+    BrokerProbe(string rabbitMq, string entityPrefix)
     {
         bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
         {
             rabbit.Host(new Uri(rabbitMq));
+            rabbit.UseEntityPrefix(entityPrefix);
             rabbit.ReceiveEndpoint($"probe-{Guid.NewGuid():N}", endpoint =>
             {
                 endpoint.AutoDelete = true;
@@ -30,9 +32,10 @@ public sealed class BrokerProbe<T> : IAsyncDisposable where T : class
         });
     }
 
-    public static async Task<BrokerProbe<T>> StartAsync(string rabbitMq)
+    /// <summary>A probe on <paramref name="app"/>'s broker and exchanges.</summary>
+    public static async Task<BrokerProbe<T>> StartAsync<TProgram>(ServiceFactory<TProgram> app) where TProgram : class
     {
-        var probe = new BrokerProbe<T>(rabbitMq);
+        var probe = new BrokerProbe<T>(app.RabbitMq, app.EntityPrefix);
         await probe.bus.StartAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
         return probe;
     }

@@ -23,6 +23,12 @@ public abstract class ServiceFactory<TProgram>(string connectionName, string dat
     /// <summary>The broker URI the service uses.</summary>
     public string RabbitMq { get; private set; } = "";
 
+    /// <summary>
+    /// What this fixture's message exchanges are named with in front, so that it hears only what its own tests and
+    /// service publish, never another test class's.
+    /// </summary>
+    public string EntityPrefix => Schema + ".";
+
     /// <summary>The service's clock; move it to test dates and deadlines.</summary>
     public TestClock Clock { get; } = new(new DateTimeOffset(2023, 3, 15, 9, 0, 0, TimeSpan.FromHours(8)));
 
@@ -49,6 +55,7 @@ public abstract class ServiceFactory<TProgram>(string connectionName, string dat
         builder.UseSetting("ConnectionStrings:messaging", RabbitMq);
         builder.UseSetting("EventStore:Schema", Schema);
         builder.UseSetting("Messaging:EndpointPrefix", Schema);
+        builder.UseSetting("Messaging:EntityPrefix", EntityPrefix);
         builder.UseSetting("Identity:Issuer", TestTokens.Issuer);
         builder.UseSetting("Identity:SigningPublicKey", TestTokens.PublicKeyPem);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);

@@ -23,6 +23,7 @@ public static class MessagingExtensions
         var connectionString = builder.Configuration.GetConnectionString(ConnectionName)
             ?? throw new InvalidOperationException($"Connection string '{ConnectionName}' is not configured.");
         var prefix = builder.Configuration["Messaging:EndpointPrefix"] ?? builder.Environment.ApplicationName;
+        var entityPrefix = builder.Configuration["Messaging:EntityPrefix"];
 
         // What the consumers and the relay keep beside the events: the messages applied (the one idempotency rule) and the
         // events that could never be published.
@@ -37,6 +38,7 @@ public static class MessagingExtensions
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.Host(new Uri(connectionString));
+                rabbit.UseEntityPrefix(entityPrefix);
                 // A consumer that loses a concurrency race, or meets a database hiccup, tries again; a rule's refusal
                 // would only be refused again, so that message goes to the error queue at once.
                 rabbit.UseMessageRetry(retry =>
@@ -48,5 +50,15 @@ public static class MessagingExtensions
             });
         });
         return builder;
+    }
+
+    /// <summary>
+    /// Names every message type's exchange with <paramref name="entityPrefix"/> in front (none when null or empty), so that
+    /// buses sharing a broker but not a prefix never hear each other: each in-process test fixture has its own.
+    /// </summary>
+    public static void UseEntityPrefix(this IRabbitMqBusFactoryConfigurator rabbit, string? entityPrefix)
+    {
+        if (!string.IsNullOrEmpty(entityPrefix))
+            rabbit.MessageTopology.SetEntityNameFormatter(new PrefixEntityNameFormatter(rabbit.MessageTopology.EntityNameFormatter, entityPrefix));
     }
 }
