@@ -24,7 +24,9 @@ public sealed record MaskEventData(IReadOnlyList<string> Fields, string Reason);
 /// <param name="At">When.</param>
 /// <param name="Applications">The applications the masked event is about (its entry in the history), so the masking is in their timelines.</param>
 public sealed record EventDataMasked(long Sequence, Guid EventId, Guid StreamId, IReadOnlyList<string> Fields, string Reason,
-    string OriginalDigest, string MaskedDigest, string Subject, string Role, DateTimeOffset At, IReadOnlyList<Guid> Applications);
+    string OriginalDigest, string MaskedDigest, string Subject,
+    [property: Http.OpenApi.OneOf(typeof(Identity.PlatformRoles), nameof(Identity.PlatformRoles.All))] string Role,
+    DateTimeOffset At, IReadOnlyList<Guid> Applications);
 
 /// <summary>The rules of masking, pure: which fields of an event's data may be masked, and what they become.</summary>
 public static class EventMasking
