@@ -179,6 +179,8 @@ public class EventMaskingTests(RegistrationApp app) : IClassFixture<Registration
             """, superuser) { Parameters = { new() { Value = application } } })
         {
             var eventId = (Guid)(await old.ExecuteScalarAsync())!;
+            // Before this format there were no anchors either.
+            await using (var anchors = new NpgsqlCommand($"delete from {ChainAnchor.Table}", superuser)) await anchors.ExecuteNonQueryAsync();
             await using (var migrate = new NpgsqlCommand(EventChain.Ddl(app.Schema), superuser)) await migrate.ExecuteNonQueryAsync();
 
             Assert.Equal((true, 1L), await VerifyAsync($"?streamId={application}"));

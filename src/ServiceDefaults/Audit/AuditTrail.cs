@@ -19,6 +19,9 @@ public sealed class AuditTrail(string service, EventHistory history, NpgsqlDataS
     public Task<ChainVerification> VerifyAsync(Guid? streamId, CancellationToken ct) =>
         EventChain.VerifyAsync(database, store.Options.Events.DatabaseSchemaName, service, streamId, ct);
 
+    /// <summary>Anchors the chain's newest link (<see cref="ChainAnchor"/>); its sequence, or null when nothing new was anchored.</summary>
+    public Task<long?> AnchorAsync(CancellationToken ct) => ChainAnchor.AnchorAsync(database, store.Options.Events.DatabaseSchemaName, ct);
+
     /// <summary>Masks personal data of one event, as the store's owner, on record (<see cref="MaskingLog"/>).</summary>
     public Task<EventDataMasked> MaskAsync(Guid eventId, MaskEventData command, Identity.CurrentUser user, DateTimeOffset now,
         string? correlationId, IReadOnlyList<Guid> applications, CancellationToken ct) =>
@@ -51,6 +54,7 @@ public static class AuditTrailExtensions
         builder.Services.AddSingleton(services => new AuditTrail(service, history, NpgsqlDataSource.Create(connectionString),
             // Only masking works as the owner: the one recorded way to change a stored event.
             NpgsqlDataSource.Create(ownerConnectionString), services.GetRequiredService<IDocumentStore>()));
+        builder.Services.AddHostedService<ChainAnchoring>();
         return builder;
     }
 }

@@ -57,6 +57,7 @@ public static class EventChain
         -- Links written before there were formats cover the data itself (format 1) and stay verifiable as they are.
         alter table "{schema}".{Table} add column if not exists format smallint not null default 1;
         {MaskingLog.Ddl(schema)}
+        {ChainAnchor.Ddl(schema)}
         create or replace function "{schema}".sm_chain_event() returns trigger language plpgsql security definer
         set search_path = "{schema}", pg_catalog as $chain$
         declare previous bytea;
@@ -113,6 +114,7 @@ public static class EventChain
         }
         if (await OrphanLinkAsync(database, schema, streamId, ct) is { } orphan) return Failed(orphan);
         if (streamId is null && await MaskingLog.VerifyAsync(database, schema, ct) is { } record) return Failed(record);
+        if (streamId is null && await ChainAnchor.VerifyAsync(database, schema, ct) is { } anchor) return Failed(anchor);
         return new(service, streamId, checkedCount, true, null);
 
         ChainVerification Failed(BrokenLink link) => new(service, streamId, checkedCount, false, link);

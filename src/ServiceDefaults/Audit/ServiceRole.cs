@@ -60,6 +60,7 @@ public static class ServiceRole
             revoke update, delete, truncate on {quotedSchema}.mt_events from {role};
             revoke insert, update, delete, truncate on {quotedSchema}.{EventChain.Table} from {role};
             revoke insert, update, delete, truncate on {quotedSchema}.{MaskingLog.Table} from {role};
+            revoke update, delete, truncate on {quotedSchema}.{ChainAnchor.Table} from {role};
             """, ct);
     }
 
