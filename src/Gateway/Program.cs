@@ -19,6 +19,8 @@ builder.Services.AddForwardedHeadersFromProxies(builder.Configuration);
 builder.AddPlatformAuthentication(requireSignedIn: false);
 builder.Services.AddGatewayLimits(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
+// The gateway's own operations (the audit timeline) have their document, beside the services' it proxies.
+builder.Services.AddPlatformOpenApi("ServiceManufacturing gateway API (audit timeline)");
 builder.Services.AddReverseProxy()
     .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
     // The gateway's span takes the service's route template (TraceHeaders), which goes no further than here.
@@ -37,6 +39,7 @@ app.UseCors();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.MapDefaultEndpoints();
+app.MapOpenApi("/openapi/gateway.json");
 // Each service's OpenAPI document is proxied as /openapi/{service}.json (appsettings.json); one reference shows all.
 app.MapScalarApiReference("/api-reference", options => options
     .WithTitle("ServiceManufacturing API")
@@ -45,6 +48,7 @@ app.MapScalarApiReference("/api-reference", options => options
     .AddDocument("review", "Review")
     .AddDocument("evaluation", "Evaluation")
     .AddDocument("identity", "Identity")
+    .AddDocument("gateway", "Audit timeline")
     // "Try it" signs in like the web front-end: authorization code with PKCE, as the public client.
     .AddPreferredSecuritySchemes(["oidc"])
     .AddAuthorizationCodeFlow("oidc", flow =>

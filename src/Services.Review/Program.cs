@@ -20,6 +20,7 @@ app.MapSiteVisitsApi();
 app.MapSelectionApi();
 app.MapExpertReviewApi();
 app.MapAuthorityAsOfApi();
+app.MapRankingAsOfApi();
 app.Run();
 
 public partial class Program;

@@ -21,6 +21,7 @@ public class EndpointAccessTests(EvaluationApp app) : IClassFixture<EvaluationAp
         ["GET /api/v1/audit/evaluation/history/authorities/{authorityCode}"] = [PlatformRoles.MinistryOfficer, PlatformRoles.Auditor],
         ["GET /api/v1/audit/evaluation/history/users/{subject}"] = [PlatformRoles.MinistryOfficer, PlatformRoles.Auditor],
         ["GET /api/v1/audit/evaluation/event-chain"] = [PlatformRoles.MinistryOfficer, PlatformRoles.Auditor],
+        ["POST /api/v1/audit/evaluation/events/{eventId:guid}/masking"] = [PlatformRoles.MinistryOfficer],
         ["POST /api/v1/audit/evaluation/projections/{projection}/rebuild"] = [PlatformRoles.MinistryOfficer],
         ["GET /api/v1/operations/evaluation/dead-letters/"] = [PlatformRoles.MinistryOfficer, PlatformRoles.Auditor],
         ["POST /api/v1/operations/evaluation/dead-letters/{eventId:guid}/replay"] = [PlatformRoles.MinistryOfficer],

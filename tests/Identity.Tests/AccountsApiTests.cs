@@ -157,6 +157,7 @@ public class AccountsApiTests(IdentityApp app) : IClassFixture<IdentityApp>
         ["GET /api/v1/audit/identity/history/authorities/{authorityCode}"] = [PlatformRoles.MinistryOfficer, PlatformRoles.Auditor],
         ["GET /api/v1/audit/identity/history/users/{subject}"] = [PlatformRoles.MinistryOfficer, PlatformRoles.Auditor],
         ["GET /api/v1/audit/identity/event-chain"] = [PlatformRoles.MinistryOfficer, PlatformRoles.Auditor],
+        ["POST /api/v1/audit/identity/events/{eventId:guid}/masking"] = [PlatformRoles.MinistryOfficer],
         ["POST /api/v1/audit/identity/projections/{projection}/rebuild"] = [PlatformRoles.MinistryOfficer],
         ["GET /api/v1/operations/identity/dead-letters/"] = [PlatformRoles.MinistryOfficer, PlatformRoles.Auditor],
         ["POST /api/v1/operations/identity/dead-letters/{eventId:guid}/replay"] = [PlatformRoles.MinistryOfficer],

@@ -18,6 +18,7 @@ public class EndpointAccessTests(RegistrationApp app) : IClassFixture<Registrati
         ["GET /api/v1/audit/registration/history/authorities/{authorityCode}"] = [PlatformRoles.MinistryOfficer, PlatformRoles.Auditor],
         ["GET /api/v1/audit/registration/history/users/{subject}"] = [PlatformRoles.MinistryOfficer, PlatformRoles.Auditor],
         ["GET /api/v1/audit/registration/event-chain"] = [PlatformRoles.MinistryOfficer, PlatformRoles.Auditor],
+        ["POST /api/v1/audit/registration/events/{eventId:guid}/masking"] = [PlatformRoles.MinistryOfficer],
         ["POST /api/v1/audit/registration/projections/{projection}/rebuild"] = [PlatformRoles.MinistryOfficer],
         ["GET /api/v1/audit/registration/applications/{applicationId:guid}/as-of"] = [PlatformRoles.MinistryOfficer, PlatformRoles.Auditor],
         ["POST /api/v1/applications/"] = [PlatformRoles.Applicant, PlatformRoles.CityAuthority],

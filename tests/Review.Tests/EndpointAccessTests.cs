@@ -17,6 +17,8 @@ public class EndpointAccessTests(ReviewApp app) : IClassFixture<ReviewApp>
         ["GET /api/v1/audit/review/history/users/{subject}"] = [PlatformRoles.MinistryOfficer, PlatformRoles.Auditor],
         ["GET /api/v1/audit/review/authorities/{authorityCode}/as-of"] = [PlatformRoles.MinistryOfficer, PlatformRoles.Auditor],
         ["GET /api/v1/audit/review/event-chain"] = [PlatformRoles.MinistryOfficer, PlatformRoles.Auditor],
+        ["GET /api/v1/audit/review/campaigns/{campaignId:guid}/categories/{category}/ranking/as-of"] = [PlatformRoles.MinistryOfficer, PlatformRoles.Auditor],
+        ["POST /api/v1/audit/review/events/{eventId:guid}/masking"] = [PlatformRoles.MinistryOfficer],
         ["POST /api/v1/audit/review/projections/{projection}/rebuild"] = [PlatformRoles.MinistryOfficer],
         ["GET /api/v1/operations/review/dead-letters/"] = [PlatformRoles.MinistryOfficer, PlatformRoles.Auditor],
         ["POST /api/v1/operations/review/dead-letters/{eventId:guid}/replay"] = [PlatformRoles.MinistryOfficer],

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Net;
 using System.Net.Http.Json;
 using DocumentFormat.OpenXml.Packaging;
@@ -66,6 +67,7 @@ public class ExpertReviewApiTests(ReviewApp app) : IClassFixture<ReviewApp>
         await using var broker = await BrokerProbe<ApplicationReviewStageReached>.StartAsync(app);
         var (campaign, first, second, experts) = await InTheMinistrysHandsAsync(broker, "flow", "inspectionTestingCertification");
         var ministry = app.ClientFor(TestUsers.Ministry);
+        var auditorClient = app.ClientFor(TestUsers.Auditor);
         await ministry.PutAsJsonAsync($"/api/v1/expert-review/campaigns/{campaign}/settings", new { maxLoadPerExpert = 2 });
 
         // One call assigns the category: three experts each, none conflicted, none over two applications.
@@ -140,6 +142,9 @@ public class ExpertReviewApiTests(ReviewApp app) : IClassFixture<ReviewApp>
         Assert.Equal(HttpStatusCode.NotFound, (await declaring.PostAsJsonAsync($"/api/v1/expert-review/applications/{second}/declaration", new { hasConflict = false })).StatusCode);
 
         // The ministry records the consensus; the case knows it passed; the ranked result lists it, and exports with Chinese headers.
+        var rankedBefore = await ministry.GetStringAsync($"/api/v1/expert-review/campaigns/{campaign}/categories/enterprise/ranking");
+        var beforeConsensus = DateTimeOffset.UtcNow;
+        await Task.Delay(50);
         var consensus = await ministry.PostAsJsonAsync($"/api/v1/expert-review/applications/{first}/consensus",
             new { scores = criteria.Select(c => new { criterion = c.Code, score = 8 }), comment = "模式特色鲜明，转型成效显著。" });
         Assert.Equal(HttpStatusCode.OK, consensus.StatusCode);
@@ -150,6 +155,12 @@ public class ExpertReviewApiTests(ReviewApp app) : IClassFixture<ReviewApp>
         var ranked = (await ministry.GetFromJsonAsync<List<RankedApplication>>(
             $"/api/v1/expert-review/campaigns/{campaign}/categories/enterprise/ranking", ApiJson.Options))!;
         Assert.Equal((1, first, 80m, true), ranked.Select(r => (r.Rank, r.ApplicationId, r.Total, r.Passed)).Single());
+        // As of an instant, from the panels' and cases' events: what the ranking answered then, and what it answers now.
+        var rankingAsOf = $"/api/v1/audit/review/campaigns/{campaign}/categories/enterprise/ranking/as-of?at=";
+        Assert.Equal(JsonNode.Parse(rankedBefore)!.ToJsonString(),
+            JsonNode.Parse(await auditorClient.GetStringAsync(rankingAsOf + Uri.EscapeDataString(beforeConsensus.ToString("O"))))!.ToJsonString());
+        Assert.Equal(JsonNode.Parse(await ministry.GetStringAsync($"/api/v1/expert-review/campaigns/{campaign}/categories/enterprise/ranking"))!.ToJsonString(),
+            JsonNode.Parse(await auditorClient.GetStringAsync(rankingAsOf + Uri.EscapeDataString(DateTimeOffset.UtcNow.ToString("O"))))!.ToJsonString());
         var table = await ministry.GetAsync($"/api/v1/expert-review/campaigns/{campaign}/categories/enterprise/ranking-table");
         using (var sheet = SpreadsheetDocument.Open(await table.Content.ReadAsStreamAsync(), false))
         {

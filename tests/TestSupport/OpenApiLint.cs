@@ -9,14 +9,18 @@ namespace ServiceManufacturing.Tests.TestSupport;
 /// </summary>
 public static class OpenApiLint
 {
-    public static async Task AssertCleanAsync<TProgram>(ServiceFactory<TProgram> app, string service) where TProgram : class
+    public static async Task AssertCleanAsync<TProgram>(ServiceFactory<TProgram> app, string service) where TProgram : class =>
+        await AssertCleanAsync(await app.CreateClient().GetStringAsync("/openapi/v1.json"), service);
+
+    /// <summary>Lints <paramref name="served"/>, the document (JSON) that <paramref name="service"/> serves.</summary>
+    public static async Task AssertCleanAsync(string served, string service)
     {
         var tools = Path.Combine(RepositoryRoot(), "eng", "openapi");
         var redocly = Path.Combine(tools, "node_modules", ".bin", "redocly");
         Assert.True(File.Exists(redocly), $"Redocly is not installed: run eng/test.sh, or npm ci --prefix {tools}");
 
         var document = Path.Combine(Path.GetTempPath(), $"openapi-{service}-{Guid.NewGuid():N}.json");
-        await File.WriteAllTextAsync(document, await app.CreateClient().GetStringAsync("/openapi/v1.json"));
+        await File.WriteAllTextAsync(document, served);
         try
         {
             var start = new ProcessStartInfo(redocly, ["lint", document, "--config", Path.Combine(tools, "redocly.yaml"), "--format", "stylish"])

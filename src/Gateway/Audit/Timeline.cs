@@ -5,6 +5,7 @@ using System.Text.Json;
 using ServiceManufacturing.ServiceDefaults.Audit;
 using ServiceManufacturing.ServiceDefaults.Documents;
 using ServiceManufacturing.ServiceDefaults.Http;
+using ServiceManufacturing.ServiceDefaults.Http.OpenApi;
 
 namespace ServiceManufacturing.Gateway.Audit;
 
@@ -32,12 +33,36 @@ public static class Timeline
         "网关缺少打印 PDF 所需的中文字体（Audit:PdfFont），请联系运维；JSON 与 XLSX 仍可用。",
         "The gateway lacks the CJK font a PDF is printed in (Audit:PdfFont); ask the operators. JSON and XLSX still work.");
 
-    public static void MapTimeline(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/v1/audit/timeline/{kind}/{key}", GetAsync);
+    public static RouteHandlerBuilder MapTimeline(this IEndpointRouteBuilder app) =>
+        app.MapGet("/api/v1/audit/timeline/{kind}/{key}", GetAsync).WithName("GetAuditTimeline").WithTags("Audit timeline")
+            .WithSummary("跨服务审计时间线 / The audit timeline of an application, an authority or a user, across the services")
+            .WithDescription("各服务的历史按时间合并：申报（applications/{申报 id}）涉及的全部事件，推荐单位（authorities/{行政区划代码}）" +
+                "经办人员的全部操作，或用户（users/{账号 subject}）的全部操作与查阅。每个服务以调用者的令牌自行授权（部里与审计人员）并记录本次查阅。 / " +
+                "Each service's history merged in time order: every event about an application (applications/{application id}), " +
+                "everything an authority's officers did (authorities/{region code}), or everything a user did and read " +
+                "(users/{account subject}). Each service authorizes the caller's token itself (ministry officers and auditors) " +
+                "and records the read; a service's refusal is the answer, as it gave it.")
+            .WithParameterValues("kind", "applications", "authorities", "users")
+            .WithParameterDescription("kind", "时间线的对象 / What the timeline is of: an application, an authority's officers or a user.")
+            .WithParameterDescription("key", "申报 id、推荐单位行政区划代码或账号 subject / The application's id, the authority's region code or the account's subject.")
+            .WithParameterDescription("service", "只看这些服务（逗号分隔：registration、review、evaluation、identity）；缺省为全部 / " +
+                "Only these services, comma-separated (registration, review, evaluation, identity); all when left out.")
+            .WithParameterDescription("eventType", "只看此类事件（存储的类型名，如 application_submitted） / Only events of this stored type, e.g. application_submitted.")
+            .WithParameterDescription("actor", "只看此用户（账号 subject）所为 / Only what this user (account subject) did.")
+            .WithParameterDescription("from", "自此时刻起（含） / From this instant on (inclusive), ISO 8601.")
+            .WithParameterDescription("to", "至此时刻前（不含）；须晚于 from / Before this instant (exclusive), ISO 8601; later than from.")
+            .WithParameterValues("format", "json", "xlsx", "pdf")
+            .WithParameterDescription("format", "json（缺省）、xlsx 工作簿或可打印的 A4 横向 PDF（中国标准时间） / " +
+                "json (the default), an xlsx workbook, or a printable A4-landscape pdf (times in China Standard Time).")
+            .Produces<IReadOnlyList<HistoryEntry>>(StatusCodes.Status200OK, "application/json", Spreadsheet.ContentType, PrintedTable.ContentType)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status502BadGateway);
 
     static async Task<IResult> GetAsync(string kind, string key, HttpContext context, IHttpClientFactory clients, IConfiguration configuration,
         TimeProvider clock, CancellationToken ct,
-        string? service = null, string? eventType = null, string? actor = null, string? from = null, string? to = null, string? format = null)
+        string? service = null, string? eventType = null, string? actor = null, DateTimeOffset? from = null, DateTimeOffset? to = null, string? format = null)
     {
         if (kind is not ("applications" or "authorities" or "users")) return Problems.Of(UnknownKind);
         if (format is not (null or "json" or "xlsx" or "pdf"))
@@ -46,7 +71,8 @@ public static class Timeline
         if (format == "pdf" && !File.Exists(fontPath)) return Problems.Of(PdfFontMissing, $"{fontPath} does not exist.");
         var services = service is null ? Services : service.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (services.Any(s => !Services.Contains(s))) return Problems.Of(UnknownService);
-        var query = QueryString.Create(new Dictionary<string, string?> { ["eventType"] = eventType, ["actor"] = actor, ["from"] = from, ["to"] = to }
+        var query = QueryString.Create(new Dictionary<string, string?> { ["eventType"] = eventType, ["actor"] = actor, ["from"] = from?.ToString("O", CultureInfo.InvariantCulture),
+                ["to"] = to?.ToString("O", CultureInfo.InvariantCulture) }
             .Where(p => p.Value is not null));
         var answers = await Task.WhenAll(services.Select(s => HistoryOfAsync(clients, context, s,
             $"http://{s}/api/v1/audit/{s}/history/{kind}/{Uri.EscapeDataString(key)}{query}", ct)));

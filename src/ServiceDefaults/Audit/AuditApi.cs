@@ -37,6 +37,11 @@ public static class AuditApi
             .WithSummary("校验事件哈希链 / Verify the hash chain of this service's events (one stream, or all)")
             .RequireRoles(PlatformRoles.MinistryOfficer, PlatformRoles.Auditor)
             .Produces<ChainVerification>();
+        api.MapPost("/events/{eventId:guid}/masking", Mask).WithName($"{trail.Service}MaskEventData")
+            .WithSummary("遮蔽事件中的个人信息（留有记录，哈希链仍可校验） / Mask personal data in a stored event, on record; its hash chain still verifies")
+            .RequireRoles(PlatformRoles.MinistryOfficer)
+            .Produces<EventDataMasked>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapPost("/projections/{projection}/rebuild", Rebuild).WithName($"{trail.Service}RebuildProjection")
             .WithSummary("从事件重建投影 / Rebuild a projection (read model) of this service from its events")
             .RequireRoles(PlatformRoles.MinistryOfficer)
@@ -74,6 +79,14 @@ public static class AuditApi
         var verification = await trail.VerifyAsync(streamId, ct);
         await RecordReadAsync(session, context, clock, streamId is { } id ? $"verification of stream {id}" : "verification of the event chain", null);
         return TypedResults.Ok(verification);
+    }
+
+    static async Task<IResult> Mask(Guid eventId, MaskEventData command, AuditTrail trail, HttpContext context, IDocumentSession session,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var applications = (await session.LoadAsync<HistoryEntry>(eventId, ct))?.Applications ?? [];
+        return TypedResults.Ok(await trail.MaskAsync(eventId, command, CurrentUser.From(context.User), clock.GetUtcNow(),
+            System.Diagnostics.Activity.Current?.TraceId.ToHexString(), applications, ct));
     }
 
     static async Task<IResult> Rebuild(string projection, IDocumentStore store, IProjectionCoordinator coordinator, TimeProvider clock,

@@ -9,7 +9,7 @@ using ServiceManufacturing.ServiceDefaults.EventStore;
 namespace ServiceManufacturing.ServiceDefaults.Audit;
 
 /// <summary>The service's audit trail: its history projection, its hash chain's verification, its projections' rebuild.</summary>
-public sealed class AuditTrail(string service, EventHistory history, NpgsqlDataSource database, IDocumentStore store)
+public sealed class AuditTrail(string service, EventHistory history, NpgsqlDataSource database, NpgsqlDataSource owner, IDocumentStore store)
 {
     /// <summary>The service's name in paths and entries: registration, review, evaluation, identity.</summary>
     public string Service => service;
@@ -18,6 +18,14 @@ public sealed class AuditTrail(string service, EventHistory history, NpgsqlDataS
 
     public Task<ChainVerification> VerifyAsync(Guid? streamId, CancellationToken ct) =>
         EventChain.VerifyAsync(database, store.Options.Events.DatabaseSchemaName, service, streamId, ct);
+
+    /// <summary>Anchors the chain's newest link (<see cref="ChainAnchor"/>); its sequence, or null when nothing new was anchored.</summary>
+    public Task<long?> AnchorAsync(CancellationToken ct) => ChainAnchor.AnchorAsync(database, store.Options.Events.DatabaseSchemaName, ct);
+
+    /// <summary>Masks personal data of one event, as the store's owner, on record (<see cref="MaskingLog"/>).</summary>
+    public Task<EventDataMasked> MaskAsync(Guid eventId, MaskEventData command, Identity.CurrentUser user, DateTimeOffset now,
+        string? correlationId, IReadOnlyList<Guid> applications, CancellationToken ct) =>
+        MaskingLog.MaskAsync(owner, store, eventId, command, user, now, correlationId, applications, ct);
 
     internal static string ServiceNameOf(IHostEnvironment environment) =>
         environment.ApplicationName.Replace("Services.", "").ToLowerInvariant();
@@ -35,7 +43,8 @@ public static class AuditTrailExtensions
         var service = AuditTrail.ServiceNameOf(builder.Environment);
         var history = new EventHistory();
         describe(history);
-        var connectionString = ServiceRole.ConnectionStringFor(builder.Configuration.GetConnectionString(connectionName)!);
+        var ownerConnectionString = builder.Configuration.GetConnectionString(connectionName)!;
+        var connectionString = ServiceRole.ConnectionStringFor(ownerConnectionString);
         builder.Services.ConfigureMarten(options =>
         {
             options.Projections.Add(new HistoryProjection(history, service), ProjectionLifecycle.Async);
@@ -43,7 +52,9 @@ public static class AuditTrailExtensions
                 .Index(e => e.Account).Index(e => e.ActorAuthority).GinIndexJsonData();
         });
         builder.Services.AddSingleton(services => new AuditTrail(service, history, NpgsqlDataSource.Create(connectionString),
-            services.GetRequiredService<IDocumentStore>()));
+            // Only masking works as the owner: the one recorded way to change a stored event.
+            NpgsqlDataSource.Create(ownerConnectionString), services.GetRequiredService<IDocumentStore>()));
+        builder.Services.AddHostedService<ChainAnchoring>();
         return builder;
     }
 }

@@ -31,24 +31,40 @@ public static class EventChain
 {
     public const string Table = "sm_event_chain";
 
-    /// <summary>The fields an event's link covers, as one text, for a row named <paramref name="row"/> (e.g. NEW in the trigger).</summary>
-    public static string Canonical(string row) =>
+    /// <summary>
+    /// The fields an event's link covers, as one text, for a row named <paramref name="row"/> (e.g. NEW in the trigger).
+    /// A link of <see cref="DigestFormat"/> covers the digest <paramref name="dataDigest"/> of the event's data (by default
+    /// its digest now), so that personal data can be masked and the link still verified with the digest recorded when it
+    /// was masked (<see cref="MaskingLog"/>); a link of the first format, written before, covers the data itself.
+    /// </summary>
+    public static string Canonical(string row, string? dataDigest = null, bool digest = true) =>
         $"concat_ws('|', {row}.seq_id::text, {row}.id::text, {row}.stream_id::text, {row}.version::text, {row}.type, " +
-        $"{row}.data::text, extract(epoch from {row}.timestamp)::text, coalesce({row}.correlation_id, ''), " +
+        (digest ? $"encode({dataDigest ?? DataDigest(row)}, 'hex')" : $"{row}.data::text") +
+        $", extract(epoch from {row}.timestamp)::text, coalesce({row}.correlation_id, ''), " +
         $"coalesce({row}.causation_id, ''), coalesce({row}.headers::text, ''), coalesce({row}.user_name, ''), coalesce({row}.tenant_id, ''))";
+
+    /// <summary>The SHA-256 of the data of the event row named <paramref name="row"/>.</summary>
+    public static string DataDigest(string row) => $"sha256(convert_to({row}.data::text, 'UTF8'))";
+
+    /// <summary>The format of the links written since links cover a digest of the data (1: links written before, over the data).</summary>
+    public const short DigestFormat = 2;
 
     /// <summary>The chain's table, its trigger function (run as its owner) and the trigger on the events table.</summary>
     public static string Ddl(string schema) => $"""
         create table if not exists "{schema}".{Table} (
             seq_id bigint primary key, stream_id uuid not null, version bigint not null, hash bytea not null,
             unique (stream_id, version));
+        -- Links written before there were formats cover the data itself (format 1) and stay verifiable as they are.
+        alter table "{schema}".{Table} add column if not exists format smallint not null default 1;
+        {MaskingLog.Ddl(schema)}
+        {ChainAnchor.Ddl(schema)}
         create or replace function "{schema}".sm_chain_event() returns trigger language plpgsql security definer
         set search_path = "{schema}", pg_catalog as $chain$
         declare previous bytea;
         begin
             select c.hash into previous from "{schema}".{Table} c where c.stream_id = NEW.stream_id and c.version = NEW.version - 1;
-            insert into "{schema}".{Table} (seq_id, stream_id, version, hash) values (NEW.seq_id, NEW.stream_id, NEW.version,
-                sha256(convert_to(coalesce(encode(previous, 'hex'), '') || '|' || {Canonical("NEW")}, 'UTF8')));
+            insert into "{schema}".{Table} (seq_id, stream_id, version, hash, format) values (NEW.seq_id, NEW.stream_id, NEW.version,
+                sha256(convert_to(coalesce(encode(previous, 'hex'), '') || '|' || {Canonical("NEW")}, 'UTF8')), {DigestFormat});
             return null;
         end $chain$;
         create or replace trigger sm_chain_event after insert on "{schema}".mt_events
@@ -64,10 +80,12 @@ public static class EventChain
         CancellationToken ct)
     {
         var sql = $"""
-            select e.seq_id, e.stream_id, e.version, e.type, {Canonical("e")}, c.hash, p.hash, c.seq_id is null
+            select e.seq_id, e.stream_id, e.version, e.type, {Canonical("e", digest: false)}, c.hash, p.hash, c.seq_id is null,
+                c.format, {Canonical("e", $"coalesce(m.original_digest, {DataDigest("e")})")}, m.masked_digest, {DataDigest("e")}
             from "{schema}".mt_events e
             left join "{schema}".{Table} c on c.seq_id = e.seq_id
             left join "{schema}".{Table} p on p.stream_id = e.stream_id and p.version = e.version - 1
+            {MaskingLog.LatestOf("e", schema)}
             {(streamId is null ? "" : "where e.stream_id = $1")}
             order by e.seq_id
             """;
@@ -86,11 +104,17 @@ public static class EventChain
                 var previous = reader.IsDBNull(6) ? null : reader.GetFieldValue<byte[]>(6);
                 if (previous is null && version > 1)
                     return Failed(Broken("同一事件流中的前一事件已缺失。 / The previous event of its stream is missing."));
-                if (!Link(previous, reader.GetString(4)).AsSpan().SequenceEqual(reader.GetFieldValue<byte[]>(5)))
+                var digestLinked = reader.GetInt16(8) >= DigestFormat;
+                // A masked event's data must be what the masking left: any change after it is as unrecorded as any other.
+                if (digestLinked && !reader.IsDBNull(10) && !reader.GetFieldValue<byte[]>(10).AsSpan().SequenceEqual(reader.GetFieldValue<byte[]>(11)))
+                    return Failed(Broken("事件在遮蔽之后又被改动。 / The event was changed after it was masked."));
+                if (!Link(previous, reader.GetString(digestLinked ? 9 : 4)).AsSpan().SequenceEqual(reader.GetFieldValue<byte[]>(5)))
                     return Failed(Broken("事件内容与其哈希链接不符：写入后被改动。 / The event does not match its link: it was changed after it was written."));
             }
         }
         if (await OrphanLinkAsync(database, schema, streamId, ct) is { } orphan) return Failed(orphan);
+        if (streamId is null && await MaskingLog.VerifyAsync(database, schema, ct) is { } record) return Failed(record);
+        if (streamId is null && await ChainAnchor.VerifyAsync(database, schema, ct) is { } anchor) return Failed(anchor);
         return new(service, streamId, checkedCount, true, null);
 
         ChainVerification Failed(BrokenLink link) => new(service, streamId, checkedCount, false, link);

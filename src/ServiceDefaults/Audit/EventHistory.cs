@@ -36,6 +36,9 @@ public sealed class EventHistory
         Describe<AuditorRead>(e => new($"审计查阅：{e.Method} {e.Path}", $"Auditor read: {e.Method} {e.Path}") { Account = e.Subject });
         Describe<AuditTrailRead>(e => new($"查阅审计记录：{e.What}", $"Audit trail read: {e.What}")
             { Account = e.Subject, Applications = e.Application is { } id ? [id] : [] });
+        Describe<EventDataMasked>(e => new($"遮蔽事件 {e.Sequence} 中的个人信息（{string.Join("、", e.Fields)}）：{e.Reason}；原数据摘要 {e.OriginalDigest}",
+            $"Personal data masked in event {e.Sequence} ({string.Join(", ", e.Fields)}): {e.Reason}; original data digest {e.OriginalDigest}")
+            { Account = e.Subject, Applications = e.Applications });
     }
 
     /// <summary>Says what the history shows for events of type <typeparamref name="T"/>.</summary>

@@ -59,6 +59,8 @@ public static class ServiceRole
             alter default privileges in schema {quotedSchema} grant usage, select, update on sequences to {role};
             revoke update, delete, truncate on {quotedSchema}.mt_events from {role};
             revoke insert, update, delete, truncate on {quotedSchema}.{EventChain.Table} from {role};
+            revoke insert, update, delete, truncate on {quotedSchema}.{MaskingLog.Table} from {role};
+            revoke update, delete, truncate on {quotedSchema}.{ChainAnchor.Table} from {role};
             """, ct);
     }
 

@@ -25,15 +25,22 @@ public static class ServiceApiExtensions
         // Behind the gateway: trust its X-Forwarded-* only (ForwardedHeaders:KnownProxies; loopback when it runs beside the service).
         builder.Services.AddForwardedHeadersFromProxies(builder.Configuration, System.Net.IPAddress.Loopback, System.Net.IPAddress.IPv6Loopback);
         var service = builder.Environment.ApplicationName.Replace("Services.", "");
-        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        builder.Services.AddPlatformOpenApi($"ServiceManufacturing {service} API");
+        return builder;
+    }
+
+    /// <summary>
+    /// The OpenAPI document every part of the platform serves, titled <paramref name="title"/>: the platform's sign-in,
+    /// enum names, one problem schema, described schemas, the gateway as the server.
+    /// </summary>
+    public static IServiceCollection AddPlatformOpenApi(this IServiceCollection services, string title) =>
+        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
-            document.Info.Title = $"ServiceManufacturing {service} API";
+            document.Info.Title = title;
             document.Info.Description = "服务型制造示范遴选平台 / Service-oriented Manufacturing Demonstration platform. " +
                 "Call it through the gateway; errors are RFC 9457 problem details in Chinese and English.";
             return Task.CompletedTask;
         }).AddSecurity().AddEnumNames().AddConventions()); // clients call the gateway that served the document (servers: /)
-        return builder;
-    }
 
     /// <summary>Problem responses first, then the refusal of control characters, authentication, authorization, /openapi/v1.json, /health and /alive.</summary>
     public static WebApplication UseServiceApi(this WebApplication app)

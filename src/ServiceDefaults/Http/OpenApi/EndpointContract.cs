@@ -36,6 +36,11 @@ public static class EndpointContract
         where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new ParameterValuesMetadata(name, values));
 
+    /// <summary>The query or route parameter <paramref name="name"/> means <paramref name="description"/>.</summary>
+    public static TBuilder WithParameterDescription<TBuilder>(this TBuilder builder, string name, string description)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new ParameterDescriptionMetadata(name, description));
+
     /// <summary>
     /// The answer may lag behind a change made elsewhere (another service, through the message relay):
     /// <paramref name="how"/> says how, for the operation's description.
@@ -94,6 +99,9 @@ public sealed record IfMatchMetadata;
 
 /// <summary>A parameter with a closed set of values.</summary>
 public sealed record ParameterValuesMetadata(string Name, IReadOnlyList<string> Values);
+
+/// <summary>What a parameter means.</summary>
+public sealed record ParameterDescriptionMetadata(string Name, string Description);
 
 /// <summary>How an answer of the operation may lag.</summary>
 public sealed record EventuallyConsistentMetadata(string How);

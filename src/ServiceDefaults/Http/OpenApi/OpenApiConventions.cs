@@ -85,6 +85,9 @@ public static class OpenApiConventions
         foreach (var values in metadata.OfType<ParameterValuesMetadata>())
             if (operation.Parameters.OfType<OpenApiParameter>().FirstOrDefault(p => p.Name == values.Name) is { } parameter)
                 parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [.. values.Values.Select(v => (JsonNode)v)] };
+        foreach (var described in metadata.OfType<ParameterDescriptionMetadata>())
+            if (operation.Parameters.OfType<OpenApiParameter>().FirstOrDefault(p => p.Name == described.Name) is { } parameter)
+                parameter.Description = described.Description;
         foreach (var lag in metadata.OfType<EventuallyConsistentMetadata>())
             operation.Description = (operation.Description is { Length: > 0 } d ? d + "\n\n" : "") + "最终一致 / Eventually consistent: " + lag.How;
         foreach (var retry in metadata.OfType<RetryAfterMetadata>())

@@ -22,6 +22,7 @@ static class OpenApiTags
         ["Experts"] = "评审专家库：专家信息与可用日期 / The expert pool: experts' profiles and the days they are available.",
         ["Expert review"] = "专家评审：回避、分配、独立评分、合议与排序 / Expert review: conflicts, assignment, independent scoring, consensus and ranking.",
         ["Audit"] = "审计：各服务的事件历史、历史时点状态、事件哈希链校验与投影重建 / Audit: each service's event history, state as of a past instant, hash-chain verification and projection rebuilds.",
+        ["Audit timeline"] = "审计时间线：网关汇总各服务的历史，按申报、推荐单位或用户，可导出 XLSX 与 PDF / The audit timeline: every service's history of an application, an authority or a user, composed at the gateway; also as XLSX and PDF.",
         ["Accounts"] = "账号、注册与密码 / Accounts, registration and passwords.",
     };
 
