@@ -13,7 +13,7 @@ work="${TMPDIR:-/tmp}/servicemanufacturing-bench"
 mkdir -p "$work" bench/results
 export ASPIRE_ALLOW_UNSECURED_TRANSPORT=true SM_BENCH=1
 export SM_E2E_DATA="${SM_E2E_DATA:-$work/apphost}"
-export SM_BENCH_RESULTS="$root/bench/results/latest.json"
+export SM_BENCH_RESULTS="${SM_BENCH_RESULTS:-$root/bench/results/latest.json}"
 SM_BENCH_COMMIT="$(git rev-parse HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD 2>/dev/null || echo '+changes')"
 export SM_BENCH_COMMIT
 dotnet build tests/EndToEnd.Tests -c Release -nologo -clp:ErrorsOnly
