@@ -43,7 +43,7 @@ public class ReplicaTests(ReplicatedSystem system, ITestOutputHelper output) : I
                 var instances = await system.InstancesOfAsync(service);
                 Assert.Equal(2, instances.Count);
                 var leader = await system.DaemonLeaderAsync(database);
-                var (id, processId) = Assert.Single(instances, i => i.ProcessId == leader);
+                var (id, processId) = Assert.Single(instances, i => WholeSystem.IsWithin(leader, i.ProcessId));
                 killed.Add((service, id, processId));
             }
             await Task.WhenAll(killed.Select(k => system.KillAsync(k.Service, k.Id, k.ProcessId)));

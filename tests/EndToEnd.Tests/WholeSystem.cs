@@ -229,7 +229,8 @@ public class WholeSystem : IAsyncLifetime
     /// </summary>
     public async Task KillAsync(string name, string id, int processId)
     {
-        using (var process = Process.GetProcessById(processId)) process.Kill(); // SIGKILL on Unix
+        // Aspire runs a project as `dotnet run`, whose child is the service: the whole tree goes (SIGKILL on Unix).
+        using (var process = Process.GetProcessById(processId)) process.Kill(entireProcessTree: true);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         await App.ResourceNotifications.WaitForResourceAsync(name, e => e.ResourceId == id
             && (e.Snapshot.ExitCode is not null || ProcessIdOf(e.Snapshot) is not { } pid || pid != processId), timeout.Token);
@@ -269,6 +270,19 @@ public class WholeSystem : IAsyncLifetime
         await ss.WaitForExitAsync();
         var owner = System.Text.RegularExpressions.Regex.Match(sockets, @"pid=(\d+)");
         return owner.Success ? int.Parse(owner.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
+    }
+
+    /// <summary>Whether the process <paramref name="processId"/> is <paramref name="root"/> or one of its descendants.</summary>
+    public static bool IsWithin(int? processId, int root)
+    {
+        for (var pid = processId; pid is > 1; pid = ParentOf(pid.Value))
+            if (pid == root) return true;
+        return false;
+
+        // /proc/<pid>/stat: "pid (name) state ppid ..."; the name may hold spaces and parentheses.
+        static int? ParentOf(int pid) => File.Exists($"/proc/{pid}/stat")
+            && File.ReadAllText($"/proc/{pid}/stat") is var stat
+            && int.TryParse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], out var parent) ? parent : null;
     }
 
     static bool IsRunningAnew(CustomResourceSnapshot snapshot, int killed) =>
