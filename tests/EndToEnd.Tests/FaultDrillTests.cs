@@ -43,7 +43,8 @@ public class FaultDrillTests(WholeSystem system, ITestOutputHelper output)
     /// mid-load and, once Aspire sees it gone, started again as an operator would; the next is killed once submissions
     /// are acknowledged again. While a service off the submission's path is down (Review, Evaluation, Identity: the
     /// services check tokens themselves, so sign-ins already made keep working without Identity) submissions are still
-    /// acknowledged; while Registration is down the gateway refuses them with 503 service-unavailable and Retry-After;
+    /// acknowledged; while Registration is down the gateway refuses them with 503 service-unavailable and Retry-After (seen in
+    /// one run; not required, as whether a request meets those seconds depends on the load's timing);
     /// while the gateway is down nothing answers. Afterwards nothing acknowledged is lost or doubled: Registration's relay
     /// resumes from its checkpoint, and Review hears every submission from its queue, applying each message once. One
     /// load for all five keeps the drill short: a restart is most of its time.
@@ -67,7 +68,9 @@ public class FaultDrillTests(WholeSystem system, ITestOutputHelper output)
                 await load.AcknowledgedMoreAsync($"submissions acknowledged after {service} was started again", TimeSpan.FromMinutes(2));
                 output.WriteLine($"{service}: killed, started, and submissions acknowledged again in {clock.Elapsed.TotalSeconds:0.0} s");
             }
-        }, expect503: "service-unavailable", output, recovery: TimeSpan.FromMinutes(2));
+            // Whether a request meets Registration's few seconds down depends on the load's timing (a request in flight when
+            // it dies goes unanswered): a 503 is not required, but every refusal is still a problem, never a 500.
+        }, expect503: null, output, recovery: TimeSpan.FromMinutes(2));
 
     /// <summary>How long the relay is cut off from the broker.</summary>
     static readonly TimeSpan Outage = TimeSpan.FromSeconds(45);
