@@ -1,3 +1,4 @@
+using Xunit.Abstractions;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Aspire.Hosting.ApplicationModel;
@@ -16,9 +17,41 @@ public sealed class ReplicatedSystem() : WholeSystem(perUserLimit: 1_000_000, po
 // In the whole system's collection, so that the replicated system starts while no other end-to-end test runs: two systems
 // starting and working at once on two cores took it past its ten minutes.
 [Collection(WholeSystemCollection.Name)]
-public class ReplicaTests(ReplicatedSystem system) : IClassFixture<ReplicatedSystem>
+public class ReplicaTests(ReplicatedSystem system, ITestOutputHelper output) : IClassFixture<ReplicatedSystem>
 {
     const int Applicants = 40;
+
+    /// <summary>Each service, and the database whose daemon (relay) its replicas elect a leader for.</summary>
+    static readonly (string Service, string Database)[] Services =
+        [("registration", "registrationdb"), ("review", "reviewdb"), ("evaluation", "evaluationdb"), ("identity", "identitydb")];
+
+    /// <summary>
+    /// Fault drill: mid-load, one of the two replicas of every service is killed (SIGKILL) at once, and of each the one
+    /// that leads the daemon, so that the other replica must take over the relay once PostgreSQL has let the dead one's
+    /// advisory lock go. The gateway keeps serving through the other replicas: submissions go on being acknowledged
+    /// while the killed ones are down, and a request that met a dead replica is refused as a problem (503 with
+    /// Retry-After), never a 500. Then the killed replicas are started again, and every acknowledged submission has one
+    /// stored event and one review case.
+    /// </summary>
+    [Fact, Trait("Category", "FaultDrill")]
+    public Task OneReplicaOfEachServiceKilledUnderLoadLeavesTheOtherServingAndLosesNothingAcknowledged() =>
+        FaultDrill.RunAsync(system, "故障演练副本", async load =>
+        {
+            var killed = new List<(string Service, string Id, int ProcessId)>();
+            foreach (var (service, database) in Services)
+            {
+                var instances = await system.InstancesOfAsync(service);
+                Assert.Equal(2, instances.Count);
+                var leader = await system.DaemonLeaderAsync(database);
+                var (id, processId) = Assert.Single(instances, i => WholeSystem.IsWithin(leader, i.ProcessId));
+                killed.Add((service, id, processId));
+            }
+            await Task.WhenAll(killed.Select(k => system.KillAsync(k.Service, k.Id, k.ProcessId)));
+            await load.AcknowledgedMoreAsync("submissions acknowledged by the replicas left", TimeSpan.FromMinutes(1));
+            var restart = System.Diagnostics.Stopwatch.StartNew();
+            await Task.WhenAll(killed.Select(k => system.RestartAsync(k.Service, k.Id, k.ProcessId, TimeSpan.FromMinutes(4))));
+            output.WriteLine($"replicas: the killed ones running and healthy again {restart.Elapsed.TotalSeconds:0.0} s after they were started");
+        }, expect503: null, output, recovery: TimeSpan.FromMinutes(2));
 
     [Fact]
     public async Task TwoReplicasOfEachServiceOpenOneReviewCaseForEachOfABurstOfSubmissions()

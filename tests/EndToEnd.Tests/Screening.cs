@@ -181,10 +181,12 @@ public static class Screening
     static async Task<HttpClient> SignedInAsync(WholeSystem system, string userName, string password) =>
         SignIn.Bearer(system.GatewayAddress, await SignIn.AsAsync(system.GatewayAddress, userName, password));
 
-    public static async Task Until(Func<Task<bool>> condition, string what)
+    /// <summary>Waits until <paramref name="condition"/> holds, for <paramref name="within"/> (a minute unless given).</summary>
+    public static async Task Until(Func<Task<bool>> condition, string what, TimeSpan? within = null)
     {
-        for (var deadline = DateTime.UtcNow.AddSeconds(60); !await condition(); await Task.Delay(250))
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Waited a minute for {what}.");
+        var bound = within ?? TimeSpan.FromMinutes(1);
+        for (var deadline = DateTime.UtcNow + bound; !await condition(); await Task.Delay(250))
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Waited {bound} for {what}.");
     }
 
     /// <summary>A government body's code (registration authority 1, type 1: 机关), new each time.</summary>

@@ -21,7 +21,8 @@ sealed class EventStoreMigration(string ownerConnectionString, Func<IServiceProv
             new NpgsqlConnectionStringBuilder(ownerConnectionString) { Pooling = false }.ConnectionString);
         await connection.OpenAsync(ct);
         await using (var locked = new NpgsqlCommand("select pg_advisory_lock(hashtext($1))", connection)
-                     { Parameters = { new() { Value = "event-store-migration:" + schema } } })
+                     // As long as the other replica migrates (slow on a loaded machine); its lock goes with its connection.
+                     { Parameters = { new() { Value = "event-store-migration:" + schema } }, CommandTimeout = 0 })
             await locked.ExecuteNonQueryAsync(ct); // released when the connection closes
         using (var store = new DocumentStore(storeOptions))
             await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();

@@ -30,6 +30,7 @@ sealed class Seeding(IServiceScopeFactory scopes, IOptions<IdentityProviderOptio
         await using var locked = new Npgsql.NpgsqlCommand("select pg_advisory_lock(hashtext($1))", connection)
         {
             Parameters = { new() { Value = $"identity-seeding:{store.Schema}" } },
+            CommandTimeout = 0, // as long as the other replica seeds (slow on a loaded machine); its lock goes with its connection
         };
         await locked.ExecuteNonQueryAsync(ct); // released when the connection closes
         var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();

@@ -41,6 +41,7 @@ sealed class TokenStoreCreator(IServiceScopeFactory scopes, IOptions<IdentityPro
         await using var locked = new NpgsqlCommand("select pg_advisory_lock(hashtext($1))", connection)
         {
             Parameters = { new() { Value = $"token-store:{identity.Value.TokenStoreSchema}" } },
+            CommandTimeout = 0, // as long as the other replica creates them; its lock goes with its connection
         };
         await locked.ExecuteNonQueryAsync(ct);
         try
