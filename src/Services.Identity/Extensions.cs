@@ -62,7 +62,7 @@ static class Extensions
         });
 
         builder.Services.AddDbContext<TokenStore>(db => db
-            .UseNpgsql(builder.Configuration.GetConnectionString("identitydb"))
+            .UseNpgsql(ServiceRole.ConnectionStringFor(builder.Configuration.GetConnectionString("identitydb")!))
             .UseOpenIddict()
             .ReplaceService<IModelCacheKeyFactory, SchemaModelCacheKeyFactory>());
         builder.Services.AddHostedService<TokenStoreCreator>();

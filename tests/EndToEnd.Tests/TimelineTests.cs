@@ -65,6 +65,9 @@ public partial class TimelineTests(WholeSystem system)
         }
         Assert.Contains(walk.Organisation, steps[0].SummaryZh);
         Assert.Contains(walk.Organisation, steps[^1].SummaryZh);
+        // Identity's account events of the users who acted on it are in it too: the applicant's and the officer's sign-ins.
+        Assert.Contains(timeline, e => e.Service == "identity" && e.Account == walk.Applicant);
+        Assert.Contains(timeline, e => e.Service == "identity" && e.Account == walk.Officer);
     }
 
     [Fact]

@@ -5,6 +5,8 @@ using System.Text.Json.Nodes;
 using Marten;
 using Npgsql;
 using ServiceManufacturing.ServiceDefaults.Audit;
+using ServiceManufacturing.ServiceDefaults.Documents;
+using Microsoft.Extensions.DependencyInjection;
 using ServiceManufacturing.ServiceDefaults.Identity;
 using ServiceManufacturing.Services.Registration.Applications;
 using ServiceManufacturing.Tests.TestSupport;
@@ -33,6 +35,24 @@ public class AuditTrailTests(RegistrationApp app) : IClassFixture<RegistrationAp
         }
         await using var chain = new NpgsqlCommand($"delete from {EventChain.Table}", connection);
         Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, (await Assert.ThrowsAsync<PostgresException>(() => chain.ExecuteNonQueryAsync())).SqlState);
+    }
+
+    [Fact]
+    public async Task TheScanArchiveWorksAsTheServicesRoleWhichMayAddAndRemoveChunksButNeverChangeOne()
+    {
+        // A scan stored through the archive (so the archive's own connection, the service's role, wrote it).
+        var archive = app.Services.GetRequiredService<ScanArchive>();
+        var stored = await archive.StoreAsync(new MemoryStream(TestScans.Pdf("Archive role")), "application/pdf", CancellationToken.None);
+        await using var connection = await app.ServiceRoleAsync();
+        await using (var read = new NpgsqlCommand("select count(*) from scan_chunks where document_id = $1", connection) { Parameters = { new() { Value = stored.DocumentId } } })
+            Assert.True((long)(await read.ExecuteScalarAsync())! > 0);
+        foreach (var sql in new[] { "update scan_chunks set data = data where document_id = $1", "truncate scan_chunks" })
+        {
+            await using var command = new NpgsqlCommand(sql, connection) { Parameters = { new() { Value = stored.DocumentId } } };
+            if (!sql.Contains("$1")) command.Parameters.Clear();
+            Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, (await Assert.ThrowsAsync<PostgresException>(() => command.ExecuteNonQueryAsync())).SqlState);
+        }
+        await archive.DeleteAsync(stored.DocumentId, CancellationToken.None);
     }
 
     [Fact]

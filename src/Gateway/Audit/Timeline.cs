@@ -36,9 +36,10 @@ public static class Timeline
     public static RouteHandlerBuilder MapTimeline(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/v1/audit/timeline/{kind}/{key}", GetAsync).WithName("GetAuditTimeline").WithTags("Audit timeline")
             .WithSummary("跨服务审计时间线 / The audit timeline of an application, an authority or a user, across the services")
-            .WithDescription("各服务的历史按时间合并：申报（applications/{申报 id}）涉及的全部事件，推荐单位（authorities/{行政区划代码}）" +
+            .WithDescription("各服务的历史按时间合并：申报（applications/{申报 id}）涉及的全部事件及相关用户的账号事件，推荐单位（authorities/{行政区划代码}）" +
                 "经办人员的全部操作，或用户（users/{账号 subject}）的全部操作与查阅。每个服务以调用者的令牌自行授权（部里与审计人员）并记录本次查阅。 / " +
-                "Each service's history merged in time order: every event about an application (applications/{application id}), " +
+                "Each service's history merged in time order: every event about an application (applications/{application id}) " +
+                "with Identity's account events of the users who acted on it, " +
                 "everything an authority's officers did (authorities/{region code}), or everything a user did and read " +
                 "(users/{account subject}). Each service authorizes the caller's token itself (ministry officers and auditors) " +
                 "and records the read; a service's refusal is the answer, as it gave it.")
@@ -60,6 +61,9 @@ public static class Timeline
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status502BadGateway);
 
+    /// <summary>How many users' account events an application's timeline takes in at most.</summary>
+    const int MaxAccountsInvolved = 50;
+
     static async Task<IResult> GetAsync(string kind, string key, HttpContext context, IHttpClientFactory clients, IConfiguration configuration,
         TimeProvider clock, CancellationToken ct,
         string? service = null, string? eventType = null, string? actor = null, DateTimeOffset? from = null, DateTimeOffset? to = null, string? format = null)
@@ -77,7 +81,17 @@ public static class Timeline
         var answers = await Task.WhenAll(services.Select(s => HistoryOfAsync(clients, context, s,
             $"http://{s}/api/v1/audit/{s}/history/{kind}/{Uri.EscapeDataString(key)}{query}", ct)));
         if (answers.FirstOrDefault(a => a.Failure is not null).Failure is { } failure) return failure;
-        var entries = answers.SelectMany(a => a.Entries).OrderBy(e => e.At).ThenBy(e => e.Service).ThenBy(e => e.Sequence).ToList();
+        var found = answers.SelectMany(a => a.Entries).ToList();
+        if (kind == "applications" && services.Contains("identity"))
+        {
+            // Identity's account events of the users involved (their registration, binding, sign-ins), under the same filters.
+            var accounts = await Task.WhenAll(found.Select(e => e.ActorSubject).OfType<string>().Distinct().Take(MaxAccountsInvolved)
+                .Select(subject => HistoryOfAsync(clients, context, "identity",
+                    $"http://identity/api/v1/audit/identity/history/users/{Uri.EscapeDataString(subject)}{query}", ct)));
+            if (accounts.FirstOrDefault(a => a.Failure is not null).Failure is { } accountFailure) return accountFailure;
+            found.AddRange(accounts.SelectMany(a => a.Entries).Where(e => e.Account is not null && found.Any(f => f.ActorSubject == e.Account)));
+        }
+        var entries = found.DistinctBy(e => (e.Service, e.Sequence)).OrderBy(e => e.At).ThenBy(e => e.Service).ThenBy(e => e.Sequence).ToList();
         return format switch
         {
             "xlsx" => TypedResults.File(Sheet($"{kind} {key}", entries), Spreadsheet.ContentType, $"timeline-{kind}-{key}.xlsx"),

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Net.Http.Headers;
 using Npgsql;
+using ServiceManufacturing.ServiceDefaults.Audit;
 using ServiceManufacturing.ServiceDefaults.Http;
 
 namespace ServiceManufacturing.ServiceDefaults.Documents;
@@ -18,7 +19,12 @@ public sealed record StoredScan(Guid DocumentId, string ContentType, long Length
 /// compared with its declared Content-Type, hashed, and then written chunk by chunk. A scan is kept only when the
 /// decision that records it succeeds: <see cref="StoreAsync{T}"/> removes it again when that decision fails.
 /// </summary>
-public sealed class ScanArchive(NpgsqlDataSource database, IDocumentStore store)
+/// <remarks>
+/// The archive works as the service's own database role (<see cref="ServiceRole"/>): it reads, adds and removes chunks
+/// but may not UPDATE them, so a stored scan's bytes cannot be changed in place. The table is made, and that right
+/// withheld, by the owner at start.
+/// </remarks>
+public sealed class ScanArchive(NpgsqlDataSource database, IDocumentStore store, string ownerConnectionString)
 {
     /// <summary>Drops the pooled connections (after the database went away: they would each fail one more request).</summary>
     public void ForgetBrokenConnections() => database.Clear();
@@ -39,10 +45,20 @@ public sealed class ScanArchive(NpgsqlDataSource database, IDocumentStore store)
 
     string Table => $"\"{store.Options.DatabaseSchemaName}\".scan_chunks";
 
+    /// <summary>As the owner: makes the table if it is missing, and lets the service's role read, add and remove chunks, never change one.</summary>
     public async Task CreateTableAsync(CancellationToken ct)
     {
-        await using var command = database.CreateCommand(
-            $"create table if not exists {Table} (document_id uuid not null, chunk int not null, data bytea not null, primary key (document_id, chunk))");
+        await using var owner = new NpgsqlConnection(ownerConnectionString);
+        await owner.OpenAsync(ct);
+        var role = ServiceRole.NameFor(ownerConnectionString);
+        await using var command = new NpgsqlCommand($"""
+            begin;
+            select pg_advisory_xact_lock(hashtext('scan-archive:{Table}'));
+            create table if not exists {Table} (document_id uuid not null, chunk int not null, data bytea not null, primary key (document_id, chunk));
+            grant select, insert, delete on {Table} to {role};
+            revoke update, truncate on {Table} from {role};
+            commit;
+            """, owner);
         await command.ExecuteNonQueryAsync(ct);
     }
 
@@ -189,9 +205,9 @@ public static class ScanArchiveExtensions
     /// <summary>Keeps stamped scans in the service's own database (connection string <paramref name="connectionName"/>).</summary>
     public static IHostApplicationBuilder AddScanArchive(this IHostApplicationBuilder builder, string connectionName)
     {
-        var database = builder.Configuration.GetConnectionString(connectionName)!;
-        builder.Services.AddSingleton(services => new ScanArchive(NpgsqlDataSource.Create(database),
-            services.GetRequiredService<IDocumentStore>()));
+        var owner = builder.Configuration.GetConnectionString(connectionName)!;
+        builder.Services.AddSingleton(services => new ScanArchive(NpgsqlDataSource.Create(ServiceRole.ConnectionStringFor(owner)),
+            services.GetRequiredService<IDocumentStore>(), owner));
         builder.Services.AddHostedService<ScanArchiveTable>();
         return builder;
     }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using ServiceManufacturing.ServiceDefaults.Audit;
 
 namespace ServiceManufacturing.Services.Identity.Connect;
 
@@ -28,13 +29,17 @@ sealed class SchemaModelCacheKeyFactory : IModelCacheKeyFactory
         (context.GetType(), (context as TokenStore)?.Schema, designTime);
 }
 
-/// <summary>Creates the token store's tables on first start (there are no migrations to run).</summary>
-sealed class TokenStoreCreator(IServiceScopeFactory scopes, IOptions<IdentityProviderOptions> identity) : IHostedService
+/// <summary>
+/// Creates the token store's tables on first start (there are no migrations to run), as the database's owner, and lets
+/// the service's own role (<see cref="ServiceRole"/>, which the token store works as) read and write them.
+/// </summary>
+sealed class TokenStoreCreator(IConfiguration configuration, IOptions<IdentityProviderOptions> identity) : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var store = scope.ServiceProvider.GetRequiredService<TokenStore>();
+        var owner = configuration.GetConnectionString("identitydb")!;
+        await using var store = new TokenStore(new DbContextOptionsBuilder<TokenStore>().UseNpgsql(owner).UseOpenIddict()
+            .ReplaceService<IModelCacheKeyFactory, SchemaModelCacheKeyFactory>().Options, identity);
         var connection = (NpgsqlConnection)store.Database.GetDbConnection();
         await connection.OpenAsync(ct);
         // Two instances starting together: one creates, the other waits and then finds the tables.
@@ -51,8 +56,15 @@ sealed class TokenStoreCreator(IServiceScopeFactory scopes, IOptions<IdentityPro
             {
                 Parameters = { new() { Value = identity.Value.TokenStoreSchema } },
             };
-            if (await exists.ExecuteScalarAsync(ct) is not null) return;
-            await store.GetService<IRelationalDatabaseCreator>().CreateTablesAsync(ct);
+            if (await exists.ExecuteScalarAsync(ct) is null) await store.GetService<IRelationalDatabaseCreator>().CreateTablesAsync(ct);
+            var schema = $"\"{identity.Value.TokenStoreSchema}\"";
+            var role = ServiceRole.NameFor(owner);
+            await using var grant = new NpgsqlCommand($"""
+                grant usage on schema {schema} to {role};
+                grant select, insert, update, delete on all tables in schema {schema} to {role};
+                grant usage, select, update on all sequences in schema {schema} to {role};
+                """, connection);
+            await grant.ExecuteNonQueryAsync(ct);
         }
         finally
         {
