@@ -28,12 +28,14 @@ public class EventMaskingRuleTests
     [InlineData("form.contact.email")]   // not in the data
     [InlineData("form.revenue")]         // not text: masked, the event would no longer read as its type
     [InlineData("form.contact")]         // an object, not a field
-    public void AFieldThatIsNotTextInTheDataIsRefusedNamingIt(string field)
+    [InlineData("")]                     // no path at all
+    [InlineData(null)]                   // a JSON null among the fields
+    public void AFieldThatIsNotTextInTheDataIsRefusedNamingIt(string? field)
     {
-        var refused = Assert.Throws<RuleViolation>(() => EventMasking.Masked(Saved, new([field], "本人申请删除")));
+        var refused = Assert.Throws<RuleViolation>(() => EventMasking.Masked(Saved, new([field!], "本人申请删除")));
 
         Assert.Equal(EventMasking.FieldNotText, refused.Rule);
-        Assert.Contains(field, refused.Errors!.Keys);
+        Assert.Contains(field ?? "", refused.Errors!.Keys);
     }
 
     [Fact]

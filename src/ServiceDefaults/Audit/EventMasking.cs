@@ -61,6 +61,11 @@ public static class EventMasking
         var absent = new List<string>();
         foreach (var field in command.Fields.Distinct())
         {
+            if (string.IsNullOrWhiteSpace(field))
+            {
+                absent.Add(field ?? "");
+                continue;
+            }
             var path = field.Split('.');
             var parent = path[..^1].Aggregate((JsonNode?)root, (node, name) => node is JsonObject o ? o[name] : null);
             if (parent is JsonObject holder && holder[path[^1]] is JsonValue value && value.TryGetValue<string>(out _))
@@ -69,7 +74,7 @@ public static class EventMasking
         }
         if (absent.Count > 0)
             throw new RuleViolation(FieldNotText, string.Join(", ", absent),
-                absent.ToDictionary(f => f, f => new[] { $"{FieldNotText.Zh} / {FieldNotText.En}" }));
+                absent.Distinct().ToDictionary(f => f, f => new[] { $"{FieldNotText.Zh} / {FieldNotText.En}" }));
         return root.ToJsonString();
     }
 }
