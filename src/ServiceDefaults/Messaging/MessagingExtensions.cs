@@ -14,6 +14,10 @@ public static class MessagingExtensions
     /// <summary>The connection string name of the broker.</summary>
     public const string ConnectionName = "messaging";
 
+    /// <summary>How often, and how long apart, a consumer tries again while its database is away (an hour in all).</summary>
+    const int DatabaseOutageRetries = 720;
+    static readonly TimeSpan DatabaseOutageInterval = TimeSpan.FromSeconds(5);
+
     /// <summary>
     /// Adds MassTransit on RabbitMQ with the service's consumers. Queues are named for the service
     /// (Messaging:EndpointPrefix, default the application name) so two services never share a queue.
@@ -39,12 +43,21 @@ public static class MessagingExtensions
             {
                 rabbit.Host(new Uri(connectionString));
                 rabbit.UseEntityPrefix(entityPrefix);
+                // The service's database away (restarted, failed over): the message waits for it, every few seconds for up
+                // to an hour, instead of spending the short retries below and landing in the error queue while nothing
+                // was wrong with it.
+                rabbit.UseMessageRetry(retry =>
+                {
+                    retry.Interval(DatabaseOutageRetries, DatabaseOutageInterval);
+                    retry.Handle<Exception>(ProblemExceptionHandler.IsDatabaseUnavailable);
+                });
                 // A consumer that loses a concurrency race, or meets a database hiccup, tries again; a rule's refusal
                 // would only be refused again, so that message goes to the error queue at once.
                 rabbit.UseMessageRetry(retry =>
                 {
                     retry.Exponential(10, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200));
                     retry.Ignore<RuleViolation>();
+                    retry.Ignore<Exception>(ProblemExceptionHandler.IsDatabaseUnavailable);
                 });
                 rabbit.ConfigureEndpoints(context);
             });
