@@ -22,7 +22,36 @@ public static partial class SignIn
     public const string RedirectUri = "http://localhost:5173/callback";
     public const string DevelopmentPassword = "ServiceMfg-2023";
 
+    /// <summary>
+    /// Signs in; while Identity is away (the gateway answers 503 with Retry-After, e.g. just after a fault drill restarted
+    /// it) it waits as told and starts the flow again, as a front-end would, a few times.
+    /// </summary>
     public static async Task<Tokens> AsAsync(Uri gateway, string userName, string password = DevelopmentPassword)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await FlowAsync(gateway, userName, password);
+            }
+            catch (IdentityAway away) when (attempt < 6)
+            {
+                await Task.Delay(away.RetryAfter);
+            }
+        }
+    }
+
+    sealed class IdentityAway(TimeSpan retryAfter) : Exception("Identity is away (503).")
+    {
+        public TimeSpan RetryAfter { get; } = retryAfter;
+    }
+
+    static HttpResponseMessage Answered(HttpResponseMessage response) =>
+        response.StatusCode == HttpStatusCode.ServiceUnavailable
+            ? throw new IdentityAway(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(5))
+            : response;
+
+    static async Task<Tokens> FlowAsync(Uri gateway, string userName, string password)
     {
         using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new() })
         {
@@ -34,16 +63,16 @@ public static partial class SignIn
             $"&response_type=code&scope={Uri.EscapeDataString("openid profile offline_access api")}" +
             $"&code_challenge={challenge}&code_challenge_method=S256&state=e2e";
 
-        var toSignIn = await browser.GetAsync(authorize);
+        var toSignIn = Answered(await browser.GetAsync(authorize));
         Assert.Equal(HttpStatusCode.Redirect, toSignIn.StatusCode);
-        var page = await (await browser.GetAsync(toSignIn.Headers.Location)).Content.ReadAsStringAsync();
+        var page = await Answered(await browser.GetAsync(toSignIn.Headers.Location)).Content.ReadAsStringAsync();
         var form = HiddenInput().Matches(page).ToDictionary(m => m.Groups[1].Value, m => WebUtility.HtmlDecode(m.Groups[2].Value));
         form["userName"] = userName;
         form["password"] = password;
-        var signedIn = await browser.PostAsync("/account/sign-in", new FormUrlEncodedContent(form));
+        var signedIn = Answered(await browser.PostAsync("/account/sign-in", new FormUrlEncodedContent(form)));
         Assert.True(signedIn.StatusCode == HttpStatusCode.Redirect, $"Signing in as {userName} failed: {signedIn.StatusCode}");
 
-        var toClient = await browser.GetAsync(signedIn.Headers.Location);
+        var toClient = Answered(await browser.GetAsync(signedIn.Headers.Location));
         Assert.Equal(HttpStatusCode.Redirect, toClient.StatusCode);
         Assert.StartsWith(RedirectUri, toClient.Headers.Location!.ToString());
         var code = HttpUtility.ParseQueryString(toClient.Headers.Location.Query)["code"]!;
