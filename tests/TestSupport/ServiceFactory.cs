@@ -59,7 +59,17 @@ public abstract class ServiceFactory<TProgram>(string connectionName, string dat
         builder.UseSetting("Identity:Issuer", TestTokens.Issuer);
         builder.UseSetting("Identity:SigningPublicKey", TestTokens.PublicKeyPem);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
-        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            // The host is started only once the bus is ready: its queues bound to this fixture's exchanges. A test's first
+            // message published before that would go to an exchange with no queue bound yet, and be dropped.
+            services.Configure<MassTransit.MassTransitHostOptions>(options =>
+            {
+                options.WaitUntilStarted = true;
+                options.StartTimeout = TimeSpan.FromSeconds(60);
+            });
+        });
         builder.ConfigureLogging(logging => logging.AddProvider(LoggedErrors));
     }
 
