@@ -47,7 +47,7 @@ public class WholeSystem : IAsyncLifetime
     }
 
     /// <summary>Generous, as a loaded 2-core machine starts slowly; replicas also wait for each other's schema migrations.</summary>
-    TimeSpan StartTimeout => TimeSpan.FromMinutes(replicas == 1 ? 5 : 10);
+    TimeSpan StartTimeout => TimeSpan.FromMinutes(replicas == 1 ? 10 : 15);
 
 
     static readonly string[] Servers = ["postgres", "rabbitmq"];
