@@ -6,12 +6,14 @@ var identity = IdentitySettings.Add(builder);
 var replicas = int.TryParse(builder.Configuration["Services:Replicas"], out var configured) && configured > 1 ? configured : 1;
 
 var gateway = builder.AddProject<Projects.Gateway>("gateway")
+    .WithSmallFootprint()
     .WithHttpHealthCheck("/health")
     .WithExternalHttpEndpoints();
 // Tokens are issued for the gateway's public address; every service checks that issuer.
 var issuer = gateway.GetEndpoint("http");
 
 var identityService = builder.AddProject<Projects.Services_Identity>("identity")
+    .WithSmallFootprint()
     .WithInfrastructure(infrastructure, infrastructure.IdentityDb)
     .WithEnvironment("Identity__Issuer", issuer)
     .WithEnvironment("Identity__RequireHttps", "false")
@@ -29,6 +31,7 @@ if (identity.DevelopmentUsersPassword is { } developmentUsers)
 IResourceBuilder<ProjectResource> Service<TProject>(string name, IResourceBuilder<IResourceWithConnectionString> database)
     where TProject : IProjectMetadata, new() =>
     builder.AddProject<TProject>(name)
+        .WithSmallFootprint()
         .WithInfrastructure(infrastructure, database)
         .WithEnvironment("Identity__Issuer", issuer)
         .WithEnvironment("Identity__SigningPublicKey", identity.SigningPublicKey)

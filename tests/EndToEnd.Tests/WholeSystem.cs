@@ -70,6 +70,11 @@ public class WholeSystem : IAsyncLifetime
             .WithEnvironment("RateLimits__PerUser__PermitLimit", perUserLimit.ToString())
             .WithEnvironment("RateLimits__PerUser__Window", RateLimitWindow.ToString())
             .WithEnvironment("RateLimits__PerAddress__PermitLimit", "100000");
+        // The test host runs no dashboard, yet Aspire points every project's telemetry at one: nothing listens there,
+        // and each export failed and was retried (20-40 exceptions a second in each idle service, measured), a load
+        // that no deployment with a collector has. Without an endpoint the services export nothing (ServiceDefaults).
+        foreach (var project in builder.Resources.OfType<ProjectResource>())
+            builder.CreateResourceBuilder(project).WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", "");
         App = await builder.BuildAsync();
         using var timeout = new CancellationTokenSource(StartTimeout);
         try
