@@ -94,6 +94,37 @@ public sealed class ApplicationDetailsProjection : SingleStreamProjection<Applic
                 ReviewSequence = e.Data.ReviewSequence, UpdatedAt = e.Data.At,
             }
             : d with { Version = e.Version };
+
+    /// <summary>
+    /// The details as this projection stores them once <paramref name="appended"/> (the events a write just appended,
+    /// ending at <paramref name="version"/>) followed <paramref name="before"/>, computed here with the projection's own
+    /// methods instead of read back: null when <paramref name="before"/> is not the stream just ahead of them (another
+    /// write came between) or an event is one the projection does not show, and the caller reads the stored details.
+    /// </summary>
+    public static ApplicationDetails? Following(ApplicationDetails? before, long version, IReadOnlyList<object> appended)
+    {
+        var start = version - appended.Count;
+        if ((before?.Version ?? 0) != start) return null;
+        var details = before;
+        foreach (var (data, i) in appended.Select((data, i) => (data, i)))
+        {
+            var at = start + i + 1;
+            details = (data, details) switch
+            {
+                (ApplicationDraftCreated e, null) => Create(At(e, at)),
+                (ApplicationFormSaved e, { } d) => Apply(At(e, at), d),
+                (ApplicationSubmitted e, { } d) => Apply(At(e, at), d),
+                (StampedFormUploaded e, { } d) => Apply(At(e, at), d),
+                (ApplicationWithdrawn e, { } d) => Apply(At(e, at), d),
+                (ReviewStageReported e, { } d) => Apply(At(e, at), d),
+                _ => null,
+            };
+            if (details is null) return null;
+        }
+        return details;
+    }
+
+    static Event<T> At<T>(T data, long version) where T : notnull => new(data) { Version = version };
 }
 
 /// <summary>
@@ -109,6 +140,17 @@ public sealed record ApplicationAccess(CurrentUser User, Membership? Membership)
     /// <summary>The access of <paramref name="user"/>, with what Registration knows of its membership.</summary>
     public static async Task<ApplicationAccess> OfAsync(IQuerySession session, CurrentUser user, CancellationToken ct) =>
         new(user, user.Is(PlatformRoles.Applicant) ? await session.LoadAsync<Membership>(Membership.IdFor(user.Subject), ct) : null);
+
+    /// <summary>The application <paramref name="applicationId"/> (null if none) and the access of <paramref name="user"/>, read in one round trip.</summary>
+    public static async Task<(ApplicationDetails? Details, ApplicationAccess Access)> WithApplicationAsync(IQuerySession session,
+        CurrentUser user, Guid applicationId, CancellationToken ct)
+    {
+        var batch = session.CreateBatchQuery();
+        var details = batch.Load<ApplicationDetails>(applicationId);
+        var membership = user.Is(PlatformRoles.Applicant) ? batch.Load<Membership>(Membership.IdFor(user.Subject)) : Task.FromResult<Membership?>(null);
+        await batch.Execute(ct);
+        return (await details, new(user, await membership));
+    }
 
     /// <summary>The credit code of the organisation the applicant is a verified member of, or null.</summary>
     public string? VerifiedOrganisation =>

@@ -83,9 +83,10 @@ public static class ApplicationsApi
         if (Validate(request) is { Count: > 0 } errors) return Problems.Validation(errors);
         var command = new CreateApplicationDraft(Guid.CreateVersion7(), await CampaignsApi.CurrentAsync(session, ct),
             request.Category!.Value, request.OrganisationName!.Trim(), request.CreditCode!, request.AuthorityCode!, user);
+        object[] appended = [];
         var version = await session.DecideAsync<Application>(command.ApplicationId, null,
-            state => ApplicationDecider.Decide(command, state, clock.GetUtcNow()), ct);
-        var details = await session.LoadAsync<ApplicationDetails>(command.ApplicationId, ct);
+            state => appended = ApplicationDecider.Decide(command, state, clock.GetUtcNow()), ct);
+        var details = await AfterAsync(session, command.ApplicationId, null, version, appended, ct);
         return StreamVersion.WithETag(TypedResults.Created($"/api/v1/applications/{command.ApplicationId}", details), version);
     }
 
@@ -108,31 +109,33 @@ public static class ApplicationsApi
 
     static async Task<IResult> Get(Guid applicationId, IDocumentSession session, AccessGuard access, CancellationToken ct)
     {
-        var details = await session.LoadAsync<ApplicationDetails>(applicationId, ct);
-        return await access.ReadAsync(details is not null && (await ApplicationAccess.OfAsync(session, access.User, ct)).CanSee(details),
-            ApplicationRules.NotFound) ?? StreamVersion.WithETag(TypedResults.Ok(details), details!.Version);
+        var (details, caller) = await ApplicationAccess.WithApplicationAsync(session, access.User, applicationId, ct);
+        return await access.ReadAsync(details is not null && caller.CanSee(details), ApplicationRules.NotFound)
+            ?? StreamVersion.WithETag(TypedResults.Ok(details), details!.Version);
     }
 
     static async Task<IResult> SaveForm(Guid applicationId, ApplicationForm form, HttpRequest http, IDocumentSession session,
         AccessGuard access, TimeProvider clock, CancellationToken ct)
     {
-        if (await OwnedAsync(applicationId, session, access, ct) is { } refused) return refused;
+        var (refused, owned, _) = await OwnAsync(applicationId, session, access, ct);
+        if (refused is not null) return refused;
         var errors = FormDates.Implausible(form);
         foreach (var (field, messages) in RelatedPartyCodes.Invalid(form)) errors[field] = messages;
         if (errors.Count > 0) return Problems.Validation(errors);
         return await StreamVersion.OrCurrentAsync(http, async () =>
         {
+            object[] appended = [];
             var version = await session.DecideAsync<Application>(applicationId, StreamVersion.Expected(http),
-                state => ApplicationDecider.Decide(new SaveApplicationForm(applicationId, form), state, clock.GetUtcNow()), ct);
-            return StreamVersion.WithETag(TypedResults.Ok(await session.LoadAsync<ApplicationDetails>(applicationId, ct)), version);
+                state => appended = ApplicationDecider.Decide(new SaveApplicationForm(applicationId, form), state, clock.GetUtcNow()), ct);
+            return StreamVersion.WithETag(TypedResults.Ok(await AfterAsync(session, applicationId, owned, version, appended, ct)), version);
         }, () => session.LoadAsync<ApplicationDetails>(applicationId, ct), d => d.Version);
     }
 
     static async Task<IResult> Submit(Guid applicationId, HttpRequest http, IDocumentSession session,
         AccessGuard access, TimeProvider clock, CancellationToken ct)
     {
-        // The details and the caller's membership are read once and serve both the checks and the decision (each read
-        // is a database round trip: the bench counted 39 PostgreSQL transactions per create + save + submit).
+        // The details and the caller's membership are read once, in one round trip, and serve both the checks and the
+        // decision; the receipt is answered from the event appended, not read back (WritePathRoundTripTests keeps count).
         var (refused, owned, caller) = await OwnAsync(applicationId, session, access, ct);
         if (refused is not null) return refused;
         if (caller.SubmissionRefusal is { } unverified) return await access.ForbidAsync(unverified);
@@ -142,16 +145,22 @@ public static class ApplicationsApi
         var cityIsDemonstration = details.Category == ApplicationCategory.City
             && await EarlierDemonstration.IsDemonstrationCityAsync(session, details.Form.City?.CityName, ct);
         var now = clock.GetUtcNow();
+        object[] appended = [];
         SubmitApplication Command(Application? state) =>
             new(applicationId, campaign, cityIsDemonstration, false, state is null ? "" : SubmissionContent.Hash(state));
         var slotId = CityApplicationSlot.IdFor(details.CampaignId, details.AuthorityCode);
         // A separately planned city's one city application: the slot's stream is decided with the application's.
         var version = CityApplicationSlot.Applies(details.Category, details.AuthorityCode)
             ? (await session.DecideAsync([StreamToWrite.Of<Application>(applicationId, StreamVersion.Expected(http)), StreamToWrite.Of<CityApplicationSlot>(slotId)],
-                states => CityApplicationSlotDecider.Decide(Command(states.Of<Application>(applicationId)), states.Of<Application>(applicationId),
-                    states.Of<CityApplicationSlot>(slotId), now), ct))[applicationId]
-            : await session.DecideAsync<Application>(applicationId, StreamVersion.Expected(http), state => ApplicationDecider.Decide(Command(state), state, now), ct);
-        var submitted = (await session.LoadAsync<ApplicationDetails>(applicationId, ct))!;
+                states =>
+                {
+                    var decided = CityApplicationSlotDecider.Decide(Command(states.Of<Application>(applicationId)), states.Of<Application>(applicationId),
+                        states.Of<CityApplicationSlot>(slotId), now);
+                    appended = decided.GetValueOrDefault(applicationId) ?? [];
+                    return decided;
+                }, ct))[applicationId]
+            : await session.DecideAsync<Application>(applicationId, StreamVersion.Expected(http), state => appended = ApplicationDecider.Decide(Command(state), state, now), ct);
+        var submitted = (await AfterAsync(session, applicationId, details, version, appended, ct))!;
         return StreamVersion.WithETag(TypedResults.Ok(
             new SubmissionReceipt(applicationId, version, now, submitted.ContentHash!, submitted.Warnings)), version);
     }
@@ -163,15 +172,21 @@ public static class ApplicationsApi
         if (refused is not null) return refused;
         var details = owned!;
         var command = new WithdrawApplication(applicationId, request.Reason?.Trim());
+        object[] appended = [];
         var slotId = CityApplicationSlot.IdFor(details.CampaignId, details.AuthorityCode);
         // Withdrawing a separately planned city's city application frees its slot, in the same write.
         var version = CityApplicationSlot.Applies(details.Category, details.AuthorityCode)
             ? (await session.DecideAsync([StreamToWrite.Of<Application>(applicationId, StreamVersion.Expected(http)), StreamToWrite.Of<CityApplicationSlot>(slotId)],
-                states => CityApplicationSlotDecider.Decide(command, states.Of<Application>(applicationId), states.Of<CityApplicationSlot>(slotId),
-                    clock.GetUtcNow()), ct))[applicationId]
+                states =>
+                {
+                    var decided = CityApplicationSlotDecider.Decide(command, states.Of<Application>(applicationId), states.Of<CityApplicationSlot>(slotId),
+                        clock.GetUtcNow());
+                    appended = decided.GetValueOrDefault(applicationId) ?? [];
+                    return decided;
+                }, ct))[applicationId]
             : await session.DecideAsync<Application>(applicationId, StreamVersion.Expected(http),
-                state => ApplicationDecider.Decide(command, state, clock.GetUtcNow()), ct);
-        return StreamVersion.WithETag(TypedResults.Ok(await session.LoadAsync<ApplicationDetails>(applicationId, ct)), version);
+                state => appended = ApplicationDecider.Decide(command, state, clock.GetUtcNow()), ct);
+        return StreamVersion.WithETag(TypedResults.Ok(await AfterAsync(session, applicationId, details, version, appended, ct)), version);
     }
 
     static async Task<IResult> VerifyReceipt(Guid applicationId, SubmissionReceipt receipt, IDocumentSession session,
@@ -187,18 +202,24 @@ public static class ApplicationsApi
         return TypedResults.Ok(new ReceiptVerification(valid));
     }
 
-    /// <summary>Null when the caller owns the application; else its 404, recorded as a refusal.</summary>
-    static async Task<IResult?> OwnedAsync(Guid applicationId, IDocumentSession session, AccessGuard access, CancellationToken ct) =>
-        (await OwnAsync(applicationId, session, access, ct)).Refused;
-
-    /// <summary>As <see cref="OwnedAsync"/>, with the application's details and the caller's access, read once, for the caller to reuse.</summary>
+    /// <summary>
+    /// Null as <c>Refused</c> when the caller owns the application, else its 404, recorded as a refusal; with the
+    /// application's details and the caller's access, read once in one round trip, for the caller to reuse.
+    /// </summary>
     static async Task<(IResult? Refused, ApplicationDetails? Details, ApplicationAccess Access)> OwnAsync(Guid applicationId,
         IDocumentSession session, AccessGuard access, CancellationToken ct)
     {
-        var details = await session.LoadAsync<ApplicationDetails>(applicationId, ct);
-        var caller = await ApplicationAccess.OfAsync(session, access.User, ct);
+        var (details, caller) = await ApplicationAccess.WithApplicationAsync(session, access.User, applicationId, ct);
         return (await access.ChangeAsync(details is not null && caller.CanChange(details), ApplicationRules.NotFound), details, caller);
     }
+
+    /// <summary>
+    /// The details after a write appended <paramref name="appended"/> up to <paramref name="version"/>, computed from those
+    /// read before it (<see cref="ApplicationDetailsProjection.Following"/>), or read back when another write came between.
+    /// </summary>
+    static async Task<ApplicationDetails?> AfterAsync(IQuerySession session, Guid applicationId, ApplicationDetails? before,
+        long version, object[] appended, CancellationToken ct) =>
+        ApplicationDetailsProjection.Following(before, version, appended) ?? await session.LoadAsync<ApplicationDetails>(applicationId, ct);
 
     static Dictionary<string, string[]> Validate(CreateApplicationRequest request)
     {
