@@ -35,6 +35,9 @@ public static class EventStoreExtensions
                 options.Projections.DaemonLockId = DaemonLockIdFor(options.DatabaseSchemaName);
                 // Replicas starting together: the second waits for the first one's schema migration, however slow.
                 options.ApplyChangesLockTimeout = TimeSpan.FromMinutes(2);
+                // A session (one request, one message) takes one pooled connection and keeps it: by default it takes one per
+                // command, and Npgsql resets each taken connection with a DISCARD ALL, a transaction of its own on the server.
+                options.UseStickyConnectionLifetimes = true;
                 options.Events.MetadataConfig.CorrelationIdEnabled = true;
                 options.Events.MetadataConfig.CausationIdEnabled = true;
                 options.Events.MetadataConfig.HeadersEnabled = true;
