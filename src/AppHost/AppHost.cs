@@ -46,13 +46,6 @@ var review = Service<Projects.Services_Review>("review", infrastructure.ReviewDb
     .WithEnvironment("DocumentLinks__Key", documentLinkKey);
 var evaluation = Service<Projects.Services_Evaluation>("evaluation", infrastructure.EvaluationDb);
 
-// A message published before any queue is bound to its exchange is dropped by the broker. On a new installation the
-// services that publish what they seed (Registration its campaign, Identity its experts and members) start only once
-// every service that listens for it is healthy, which it is once its queues are bound (the bus is part of /health).
-// Review and Evaluation seed nothing. Afterwards the queues are durable and stay bound whatever starts first.
-registration.WaitFor(review).WaitFor(evaluation);
-identityService.WaitFor(registration).WaitFor(review).WaitFor(evaluation);
-
 gateway
     .WithEnvironment("Identity__Issuer", issuer)
     .WithEnvironment("Identity__SigningPublicKey", identity.SigningPublicKey)
