@@ -28,6 +28,20 @@ public sealed record DemonstrationEnrolled(
     string AuthorityCode,
     DateTimeOffset EnrolledAt);
 
+/// <summary>
+/// The ministry withdrew a roster entry made in error: it is no demonstration (Registration's copy drops it, so a withdrawn
+/// city no longer blocks a city application). Carries the entry as it stood, so that it means the same arriving first.
+/// </summary>
+public sealed record DemonstrationWithdrawn(
+    Guid DemonstrationId,
+    int Batch,
+    DemonstrationCategory Category,
+    string Name,
+    string? CreditCode,
+    string AuthorityCode,
+    string Reason,
+    DateTimeOffset At);
+
 /// <summary>The ministry's outcome of a demonstration's evaluation (前四批示范评估评价).</summary>
 public enum EvaluationOutcome
 {
@@ -76,7 +90,8 @@ public enum BusinessStatus
 /// <summary>
 /// The authority's officer filed a written explanation (情况说明) for a demonstration that cannot file: it travels with the
 /// authority's package of <see cref="CampaignId"/> (the fifth batch), where the ministry sees both together.
-/// <see cref="DocumentSha256"/> is the supporting document's hash, kept by Evaluation.
+/// <see cref="DocumentSha256"/> is the supporting document's hash; the document stays with Evaluation, where the ministry
+/// downloads it by <see cref="DocumentId"/> at <see cref="DocumentPath"/> (a gateway path; absent in messages sent before it existed).
 /// </summary>
 public sealed record EvaluationExplanationFiled(
     Guid DemonstrationId,
@@ -91,4 +106,6 @@ public sealed record EvaluationExplanationFiled(
     string Reason,
     string DocumentSha256,
     string FiledBy,
-    DateTimeOffset FiledAt);
+    DateTimeOffset FiledAt,
+    Guid? DocumentId = null,
+    string? DocumentPath = null);

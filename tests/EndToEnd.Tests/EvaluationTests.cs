@@ -114,6 +114,54 @@ public class EvaluationTests(WholeSystem system)
         Assert.Contains(rows, r => r[4] == enterprise && r[6] == "限期整改" && r[8] == today.AddMonths(6).ToString("yyyy-MM-dd"));
     }
 
+    [Fact]
+    public async Task AnOfficersExplanationReachesTheMinistrysViewOfThatAuthoritysPackageWithItsDocument()
+    {
+        using var ministry = await system.ClientAsync("ministry-admin", "Ministry-Admin-2023");
+        using var officer = await system.ClientAsync("officer.hebei");
+        var enrolled = await Api.PostAsync(ministry, "/api/v1/demonstrations", new
+        {
+            batch = 2, category = "enterprise", name = $"河北某某注销{Random.Shared.Next(100000, 999999)}有限公司",
+            creditCode = Screening.CreditCodeIn("130100"), authorityCode = "130000", year = 2018,
+        });
+        Assert.True(enrolled.StatusCode == HttpStatusCode.Created, await enrolled.Content.ReadAsStringAsync());
+        var demonstration = (await enrolled.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var campaign = await system.OpenCampaignAsync(new DateOnly(DateTime.UtcNow.Year + 1, 12, 31));
+        var evidence = TestScans.Pdf("Certificate of cancellation");
+
+        HttpResponseMessage? explained = null;
+        await Screening.Until(async () => (explained = await Api.SendAsync(officer, new HttpRequestMessage(HttpMethod.Post,
+            $"/api/v1/demonstrations/{demonstration}/filing/explanation")
+        {
+            Content = new MultipartFormDataContent
+            {
+                { new StringContent(campaign.ToString()), "campaignId" },
+                { new StringContent("cancelled"), "status" },
+                { new StringContent("2022-11-30"), "statusDate" },
+                { new StringContent("企业已于 2022 年注销"), "reason" },
+                { TestScans.Content(evidence), "document", "cancellation.pdf" },
+            },
+        })).StatusCode != HttpStatusCode.Conflict, "Evaluation to hear of the campaign");
+        Assert.True(explained!.StatusCode == HttpStatusCode.OK, await explained.Content.ReadAsStringAsync());
+
+        // Review hears of it by message: the ministry's view of Hebei's package shows it, with where to open its document.
+        JsonElement shown = default;
+        await Screening.Until(async () =>
+        {
+            var package = await Api.GetAsync(ministry, $"/api/v1/packages/130000?campaignId={campaign}");
+            if (package.StatusCode != HttpStatusCode.OK) return false;
+            var details = await package.Content.ReadFromJsonAsync<JsonElement>();
+            shown = details.GetProperty("explanations").EnumerateArray().FirstOrDefault(x => x.GetProperty("demonstrationId").GetGuid() == demonstration);
+            return shown.ValueKind == JsonValueKind.Object;
+        }, "the explanation to reach the ministry's view of the package");
+        Assert.Equal(("cancelled", "企业已于 2022 年注销", false),
+            (shown.GetProperty("status").GetString(), shown.GetProperty("reason").GetString(), shown.GetProperty("filedAfterSubmission").GetBoolean()));
+        var download = await Api.GetAsync(ministry, shown.GetProperty("documentUrl").GetString()!);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        var bytes = await download.Content.ReadAsByteArrayAsync();
+        Assert.Equal(shown.GetProperty("documentSha256").GetString(), Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)));
+    }
+
     static async Task<JsonElement> ImportAsync(HttpClient ministry, string csv)
     {
         var response = await Api.SendAsync(ministry, new HttpRequestMessage(HttpMethod.Post, "/api/v1/roster-imports")

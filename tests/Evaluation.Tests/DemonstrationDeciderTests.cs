@@ -1,4 +1,5 @@
 using DemonstrationEnrolled = ServiceManufacturing.Services.Evaluation.Demonstrations.DemonstrationEnrolled;
+using DemonstrationWithdrawn = ServiceManufacturing.Services.Evaluation.Demonstrations.DemonstrationWithdrawn;
 using ServiceManufacturing.Contracts;
 using ServiceManufacturing.ServiceDefaults.Http;
 using ServiceManufacturing.Services.Evaluation.Demonstrations;
@@ -110,6 +111,31 @@ public class DemonstrationDeciderTests
             new EvaluateDemonstration(Id, EvaluationOutcome.TitleRevoked, "企业已注销", null, "ministry"), Known).Single());
         Assert.Equal(DemonstrationRules.TitleAlreadyRevoked,
             Refused(new EvaluateDemonstration(Id, EvaluationOutcome.Pass, "复核", null, "ministry"), revoked));
+    }
+
+    [Fact]
+    public void AnEntryMadeInErrorIsWithdrawnWithItsReasonAndThenNothingElseHappensToIt()
+    {
+        Assert.Equal(DemonstrationRules.WithdrawalReasonRequired, Refused(new WithdrawDemonstration(Id, " ", "ministry"), Known));
+        Assert.Equal(DemonstrationRules.NotFound, Refused(new WithdrawDemonstration(Id, "批次录错", "ministry"), null));
+        var withdrawn = Assert.IsType<DemonstrationWithdrawn>(Assert.Single(Decide(new WithdrawDemonstration(Id, " 批次录错 ", "ministry"), Known)));
+        Assert.Equal((Id, "批次录错", "914403001922038216"), (withdrawn.DemonstrationId, withdrawn.Reason, withdrawn.CreditCode));
+
+        var gone = Known.Apply(withdrawn);
+        Assert.Equal(DemonstrationRules.Withdrawn, Refused(new WithdrawDemonstration(Id, "再撤", "ministry"), gone));
+        Assert.Equal(DemonstrationRules.Withdrawn, Refused(new CorrectDemonstration(Id, Enterprise with { Name = "改名" }, "ministry"), gone));
+        Assert.Equal(DemonstrationRules.Withdrawn, Refused(new EvaluateDemonstration(Id, EvaluationOutcome.Pass, "良好", null, "ministry"), gone));
+        Assert.Equal(DemonstrationRules.Withdrawn, Refused(new RecordRosterRow(Id, Enterprise, "ministry"), gone));
+        Assert.Equal(DemonstrationRules.Withdrawn, Refused(new EnrollDemonstration(Id, Enterprise), gone));
+    }
+
+    [Fact]
+    public void OnlyDemonstrationsOfBatchesOneToFourGetAnOutcome()
+    {
+        var selected = Known with { Batch = 5 };
+        Assert.Equal(DemonstrationRules.EarlierBatchesOnly,
+            Refused(new EvaluateDemonstration(Id, EvaluationOutcome.Pass, "示范作用明显", null, "ministry"), selected));
+        Assert.Single(Decide(new EvaluateDemonstration(Id, EvaluationOutcome.Pass, "示范作用明显", null, "ministry"), Known with { Batch = 4 }));
     }
 
     static object[] Decide(DemonstrationCommand command, Demonstration? state) => DemonstrationDecider.Decide(command, state, Now);

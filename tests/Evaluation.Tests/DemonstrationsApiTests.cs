@@ -49,6 +49,39 @@ public class DemonstrationsApiTests(EvaluationApp app) : IClassFixture<Evaluatio
     }
 
     [Fact]
+    public async Task TheMinistryWithdrawsAnEntryMadeInErrorWhichLeavesTheRosterAndIsPublished()
+    {
+        await using var broker = await BrokerProbe<Published.DemonstrationWithdrawn>.StartAsync(app);
+        var city = "误录" + Random.Shared.Next(100000, 999999) + "市";
+        var enrolled = (await (await client.PostAsJsonAsync("/api/v1/demonstrations",
+            new { batch = 2, category = "city", name = city, authorityCode = "350200" })).Content.ReadFromJsonAsync<DemonstrationDetails>(ApiJson.Options))!;
+        var path = $"/api/v1/demonstrations/{enrolled.Id}/withdrawal";
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await app.ClientFor(TestUsers.ShenzhenOfficer).PostAsJsonAsync(path, new { reason = "录错" })).StatusCode);
+        await ApiJson.AssertProblemAsync(await client.PostAsJsonAsync(path, new { reason = "" }),
+            HttpStatusCode.UnprocessableEntity, DemonstrationRules.WithdrawalReasonRequired.Code);
+        var response = await client.PostAsJsonAsync(path, new { reason = "该市属第三批，误录为第二批" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var withdrawn = (await response.Content.ReadFromJsonAsync<DemonstrationDetails>(ApiJson.Options))!;
+        Assert.Equal("该市属第三批，误录为第二批", withdrawn.WithdrawalReason);
+        Assert.NotNull(withdrawn.WithdrawnAt);
+        var message = await broker.WaitForAsync(m => m.DemonstrationId == enrolled.Id);
+        Assert.Equal((city, "该市属第三批，误录为第二批"), (message.Message.Name, message.Message.Reason));
+        Assert.DoesNotContain(await client.GetFromJsonAsync<List<DemonstrationDetails>>("/api/v1/demonstrations?batch=2", ApiJson.Options) ?? [],
+            d => d.Id == enrolled.Id);
+        Assert.Contains(await client.GetFromJsonAsync<List<DemonstrationDetails>>("/api/v1/demonstrations?batch=2&withdrawn=true", ApiJson.Options) ?? [],
+            d => d.Id == enrolled.Id);
+        await ApiJson.AssertProblemAsync(await client.PostAsJsonAsync(path, new { reason = "再撤" }), HttpStatusCode.Conflict, DemonstrationRules.Withdrawn.Code);
+        var campaign = await EvaluationFixtures.OpenCampaignAsync(app, new DateOnly(2023, 5, 31));
+        var progress = await client.GetFromJsonAsync<List<ServiceManufacturing.Services.Evaluation.Progress.AuthorityProgress>>(
+            $"/api/v1/demonstrations/progress?campaignId={campaign}&authorityCode=350200", ApiJson.Options);
+        Assert.DoesNotContain(progress!.SelectMany(a => a.Demonstrations), d => d.DemonstrationId == enrolled.Id);
+        await ApiJson.AssertProblemAsync(await client.PostAsJsonAsync("/api/v1/demonstrations",
+            new { batch = 2, category = "city", name = city, authorityCode = "350200" }), HttpStatusCode.Conflict, DemonstrationRules.Withdrawn.Code);
+    }
+
+    [Fact]
     public async Task AFifthBatchDemonstrationIsRefusedByRuleAndNothingIsStored()
     {
         var before = await app.EventCountAsync();

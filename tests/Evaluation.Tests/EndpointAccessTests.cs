@@ -30,6 +30,7 @@ public class EndpointAccessTests(EvaluationApp app) : IClassFixture<EvaluationAp
         ["GET /api/v1/demonstrations/{demonstrationId:guid}"] = [.. Owners, .. Readers],
         ["GET /api/v1/demonstrations/own"] = Owners,
         ["POST /api/v1/demonstrations/{demonstrationId:guid}/correction"] = [PlatformRoles.MinistryOfficer],
+        ["POST /api/v1/demonstrations/{demonstrationId:guid}/withdrawal"] = [PlatformRoles.MinistryOfficer],
         ["POST /api/v1/roster-imports/"] = [PlatformRoles.MinistryOfficer],
         ["GET /api/v1/roster-imports/{importId:guid}"] = [PlatformRoles.MinistryOfficer, PlatformRoles.Auditor],
         ["GET /api/v1/roster-imports/{importId:guid}/errors"] = [PlatformRoles.MinistryOfficer, PlatformRoles.Auditor],

@@ -65,17 +65,44 @@ public class FilingDeciderTests
         Assert.Equal(FilingRules.NotDue, Refused(Submit() with { Demonstration = Demo with { Batch = 5 } }, Now, Drafted));
 
     [Fact]
+    public void ADemonstrationTheCampaignDoesNotCoverNeitherDraftsNorUploads()
+    {
+        var fifthBatch = Demo with { Batch = 5 };
+        Assert.Equal(FilingRules.NotDue, Refused(Draft() with { Demonstration = fifthBatch }, Now));
+        Assert.Equal(FilingRules.NotDue, Refused(Attach() with { Demonstration = fifthBatch }, Now));
+        Assert.Single(Decide(Draft(), Now));
+        Assert.Single(Decide(Attach(), Now));
+    }
+
+    [Fact]
+    public void ADemonstrationWhoseTitleWasRevokedNoLongerFiles()
+    {
+        var revoked = Demo with { Outcome = EvaluationOutcome.TitleRevoked };
+        Assert.Equal(FilingRules.TitleRevoked, Refused(Draft() with { Demonstration = revoked }, Now));
+        Assert.Equal(FilingRules.TitleRevoked, Refused(Attach() with { Demonstration = revoked }, Now));
+        Assert.Equal(FilingRules.TitleRevoked, Refused(Submit() with { Demonstration = revoked }, Now, Drafted));
+        Assert.Single(Decide(Draft() with { Demonstration = Demo with { Outcome = EvaluationOutcome.NeedsRectification } }, Now));
+    }
+
+    [Fact]
+    public void AnExplanationConcernsOnlyADemonstrationTheCampaignCovers()
+    {
+        Assert.Equal(FilingRules.NotDue, Refused(Explain() with { Demonstration = Demo with { Batch = 5 } }, Now));
+        Assert.Single(Decide(Explain() with { Demonstration = Demo with { Batch = 4 } }, Now));
+    }
+
+    [Fact]
     public void ASubmittedFilingIsFrozenUntilTheMinistryReturnsItAndIsThenResubmitted()
     {
         var submitted = (FilingSubmitted)Decide(Submit(), Now, Drafted).Single();
         object[] history = [.. Drafted, submitted];
-        Assert.Equal(FilingRules.Frozen, Refused(new SaveFilingDraft(Id, CampaignId, Demo, Material, "applicant"), Now, history));
+        Assert.Equal(FilingRules.Frozen, Refused(Draft(), Now, history));
         Assert.Equal(FilingRules.Frozen, Refused(Submit(), Now, history));
 
         Assert.Equal(FilingRules.CommentsRequired, Refused(new ReturnFiling(Id, "", "ministry"), Now, history));
         var returned = Assert.IsType<FilingReturned>(Assert.Single(Decide(new ReturnFiling(Id, "请补充 2022 年审计报告", "ministry"), Now, history)));
         Assert.Equal(FilingStatus.Returned, State([.. history, returned])!.Status);
-        Assert.Single(Decide(new SaveFilingDraft(Id, CampaignId, Demo, Material, "applicant"), Now, [.. history, returned]));
+        Assert.Single(Decide(Draft(), Now, [.. history, returned]));
         Assert.IsType<FilingSubmitted>(Assert.Single(Decide(Submit(), Now, [.. history, returned])));
     }
 
@@ -95,7 +122,7 @@ public class FilingDeciderTests
         var explained = Assert.IsType<CannotFileExplained>(Assert.Single(Decide(Explain(), Now)));
         Assert.Equal((BusinessStatus.Cancelled, "深圳某某电子有限公司", 3), (explained.Status, explained.Name, explained.Batch));
 
-        Assert.Equal(FilingRules.Explained, Refused(new SaveFilingDraft(Id, CampaignId, Demo, Material, "applicant"), Now, explained));
+        Assert.Equal(FilingRules.Explained, Refused(Draft(), Now, explained));
         Assert.Equal(FilingRules.Explained, Refused(Submit(), Now, explained));
     }
 
@@ -124,7 +151,11 @@ public class FilingDeciderTests
 
     static SubmitFiling Submit() => new(Id, Fifth, Demo, "applicant");
 
-    static ExplainCannotFile Explain() => new(Id, CampaignId, Demo, BusinessStatus.Cancelled, new DateOnly(2023, 2, 1), "企业已注销", Document, "officer");
+    static SaveFilingDraft Draft() => new(Id, Fifth, Demo, Material, "applicant");
+
+    static AttachFilingDocument Attach() => new(Id, Fifth, Demo, Document, "applicant");
+
+    static ExplainCannotFile Explain() => new(Id, Fifth, Demo, BusinessStatus.Cancelled, new DateOnly(2023, 2, 1), "企业已注销", Document, "officer");
 
     static EvaluationFiling? State(params object[] events)
     {

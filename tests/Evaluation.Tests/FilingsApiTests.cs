@@ -119,11 +119,38 @@ public class FilingsApiTests(EvaluationApp app) : IClassFixture<EvaluationApp>
         var message = await review.WaitForAsync(m => m.DemonstrationId == demonstration.Id);
         Assert.Equal((campaign, "440300", "企业已于 2022 年注销", filing.Explanation.Document.Sha256),
             (message.Message.CampaignId, message.Message.AuthorityCode, message.Message.Reason, message.Message.DocumentSha256));
+        // The message says where the ministry opens the supporting document, and it does.
+        Assert.Equal(filing.Explanation.Document.DocumentId, message.Message.DocumentId);
+        var download = await app.ClientFor(TestUsers.Ministry).GetAsync(message.Message.DocumentPath);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal(filing.Explanation.Document.Sha256,
+            Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(await download.Content.ReadAsByteArrayAsync())));
 
         var progress = await officer.GetFromJsonAsync<List<AuthorityProgress>>($"/api/v1/demonstrations/progress?campaignId={campaign}", ApiJson.Options);
         var shenzhen = Assert.Single(progress!);
         Assert.Equal(ProgressStatus.Explained, shenzhen.Demonstrations.Single(d => d.DemonstrationId == demonstration.Id).Status);
         Assert.All(shenzhen.Demonstrations.Where(d => d.Status == ProgressStatus.NotStarted), d => Assert.True(d.Owed));
+    }
+
+    [Fact]
+    public async Task ADemonstrationWhoseTitleWasRevokedSavesNoDraftAndUploadsNothing()
+    {
+        var campaign = await OpenCampaignAsync(app, new DateOnly(2023, 5, 31));
+        var code = NewCreditCode();
+        var member = TestUsers.Applicant with { Subject = Guid.CreateVersion7().ToString(), CreditCode = code };
+        var demonstration = await EnrollAsync(app, new { batch = 2, category = "enterprise", name = "深圳某某撤销公司", creditCode = code, authorityCode = "440300", year = 2018 });
+        await VerifyMemberAsync(app, member.Subject, code, 1);
+        Assert.Equal(HttpStatusCode.OK, (await app.ClientFor(TestUsers.Ministry).PostAsJsonAsync(
+            $"/api/v1/demonstrations/{demonstration.Id}/outcome", new { outcome = "titleRevoked", reasons = "连续两年未开展服务型制造业务" })).StatusCode);
+        var applicant = app.ClientFor(member);
+        var path = $"/api/v1/demonstrations/{demonstration.Id}/filing";
+        var before = await app.EventCountAsync();
+
+        await ApiJson.AssertProblemAsync(await applicant.PutAsJsonAsync($"{path}?campaignId={campaign}", Draft(2018)),
+            HttpStatusCode.Conflict, FilingRules.TitleRevoked.Code);
+        await ApiJson.AssertProblemAsync(await applicant.PostAsync($"{path}/documents?campaignId={campaign}", TestScans.Content(TestScans.Pdf("Audit"))),
+            HttpStatusCode.Conflict, FilingRules.TitleRevoked.Code);
+        Assert.Equal(before, await app.EventCountAsync());
     }
 
     static MultipartFormDataContent Form(Guid campaign, string status) => new()

@@ -18,7 +18,7 @@ public class RosterImportTests
         """;
 
     static (IReadOnlyList<RosterRow> Rows, IReadOnlyList<RowProblem> Problems) Check(string csv) =>
-        RosterRows.Check(RosterFile.Csv(csv));
+        RosterRows.Check(RosterFile.Csv(csv), 2023);
 
     [Fact]
     public void EveryGoodRowBecomesADemonstrationWithItsAuthorityCodeAndMode()
@@ -66,6 +66,52 @@ public class RosterImportTests
         Assert.Contains("第 2 行", problem.Reason);
     }
 
+    [Theory]
+    [InlineData("3")]
+    [InlineData("第3批")]
+    [InlineData("第三批")]
+    [InlineData("第 3 批")]
+    [InlineData("三")]
+    public void TheBatchIsReadAsANumberOrAsTheNoticeWritesIt(string batch)
+    {
+        var (rows, problems) = Check(RosterRows.Headers.Aggregate((a, b) => a + "," + b) + $"\n{batch},示范企业,某某公司,914403001922038216,440300,定制化服务,2021");
+        Assert.Empty(problems);
+        Assert.Equal(3, Assert.Single(rows).Facts.Batch);
+    }
+
+    [Theory]
+    [InlineData("第五批")]
+    [InlineData("第3")]
+    [InlineData("三批次")]
+    public void ABatchOutsideOneToFourOrUnreadableIsRefused(string batch) =>
+        Assert.Contains("批次", Assert.Single(Check(RosterRows.Headers.Aggregate((a, b) => a + "," + b) +
+            $"\n{batch},示范企业,某某公司,914403001922038216,440300,定制化服务,2021").Problems).Reason);
+
+    [Theory]
+    [InlineData(1, 2015, false)]
+    [InlineData(1, 2017, true)]
+    [InlineData(3, 2018, false)]
+    [InlineData(3, 2019, true)]
+    [InlineData(4, 2023, true)]
+    [InlineData(4, 2024, false)]
+    public void TheYearSelectedFitsTheBatchAndIsNotInTheFuture(int batch, int year, bool fits)
+    {
+        Assert.Equal(fits, RosterRows.YearFits(batch, year, 2023));
+        var problems = Check(RosterRows.Headers.Aggregate((a, b) => a + "," + b) + $"\n{batch},示范企业,某某公司,914403001922038216,440300,定制化服务,{year}").Problems;
+        Assert.Equal(fits, problems.Count == 0);
+        Assert.All(problems, p => Assert.Contains("入选年份", p.Reason));
+    }
+
+    [Fact]
+    public void ATitleAboveTheHeaderIsSkippedAndRowsKeepTheirNumbersInTheFile()
+    {
+        var (rows, problems) = Check("前四批服务型制造示范名单,,,,,,\n2023 年 3 月\n" + Roster);
+
+        Assert.Empty(problems);
+        Assert.Equal([4, 5, 6], rows.Select(r => r.Row));
+        Assert.Equal(2, RosterRows.HeaderIndex(RosterFile.Csv("标题\n说明\n" + Roster)));
+    }
+
     [Fact]
     public void AHeaderWithoutAColumnRefusesTheFileAsRowOne() =>
         Assert.Equal(1, Assert.Single(Check("批次,名称\n1,某某").Problems).Row);
@@ -86,7 +132,7 @@ public class RosterImportTests
         var workbook = Spreadsheet.Write("名单", csv.Select(r => r.Cells).ToList(), [10, 10, 10, 10, 10, 10, 10]);
 
         Assert.True(RosterFile.LooksLikeXlsx(workbook));
-        Assert.Equal(Check(Roster).Rows, RosterRows.Check(RosterFile.Read(workbook, xlsx: true)).Rows);
+        Assert.Equal(Check(Roster).Rows, RosterRows.Check(RosterFile.Read(workbook, xlsx: true), 2023).Rows);
     }
 
     [Fact]

@@ -21,6 +21,7 @@ public class RosterCopyTests(RegistrationApp app) : IClassFixture<RegistrationAp
             {
                 EarlierDemonstrationRecorded r => entry.Apply(r),
                 EarlierDemonstrationTitleRevoked t => entry.Apply(t),
+                EarlierDemonstrationWithdrawn w => entry.Apply(w),
                 _ => entry,
             };
         return entry;
@@ -52,6 +53,47 @@ public class RosterCopyTests(RegistrationApp app) : IClassFixture<RegistrationAp
         var early = RosterCopyDecider.Evaluated(Revoked, null, Now);
         Assert.Equal([typeof(EarlierDemonstrationRecorded), typeof(EarlierDemonstrationTitleRevoked)], early.Select(e => e.GetType()));
         Assert.Empty(RosterCopyDecider.Enrolled(Xiamen, 0, Entry(early), Now));
+    }
+
+    static readonly DemonstrationWithdrawn Withdrawal = new(Xiamen.DemonstrationId, 3, DemonstrationCategory.City, "厦门市", null, "350200",
+        "误录为第三批", Now);
+
+    [Fact]
+    public void AWithdrawalTakesTheEntryOffForGoodInWhicheverOrderTheMessagesArrive()
+    {
+        var recorded = RosterCopyDecider.Enrolled(Xiamen, 10, null, Now);
+        var withdrawn = RosterCopyDecider.Withdrawn(Withdrawal, 30, Entry(recorded), Now);
+        Assert.IsType<EarlierDemonstrationWithdrawn>(Assert.Single(withdrawn));
+        Assert.Empty(RosterCopyDecider.Withdrawn(Withdrawal, 30, Entry([.. recorded, .. withdrawn]), Now));
+        // A correction published before the withdrawal but arriving after it brings nothing back.
+        Assert.Empty(RosterCopyDecider.Enrolled(Xiamen with { Name = "厦门" }, 20, Entry([.. recorded, .. withdrawn]), Now));
+
+        var early = RosterCopyDecider.Withdrawn(Withdrawal, 30, null, Now);
+        Assert.Equal([typeof(EarlierDemonstrationRecorded), typeof(EarlierDemonstrationWithdrawn)], early.Select(e => e.GetType()));
+        Assert.True(Entry(early).Withdrawn);
+        Assert.Empty(RosterCopyDecider.Enrolled(Xiamen, 10, Entry(early), Now));
+    }
+
+    [Fact]
+    public async Task AWithdrawnCityNoLongerCountsAsADemonstrationCity()
+    {
+        await using var evaluation = await BrokerProbe<DemonstrationEnrolled>.StartAsync(app);
+        var name = "撤回" + Random.Shared.Next(100000, 999999) + "市";
+        var city = Xiamen with { DemonstrationId = Guid.CreateVersion7(), Name = name };
+        await evaluation.PublishAsync(city, Guid.CreateVersion7(), 100);
+        await Eventually.GetAsync(async () =>
+        {
+            await using var session = app.Store.QuerySession();
+            return await EarlierDemonstration.IsDemonstrationCityAsync(session, name, default) ? "listed" : null;
+        });
+
+        await evaluation.PublishAsync(Withdrawal with { DemonstrationId = city.DemonstrationId, Name = name }, Guid.CreateVersion7(), 101);
+
+        await Eventually.GetAsync(async () =>
+        {
+            await using var session = app.Store.QuerySession();
+            return await EarlierDemonstration.IsDemonstrationCityAsync(session, name, default) ? null : "withdrawn";
+        });
     }
 
     [Fact]

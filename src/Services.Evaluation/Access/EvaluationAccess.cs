@@ -81,10 +81,10 @@ public sealed class EvaluationAccess(IDocumentSession session, AccessGuard guard
     {
         var user = guard.User;
         if (user.Is(PlatformRoles.CityAuthority) && user.City is { } city)
-            return (await session.Query<DemonstrationDetails>().Where(d => d.Category == DemonstrationCategory.City).ToListAsync(ct))
+            return (await session.Query<DemonstrationDetails>().Where(d => d.Category == DemonstrationCategory.City && d.WithdrawnAt == null).ToListAsync(ct))
                 .Where(d => Demonstration.Normalise(d.Name) == Demonstration.Normalise(city)).ToList();
         if (user.Is(PlatformRoles.Applicant) && await session.LoadAsync<Membership>(Membership.IdFor(user.Subject), ct) is { Verified: true } m)
-            return await session.Query<DemonstrationDetails>().Where(d => d.CreditCode == m.CreditCode).ToListAsync(ct);
+            return await session.Query<DemonstrationDetails>().Where(d => d.CreditCode == m.CreditCode && d.WithdrawnAt == null).ToListAsync(ct);
         return [];
     }
 }

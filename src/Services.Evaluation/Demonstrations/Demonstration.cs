@@ -6,7 +6,7 @@ namespace ServiceManufacturing.Services.Evaluation.Demonstrations;
 /// <summary>What the deciders need to know of a demonstration on the roster.</summary>
 public sealed record Demonstration(
     Guid Id, int Batch, DemonstrationCategory Category, string Name, string? CreditCode, string AuthorityCode, int? Year, string? Mode,
-    EvaluationOutcome? Outcome = null)
+    EvaluationOutcome? Outcome = null, bool Withdrawn = false)
 {
     /// <summary>
     /// The stream of a demonstration, named by its natural key, so that the same row imported twice (or a selection
@@ -28,4 +28,6 @@ public sealed record Demonstration(
     };
 
     public Demonstration Apply(DemonstrationOutcomeRecorded e) => this with { Outcome = e.Outcome };
+
+    public Demonstration Apply(DemonstrationWithdrawn e) => this with { Withdrawn = true };
 }

@@ -20,6 +20,9 @@ public sealed record CorrectDemonstration(Guid DemonstrationId, RosterFacts Fact
 /// <summary>Review's selection of a later batch's demonstration.</summary>
 public sealed record NoteSelection(Guid DemonstrationId, RosterFacts Facts, Guid ApplicationId, DateTimeOffset SelectedAt) : DemonstrationCommand(DemonstrationId);
 
+/// <summary>The ministry withdraws a roster entry made in error.</summary>
+public sealed record WithdrawDemonstration(Guid DemonstrationId, string Reason, string By) : DemonstrationCommand(DemonstrationId);
+
 /// <summary>The ministry's outcome of the evaluation.</summary>
 public sealed record EvaluateDemonstration(Guid DemonstrationId, EvaluationOutcome Outcome, string Reasons, DateOnly? RectificationDue, string By)
     : DemonstrationCommand(DemonstrationId);
@@ -33,8 +36,12 @@ public static class DemonstrationRules
     public static readonly Rule NotFound = Rule.NotFound("demonstration-not-found",
         "示范不存在。", "The demonstration does not exist.");
     public static readonly Rule KeyUnchangeable = Rule.Unprocessable("demonstration-key-unchangeable",
-        "批次、类别和统一社会信用代码是名单的识别依据，不能更正；请录入正确的示范并撤销错误的一条。",
-        "The batch, category and credit code identify a roster entry and cannot be corrected.");
+        "批次、类别和统一社会信用代码是名单的识别依据，不能更正；请录入正确的示范并撤回错误的一条。",
+        "The batch, category and credit code identify a roster entry and cannot be corrected: enter the right one and withdraw the wrong one.");
+    public static readonly Rule Withdrawn = Rule.Conflict("demonstration-withdrawn",
+        "该名单条目已作为误录撤回，不再录入、更正或评估。", "This roster entry was withdrawn as made in error; it is no longer entered, corrected or evaluated.");
+    public static readonly Rule WithdrawalReasonRequired = Rule.Unprocessable("demonstration-withdrawal-reason-required",
+        "撤回误录的名单条目须说明理由。", "Withdrawing a roster entry made in error needs the reason.");
     public static readonly Rule ReasonsRequired = Rule.Unprocessable("evaluation-reasons-required",
         "评估结果须说明理由。", "An evaluation outcome needs its reasons.");
     public static readonly Rule RectificationDueRequired = Rule.Unprocessable("rectification-due-required",
@@ -50,6 +57,8 @@ public static class DemonstrationDecider
     {
         EnrollDemonstration { Facts.Batch: < 1 or > 4 } or RecordRosterRow { Facts.Batch: < 1 or > 4 } =>
             throw new RuleViolation(DemonstrationRules.EarlierBatchesOnly),
+        // A withdrawn entry stays withdrawn: entering or importing it again is refused (the row names why), a selection is ignored.
+        EnrollDemonstration or RecordRosterRow when state is { Withdrawn: true } => throw new RuleViolation(DemonstrationRules.Withdrawn),
         EnrollDemonstration c when state is null => [Enrolled(c.DemonstrationId, c.Facts, now)],
         EnrollDemonstration => throw new RuleViolation(DemonstrationRules.AlreadyEnrolled),
         RecordRosterRow c when state is null => [Enrolled(c.DemonstrationId, c.Facts, now)],
@@ -57,7 +66,12 @@ public static class DemonstrationDecider
         NoteSelection c when state is null => [Enrolled(c.DemonstrationId, c.Facts, c.SelectedAt) with { ApplicationId = c.ApplicationId }],
         NoteSelection => [],
         _ when state is null => throw new RuleViolation(DemonstrationRules.NotFound),
+        _ when state.Withdrawn => throw new RuleViolation(DemonstrationRules.Withdrawn),
         CorrectDemonstration c => Correct(state, c.Facts, c.By, now),
+        WithdrawDemonstration c when string.IsNullOrWhiteSpace(c.Reason) => throw new RuleViolation(DemonstrationRules.WithdrawalReasonRequired),
+        WithdrawDemonstration c => [new DemonstrationWithdrawn(state.Id, state.Batch, state.Category, state.Name, state.CreditCode, state.AuthorityCode,
+            c.Reason.Trim(), c.By, now)],
+        EvaluateDemonstration when state.Batch is < 1 or > 4 => throw new RuleViolation(DemonstrationRules.EarlierBatchesOnly),
         EvaluateDemonstration when state.Outcome == EvaluationOutcome.TitleRevoked => throw new RuleViolation(DemonstrationRules.TitleAlreadyRevoked),
         EvaluateDemonstration c when string.IsNullOrWhiteSpace(c.Reasons) => throw new RuleViolation(DemonstrationRules.ReasonsRequired),
         EvaluateDemonstration { Outcome: EvaluationOutcome.NeedsRectification } c when c.RectificationDue is not { } due || due <= ChinaTime.DayOf(now) =>

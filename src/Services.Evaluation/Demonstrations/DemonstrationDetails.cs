@@ -19,10 +19,13 @@ namespace ServiceManufacturing.Services.Evaluation.Demonstrations;
 /// <param name="OutcomeReasons">评估理由 / The outcome's reasons.</param>
 /// <param name="RectificationDue">整改期限 / The rectification due date.</param>
 /// <param name="EvaluatedAt">评估时间 / When it was evaluated.</param>
+/// <param name="WithdrawnAt">作为误录撤回的时间（未撤回为 null） / When it was withdrawn as made in error (null unless withdrawn).</param>
+/// <param name="WithdrawalReason">撤回理由 / Why it was withdrawn.</param>
 public sealed record DemonstrationDetails(
     Guid Id, long Version, int Batch, DemonstrationCategory Category, string Name, string? CreditCode,
     string AuthorityCode, DateTimeOffset EnrolledAt, int? Year = null, string? Mode = null, EvaluationOutcome? Outcome = null,
-    string? OutcomeReasons = null, DateOnly? RectificationDue = null, DateTimeOffset? EvaluatedAt = null);
+    string? OutcomeReasons = null, DateOnly? RectificationDue = null, DateTimeOffset? EvaluatedAt = null, DateTimeOffset? WithdrawnAt = null,
+    string? WithdrawalReason = null);
 
 /// <summary>Keeps <see cref="DemonstrationDetails"/> in step with each demonstration's stream.</summary>
 public sealed class DemonstrationDetailsProjection : SingleStreamProjection<DemonstrationDetails, Guid>
@@ -40,5 +43,10 @@ public sealed class DemonstrationDetailsProjection : SingleStreamProjection<Demo
     {
         Version = e.Version, Outcome = e.Data.Outcome, OutcomeReasons = e.Data.Reasons, RectificationDue = e.Data.RectificationDue,
         EvaluatedAt = e.Data.At,
+    };
+
+    public DemonstrationDetails Apply(IEvent<DemonstrationWithdrawn> e, DemonstrationDetails d) => d with
+    {
+        Version = e.Version, WithdrawnAt = e.Data.At, WithdrawalReason = e.Data.Reason,
     };
 }

@@ -46,3 +46,18 @@ public sealed record DemonstrationOutcomeRecorded(
     DateOnly? RectificationDue,
     string EvaluatedBy,
     DateTimeOffset At);
+
+/// <summary>
+/// The ministry withdrew a roster entry made in error (a wrong batch, category or credit code, which no correction
+/// changes): it leaves the roster, files nothing and no longer counts anywhere. The record holds the entry as it stood.
+/// </summary>
+public sealed record DemonstrationWithdrawn(
+    Guid DemonstrationId,
+    int Batch,
+    DemonstrationCategory Category,
+    string Name,
+    string? CreditCode,
+    string AuthorityCode,
+    string Reason,
+    string WithdrawnBy,
+    DateTimeOffset At);

@@ -16,6 +16,10 @@ static class DemonstrationHistory
         .Describe<DemonstrationOutcomeRecorded>(e => new(
             $"{e.EvaluatedBy} 记录第 {e.Batch} 批示范 {e.Name} 的评估结果：{OutcomeZh(e.Outcome)}{(e.RectificationDue is { } due ? $"（整改期限 {due:yyyy-MM-dd}）" : "")}；理由：{e.Reasons}",
             $"{e.EvaluatedBy} recorded the evaluation outcome of batch {e.Batch} demonstration {e.Name}: {OutcomeEn(e.Outcome)}{(e.RectificationDue is { } by ? $" (rectify by {by:yyyy-MM-dd})" : "")}; reasons: {e.Reasons}")
+            { Authority = e.AuthorityCode })
+        .Describe<DemonstrationWithdrawn>(e => new(
+            $"{e.WithdrawnBy} 撤回误录的名单条目：第 {e.Batch} 批{CategoryZh(e.Category)} {e.Name}（{e.AuthorityCode}{(e.CreditCode is { } c ? $"，{c}" : "")}）；理由：{e.Reason}",
+            $"{e.WithdrawnBy} withdrew the roster entry made in error: batch {e.Batch} {CategoryEn(e.Category)} {e.Name} ({e.AuthorityCode}{(e.CreditCode is { } d ? $", {d}" : "")}); reason: {e.Reason}")
             { Authority = e.AuthorityCode });
 
     internal static string CategoryZh(DemonstrationCategory category) => category switch

@@ -27,6 +27,10 @@ public sealed record EnrollDemonstrationRequest(
 /// <param name="Mode">服务型制造模式或城市类别 / The service mode, or the city class.</param>
 public sealed record CorrectDemonstrationRequest(string? Name, string? AuthorityCode, int? Year, string? Mode);
 
+/// <summary>撤回误录的名单条目 / Withdraw a roster entry made in error.</summary>
+/// <param name="Reason">理由（必填，不超过 500 字） / Why (required, at most 500 characters).</param>
+public sealed record WithdrawDemonstrationRequest(string? Reason);
+
 public static class DemonstrationsApi
 {
     static readonly string[] Readers = [PlatformRoles.AuthorityOfficer, PlatformRoles.MinistryOfficer, PlatformRoles.Auditor];
@@ -52,7 +56,29 @@ public static class DemonstrationsApi
             .Produces<DemonstrationDetails>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        api.MapPost("/{demonstrationId:guid}/withdrawal", Withdraw).WithName("WithdrawDemonstration").WithConcurrency()
+            .WithSummary("撤回误录的名单条目（批次、类别或信用代码有误） / Withdraw a roster entry made in error (a wrong batch, category or credit code)")
+            .RequireRoles(PlatformRoles.MinistryOfficer)
+            .Produces<DemonstrationDetails>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         return api;
+    }
+
+    static async Task<IResult> Withdraw(Guid demonstrationId, WithdrawDemonstrationRequest request, HttpRequest http, IDocumentSession session,
+        EvaluationAccess access, TimeProvider clock, CancellationToken ct)
+    {
+        if (request.Reason is { Length: > 500 })
+            return Problems.Validation(new Dictionary<string, string[]> { ["reason"] = ["理由不超过 500 字。 / At most 500 characters."] });
+        var (_, refused) = await access.ActAsync(demonstrationId, DemonstrationRelation.Ministry, ct);
+        if (refused is not null) return refused;
+        var command = new WithdrawDemonstration(demonstrationId, request.Reason ?? "", access.User.AuditName);
+        return await StreamVersion.OrCurrentAsync(http, async () =>
+        {
+            var version = await session.DecideAsync<Demonstration>(demonstrationId, StreamVersion.Expected(http),
+                state => DemonstrationDecider.Decide(command, state, clock.GetUtcNow()), ct);
+            return StreamVersion.WithETag(TypedResults.Ok(await session.LoadAsync<DemonstrationDetails>(demonstrationId, ct)), version);
+        }, () => session.LoadAsync<DemonstrationDetails>(demonstrationId, ct), d => d.Version);
     }
 
     static async Task<IResult> Enroll(
@@ -76,14 +102,17 @@ public static class DemonstrationsApi
 
     static async Task<IResult> Own(EvaluationAccess access, CancellationToken ct) => TypedResults.Ok(await access.OwnAsync(ct));
 
-    /// <summary>An officer sees its own authority's demonstrations (naming another's is refused, as in Review); the ministry and auditors any.</summary>
+    /// <summary>
+    /// An officer sees its own authority's demonstrations (naming another's is refused, as in Review); the ministry and
+    /// auditors any. Entries withdrawn as made in error are left out unless asked for.
+    /// </summary>
     static async Task<IResult> List(IDocumentSession session, AccessGuard access, CancellationToken ct,
-        int? batch = null, string? authorityCode = null)
+        int? batch = null, string? authorityCode = null, bool withdrawn = false)
     {
         (authorityCode, var refused) = await access.AuthorityScopeAsync(authorityCode);
         if (refused is not null) return refused;
         await access.ReadAsync(true, DemonstrationRules.NotFound);
-        var query = session.Query<DemonstrationDetails>().AsQueryable();
+        var query = session.Query<DemonstrationDetails>().Where(d => withdrawn || d.WithdrawnAt == null);
         if (batch is not null) query = query.Where(d => d.Batch == batch);
         if (authorityCode is not null) query = query.Where(d => d.AuthorityCode == authorityCode);
         return TypedResults.Ok(await query.OrderBy(d => d.Batch).ThenBy(d => d.Name).Take(5000).ToListAsync(ct));

@@ -14,6 +14,10 @@ namespace ServiceManufacturing.Services.Evaluation.Filings;
 /// <summary>An authority's written explanation for a demonstration that cannot file; it travels with the authority's package.</summary>
 public static class ExplanationsApi
 {
+    /// <summary>Where the ministry downloads an explanation's supporting document (through the gateway).</summary>
+    public static string DocumentPath(Guid demonstrationId, Guid campaignId, Guid documentId) =>
+        $"/api/v1/demonstrations/{demonstrationId}/filing/documents/{documentId}?campaignId={campaignId}";
+
     public static RouteGroupBuilder MapExplanationsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/demonstrations").WithTags("Evaluation filings");
@@ -66,10 +70,10 @@ public static class ExplanationsApi
 
         var (demonstration, refused) = await access.ActAsync(demonstrationId, DemonstrationRelation.Authority, ct);
         if (refused is not null) return refused;
-        if (await session.LoadAsync<EvaluationCampaign>(campaignId, ct) is not { Noted: true }) return Problems.Of(EvaluationCampaignRules.Unknown);
+        if (await session.LoadAsync<EvaluationCampaign>(campaignId, ct) is not { Noted: true } campaign) return Problems.Of(EvaluationCampaignRules.Unknown);
         var state = await FilingsApi.DemonstrationAsync(session, demonstration!.Id, ct);
         var id = EvaluationFiling.IdFor(campaignId, demonstrationId);
-        var command = new ExplainCannotFile(id, campaignId, state, status!.Value, statusDate, reason, new FilingDocument(Guid.Empty, "", 0, ""),
+        var command = new ExplainCannotFile(id, campaign, state, status!.Value, statusDate, reason, new FilingDocument(Guid.Empty, "", 0, ""),
             access.User.AuditName);
         // Checked before the document is stored, so that a refused explanation leaves no file behind.
         _ = FilingDecider.Decide(command, await session.LoadAsync<EvaluationFiling>(id, ct), clock.GetUtcNow());

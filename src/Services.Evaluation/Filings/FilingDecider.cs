@@ -7,9 +7,10 @@ namespace ServiceManufacturing.Services.Evaluation.Filings;
 
 public abstract record FilingCommand(Guid FilingId);
 
-public sealed record SaveFilingDraft(Guid FilingId, Guid CampaignId, Demonstration Demonstration, EvaluationMaterial Material, string By) : FilingCommand(FilingId);
+public sealed record SaveFilingDraft(Guid FilingId, EvaluationCampaign Campaign, Demonstration Demonstration, EvaluationMaterial Material, string By)
+    : FilingCommand(FilingId);
 
-public sealed record AttachFilingDocument(Guid FilingId, Guid CampaignId, Demonstration Demonstration, FilingDocument Document, string By)
+public sealed record AttachFilingDocument(Guid FilingId, EvaluationCampaign Campaign, Demonstration Demonstration, FilingDocument Document, string By)
     : FilingCommand(FilingId);
 
 public sealed record SubmitFiling(Guid FilingId, EvaluationCampaign Campaign, Demonstration Demonstration, string By) : FilingCommand(FilingId);
@@ -18,7 +19,7 @@ public sealed record AcknowledgeFiling(Guid FilingId, string By) : FilingCommand
 
 public sealed record ReturnFiling(Guid FilingId, string? Comments, string By) : FilingCommand(FilingId);
 
-public sealed record ExplainCannotFile(Guid FilingId, Guid CampaignId, Demonstration Demonstration, BusinessStatus Status, DateOnly StatusDate,
+public sealed record ExplainCannotFile(Guid FilingId, EvaluationCampaign Campaign, Demonstration Demonstration, BusinessStatus Status, DateOnly StatusDate,
     string Reason, FilingDocument Document, string By) : FilingCommand(FilingId);
 
 public static class FilingRules
@@ -45,6 +46,8 @@ public static class FilingRules
         "该示范已报送评估材料，无需说明。", "The demonstration has filed its material; no explanation is needed.");
     public static readonly Rule StatusDateInFuture = Rule.Unprocessable("explanation-status-date-future",
         "状态发生日期不能晚于今天。", "The status date cannot be after today.");
+    public static readonly Rule TitleRevoked = Rule.Conflict("filing-title-revoked",
+        "该示范称号已被撤销，不再报送评估材料。", "This demonstration's title was revoked; it no longer files evaluation material.");
     public static readonly Rule NotFound = Rule.NotFound("filing-not-found", "该示范没有评估材料。", "This demonstration has no filing.");
 }
 
@@ -53,11 +56,19 @@ public static class FilingDecider
 {
     public static object[] Decide(FilingCommand command, EvaluationFiling? state, DateTimeOffset now) => command switch
     {
+        SaveFilingDraft { Demonstration.Withdrawn: true } or AttachFilingDocument { Demonstration.Withdrawn: true } or SubmitFiling { Demonstration.Withdrawn: true }
+            or ExplainCannotFile { Demonstration.Withdrawn: true } => throw new RuleViolation(DemonstrationRules.Withdrawn),
+        // Only a demonstration the campaign covers (an earlier batch) files or is explained, and one whose title stands.
+        SaveFilingDraft { Demonstration.Batch: var b, Campaign.Batch: var cb } when b >= cb => throw new RuleViolation(FilingRules.NotDue),
+        AttachFilingDocument { Demonstration.Batch: var b, Campaign.Batch: var cb } when b >= cb => throw new RuleViolation(FilingRules.NotDue),
+        SubmitFiling { Demonstration.Batch: var b, Campaign.Batch: var cb } when b >= cb => throw new RuleViolation(FilingRules.NotDue),
+        ExplainCannotFile { Demonstration.Batch: var b, Campaign.Batch: var cb } when b >= cb => throw new RuleViolation(FilingRules.NotDue),
+        SaveFilingDraft { Demonstration.Outcome: EvaluationOutcome.TitleRevoked } or AttachFilingDocument { Demonstration.Outcome: EvaluationOutcome.TitleRevoked }
+            or SubmitFiling { Demonstration.Outcome: EvaluationOutcome.TitleRevoked } => throw new RuleViolation(FilingRules.TitleRevoked),
         SaveFilingDraft or AttachFilingDocument or SubmitFiling when state?.Status == FilingStatus.Explained => throw new RuleViolation(FilingRules.Explained),
         SaveFilingDraft or AttachFilingDocument or SubmitFiling when state?.Frozen == true => throw new RuleViolation(FilingRules.Frozen),
-        SaveFilingDraft c => [new FilingDraftSaved(c.FilingId, c.CampaignId, c.Demonstration.Id, c.Demonstration.AuthorityCode, c.Material, c.By, now)],
-        AttachFilingDocument c => [new FilingDocumentAttached(c.FilingId, c.CampaignId, c.Demonstration.Id, c.Demonstration.AuthorityCode, c.Document, c.By, now)],
-        SubmitFiling c when c.Demonstration.Batch >= c.Campaign.Batch => throw new RuleViolation(FilingRules.NotDue),
+        SaveFilingDraft c => [new FilingDraftSaved(c.FilingId, c.Campaign.Id, c.Demonstration.Id, c.Demonstration.AuthorityCode, c.Material, c.By, now)],
+        AttachFilingDocument c => [new FilingDocumentAttached(c.FilingId, c.Campaign.Id, c.Demonstration.Id, c.Demonstration.AuthorityCode, c.Document, c.By, now)],
         SubmitFiling c when c.Campaign.IsPast(c.Demonstration.AuthorityCode, now) => throw new RuleViolation(FilingRules.DeadlinePassed),
         SubmitFiling when state?.Material is null => throw new RuleViolation(FilingRules.MaterialRequired),
         SubmitFiling c when MissingYears(c.Demonstration, c.Campaign, state.Material).Any() => throw new RuleViolation(FilingRules.YearsMissing,
@@ -67,7 +78,7 @@ public static class FilingDecider
             EvaluationFiling.HashOf(c.FilingId, state.CampaignId, state.DemonstrationId, state.AuthorityCode, state.Material, state.Documents), c.By, now)],
         ExplainCannotFile when state?.Frozen == true => throw new RuleViolation(FilingRules.AlreadyFiled),
         ExplainCannotFile c when c.StatusDate > ChinaTime.DayOf(now) => throw new RuleViolation(FilingRules.StatusDateInFuture),
-        ExplainCannotFile c => [new CannotFileExplained(c.FilingId, c.CampaignId, c.Demonstration.Id, c.Demonstration.AuthorityCode,
+        ExplainCannotFile c => [new CannotFileExplained(c.FilingId, c.Campaign.Id, c.Demonstration.Id, c.Demonstration.AuthorityCode,
             c.Demonstration.Batch, c.Demonstration.Category, c.Demonstration.Name, c.Demonstration.CreditCode, c.Status, c.StatusDate, c.Reason,
             c.Document, c.By, now)],
         _ when state is null => throw new RuleViolation(FilingRules.NotFound),

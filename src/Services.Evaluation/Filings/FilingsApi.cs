@@ -104,11 +104,11 @@ public static class FilingsApi
         if (Validate(request, out var material) is { Count: > 0 } errors) return Problems.Validation(errors);
         var (demonstration, refused) = await access.ActAsync(demonstrationId, DemonstrationRelation.Owner, ct);
         if (refused is not null) return refused;
-        if (await session.LoadAsync<EvaluationCampaign>(campaign, ct) is not { Noted: true }) return Problems.Of(EvaluationCampaignRules.Unknown);
+        if (await session.LoadAsync<EvaluationCampaign>(campaign, ct) is not { Noted: true } known) return Problems.Of(EvaluationCampaignRules.Unknown);
         var state = await DemonstrationAsync(session, demonstration!.Id, ct);
         var id = EvaluationFiling.IdFor(campaign, demonstrationId);
         return await WriteAsync(http, session, id, () => session.DecideAsync<EvaluationFiling>(id, StreamVersion.Expected(http),
-            s => FilingDecider.Decide(new SaveFilingDraft(id, campaign, state, material!, access.User.AuditName), s, clock.GetUtcNow()), ct), f => f, ct);
+            s => FilingDecider.Decide(new SaveFilingDraft(id, known, state, material!, access.User.AuditName), s, clock.GetUtcNow()), ct), f => f, ct);
     }
 
     static async Task<IResult> Attach(Guid demonstrationId, HttpRequest http, IDocumentSession session, ScanArchive archive,
@@ -117,15 +117,15 @@ public static class FilingsApi
         if (campaignId is not { } campaign) return CampaignRequired();
         var (demonstration, refused) = await access.ActAsync(demonstrationId, DemonstrationRelation.Owner, ct);
         if (refused is not null) return refused;
-        if (await session.LoadAsync<EvaluationCampaign>(campaign, ct) is not { Noted: true }) return Problems.Of(EvaluationCampaignRules.Unknown);
+        if (await session.LoadAsync<EvaluationCampaign>(campaign, ct) is not { Noted: true } noted) return Problems.Of(EvaluationCampaignRules.Unknown);
         var id = EvaluationFiling.IdFor(campaign, demonstrationId);
-        // Checked before the bytes are read: an upload that will be refused is not stored.
-        if (await session.LoadAsync<EvaluationFiling>(id, ct) is { } known && (known.Frozen || known.Status == FilingStatus.Explained))
-            return Problems.Of(known.Frozen ? FilingRules.Frozen : FilingRules.Explained);
         var state = await DemonstrationAsync(session, demonstration!.Id, ct);
+        var command = new AttachFilingDocument(id, noted, state, new FilingDocument(Guid.Empty, "", 0, ""), access.User.AuditName);
+        // Checked before the bytes are read: an upload that will be refused is not stored.
+        _ = FilingDecider.Decide(command, await session.LoadAsync<EvaluationFiling>(id, ct), clock.GetUtcNow());
         var version = await archive.StoreAsync(http.Body, http.ContentType, scan => session.DecideAsync<EvaluationFiling>(id, null,
-            s => FilingDecider.Decide(new AttachFilingDocument(id, campaign, state,
-                new FilingDocument(scan.DocumentId, scan.ContentType, scan.Length, scan.Sha256), access.User.AuditName), s, clock.GetUtcNow()), ct), ct);
+            s => FilingDecider.Decide(command with { Document = new FilingDocument(scan.DocumentId, scan.ContentType, scan.Length, scan.Sha256) },
+                s, clock.GetUtcNow()), ct), ct);
         return StreamVersion.WithETag(TypedResults.Ok(await session.LoadAsync<EvaluationFiling>(id, ct)), version);
     }
 

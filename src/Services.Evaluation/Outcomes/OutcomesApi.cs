@@ -60,7 +60,7 @@ public static class OutcomesApi
         (authorityCode, var refused) = await access.AuthorityScopeAsync(authorityCode);
         if (refused is not null) return refused;
         await access.ReadAsync(true, DemonstrationRules.NotFound);
-        var query = session.Query<DemonstrationDetails>().Where(d => d.Outcome != null);
+        var query = session.Query<DemonstrationDetails>().Where(d => d.Outcome != null && d.WithdrawnAt == null);
         if (batch is not null) query = query.Where(d => d.Batch == batch);
         if (authorityCode is not null) query = query.Where(d => d.AuthorityCode == authorityCode);
         var name = $"evaluation-outcomes{(batch is null ? "" : $"-batch{batch}")}{(authorityCode is null ? "" : $"-{authorityCode}")}.xlsx";

@@ -70,7 +70,7 @@ public static class AuthorityProgressApi
         if (refused is not null) return refused;
         if (await session.LoadAsync<EvaluationCampaign>(id, ct) is not { Noted: true } campaign) return Problems.Of(EvaluationCampaignRules.Unknown);
         await access.ReadAsync(true, DemonstrationRules.NotFound);
-        var query = session.Query<DemonstrationDetails>().Where(d => d.Batch < campaign.Batch);
+        var query = session.Query<DemonstrationDetails>().Where(d => d.Batch < campaign.Batch && d.WithdrawnAt == null);
         if (authorityCode is not null) query = query.Where(d => d.AuthorityCode == authorityCode);
         var demonstrations = (await query.ToListAsync(ct)).Where(d => d.Outcome != EvaluationOutcome.TitleRevoked).ToList();
         var filings = (await session.Query<EvaluationFiling>().Where(f => f.CampaignId == id).ToListAsync(ct)).ToDictionary(f => f.DemonstrationId);

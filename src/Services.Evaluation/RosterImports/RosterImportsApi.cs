@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using ServiceManufacturing.Contracts;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using ServiceManufacturing.ServiceDefaults.EventStore;
@@ -72,11 +73,11 @@ public static class RosterImportsApi
             return Problems.Of(Unreadable);
         }
         if (lines.Count > MaxRows + 1) return Problems.Of(TooManyRows);
-        var (rows, problems) = RosterRows.Check(lines);
+        var (rows, problems) = RosterRows.Check(lines, ChinaTime.DayOf(clock.GetUtcNow()).Year);
         var fileName = Path.GetFileName(file.FileName ?? "");
         fileName = fileName.Length is > 0 and <= 200 && !fileName.Any(char.IsControl) ? fileName : "roster";
         var command = new ImportRoster(Guid.CreateVersion7(), fileName, Convert.ToHexStringLower(SHA256.HashData(content)),
-            Math.Max(lines.Count - 1, 0), rows, problems, access.User.AuditName);
+            Math.Max(lines.Count - 1 - Math.Max(RosterRows.HeaderIndex(lines), 0), 0), rows, problems, access.User.AuditName);
         var ids = rows.Select(r => r.DemonstrationId).ToList();
         await session.DecideAsync([StreamToWrite.Of<RosterImport>(command.ImportId), .. ids.Select(id => StreamToWrite.Of<Demonstration>(id))],
             states => RosterImportDecider.Decide(command, ids.ToDictionary(id => id, states.Of<Demonstration>), clock.GetUtcNow()), ct);

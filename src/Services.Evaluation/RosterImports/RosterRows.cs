@@ -53,24 +53,48 @@ public static class RosterRows
     public const string MissingHeader = "表头须包含：批次、类别、名称、统一社会信用代码、推荐单位、服务型制造模式或城市类别、入选年份。 / " +
         "The header must name the columns batch, category, name, creditCode, authority, mode and year.";
 
-    /// <summary>The good rows and the problems; a header that lacks a column is one problem of row 1 and no rows.</summary>
-    public static (IReadOnlyList<RosterRow> Rows, IReadOnlyList<RowProblem> Problems) Check(IReadOnlyList<(int Number, string[] Cells)> file)
+    /// <summary>How many rows above the header a roster may have (a title such as "前四批服务型制造示范名单", a date line).</summary>
+    public const int MaxRowsAboveHeader = 5;
+
+    /// <summary>
+    /// Where the header is: the first of the file's first rows that names every column (rows above it, such as a title,
+    /// are skipped); -1 when none does.
+    /// </summary>
+    public static int HeaderIndex(IReadOnlyList<(int Number, string[] Cells)> file)
     {
-        if (file.Count == 0) return ([], [new RowProblem(1, "文件为空。 / The file is empty.")]);
-        var (headerRow, header) = file[0];
+        for (var r = 0; r < Math.Min(file.Count, MaxRowsAboveHeader + 1); r++)
+            if (ColumnsOf(file[r].Cells).All(i => i >= 0)) return r;
+        return -1;
+    }
+
+    static int[] ColumnsOf(string[] header)
+    {
         var index = new int[Headers.Length];
         Array.Fill(index, -1);
         for (var i = 0; i < header.Length; i++)
             if (Columns.TryGetValue(header[i].Trim(), out var column) && index[column] < 0) index[column] = i;
-        if (index.Any(i => i < 0)) return ([], [new RowProblem(headerRow, MissingHeader)]);
+        return index;
+    }
+
+    /// <summary>
+    /// The good rows and the problems; a file without a header in its first rows is one problem of row 1 and no rows.
+    /// <paramref name="thisYear"/> (China Standard Time) bounds the year selected.
+    /// </summary>
+    public static (IReadOnlyList<RosterRow> Rows, IReadOnlyList<RowProblem> Problems) Check(IReadOnlyList<(int Number, string[] Cells)> file,
+        int thisYear)
+    {
+        if (file.Count == 0) return ([], [new RowProblem(1, "文件为空。 / The file is empty.")]);
+        var headerAt = HeaderIndex(file);
+        if (headerAt < 0) return ([], [new RowProblem(file[0].Number, MissingHeader)]);
+        var index = ColumnsOf(file[headerAt].Cells);
 
         var rows = new List<RosterRow>();
         var problems = new List<RowProblem>();
         var seen = new Dictionary<Guid, int>();
-        foreach (var (number, cells) in file.Skip(1))
+        foreach (var (number, cells) in file.Skip(headerAt + 1))
         {
             string Cell(int column) => index[column] < cells.Length ? cells[index[column]].Trim() : "";
-            var reasons = Reasons(Cell, out var facts);
+            var reasons = Reasons(Cell, thisYear, out var facts);
             if (reasons.Count == 0)
             {
                 var row = new RosterRow(number, facts!);
@@ -87,12 +111,28 @@ public static class RosterRows
         return (rows, problems);
     }
 
-    static List<string> Reasons(Func<int, string> cell, out RosterFacts? facts)
+    /// <summary>"3", "第3批", "第三批", "三" and "第 3 批" all name the third batch; anything else is 0.</summary>
+    public static int BatchOf(string text)
+    {
+        var t = text.Replace(" ", "").Replace("　", "");
+        if (t.StartsWith('第') && t.EndsWith('批')) t = t[1..^1];
+        if (int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var n)) return n;
+        return t.Length == 1 ? "一二三四五六七八九".IndexOf(t[0], StringComparison.Ordinal) + 1 : 0;
+    }
+
+    /// <summary>
+    /// The first batch was selected in 2017 and one batch followed another, each in a later year: batch n was not selected
+    /// before 2016 + n; and no year is after this one.
+    /// </summary>
+    public static bool YearFits(int batch, int year, int thisYear) => year >= 2016 + batch && year <= thisYear;
+
+    static List<string> Reasons(Func<int, string> cell, int thisYear, out RosterFacts? facts)
     {
         facts = null;
         var reasons = new List<string>();
-        if (!int.TryParse(cell(0), NumberStyles.None, CultureInfo.InvariantCulture, out var batch) || batch is < 1 or > 4)
-            reasons.Add("批次须为 1 至 4。 / The batch must be 1 to 4.");
+        var batch = BatchOf(cell(0));
+        if (batch is < 1 or > 4)
+            reasons.Add("批次须为 1 至 4（如 3、第3批、第三批）。 / The batch must be 1 to 4 (as 3, 第3批 or 第三批).");
         if (!Categories.TryGetValue(cell(1), out var category))
             reasons.Add("类别须为示范企业、示范平台、示范项目或示范城市。 / The category must be enterprise, platform, project or city.");
         var name = cell(2);
@@ -110,7 +150,10 @@ public static class RosterRows
         var mode = Mode(category, cell(5), out var modeProblem);
         if (modeProblem is not null) reasons.Add(modeProblem);
         if (!int.TryParse(cell(6), NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < 2016 or > 2100)
-            reasons.Add("入选年份须为 2016 至 2100 之间的年份。 / The year selected must be between 2016 and 2100.");
+            reasons.Add("入选年份须为四位年份。 / The year selected must be a year (four digits).");
+        else if (batch is >= 1 and <= 4 && !YearFits(batch, year, thisYear))
+            reasons.Add($"入选年份须在 {2016 + batch} 年至今年（{thisYear} 年）之间：第 {batch} 批不早于 {2016 + batch} 年。 / " +
+                $"The year selected must be between {2016 + batch} and this year ({thisYear}): batch {batch} was not selected before {2016 + batch}.");
         if (reasons.Count == 0)
             facts = new RosterFacts(batch, category, name, creditCode.Length > 0 ? creditCode : null, authority!.Code, year, mode);
         return reasons;

@@ -38,7 +38,7 @@ public static class DemonstrationTitlesApi
         else if (user.Is(PlatformRoles.CityAuthority) && user.City is { } city)
             titles = await session.Query<EarlierDemonstration>()
                 .Where(d => d.Category == DemonstrationCategory.City && d.NormalisedName == EarlierDemonstration.Normalise(city)).ToListAsync(ct);
-        return TypedResults.Ok(titles.OrderBy(d => d.Batch)
+        return TypedResults.Ok(titles.Where(d => !d.Withdrawn).OrderBy(d => d.Batch)
             .Select(d => new DemonstrationTitle(d.Id, d.Batch, d.Category, d.Name, d.TitleRevoked, d.RevokedReasons)).ToList());
     }
 }

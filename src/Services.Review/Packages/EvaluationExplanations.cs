@@ -24,9 +24,20 @@ public sealed record EvaluationExplanationReceived(Guid Id, EvaluationExplanatio
 /// <param name="Reason">情况说明 / The explanation.</param>
 /// <param name="DocumentSha256">证明材料的 SHA-256（材料存于评估服务） / The supporting document's SHA-256 (kept by Evaluation).</param>
 /// <param name="FiledAt">说明时间 / When it was filed.</param>
+/// <param name="DocumentId">证明材料编号（评估服务） / The supporting document's id (kept by Evaluation).</param>
+/// <param name="DocumentUrl">证明材料下载地址（经网关，评估服务） / Where to download the supporting document (through the gateway, from Evaluation).</param>
+/// <param name="FiledAfterSubmission">在推荐材料报送之后提交（迟交，仍送达部里） / Filed after the package was submitted (late; it still reaches the ministry).</param>
 public sealed record EvaluationExplanation(Guid Id, Guid CampaignId, string AuthorityCode, Guid DemonstrationId, int Batch, string Name,
-    string? CreditCode, BusinessStatus Status, DateOnly StatusDate, string Reason, string DocumentSha256, DateTimeOffset FiledAt)
+    string? CreditCode, BusinessStatus Status, DateOnly StatusDate, string Reason, string DocumentSha256, DateTimeOffset FiledAt,
+    Guid? DocumentId = null, string? DocumentUrl = null, bool FiledAfterSubmission = false)
 {
+    /// <summary>
+    /// Marked late when the package stands submitted (or acknowledged) and the explanation came after that submission; a
+    /// returned package travels again with it, so it is no longer late then.
+    /// </summary>
+    public EvaluationExplanation AsSeenWith(RecommendationPackage? package) =>
+        this with { FiledAfterSubmission = package is { Frozen: true, SubmittedAt: { } submitted } && FiledAt > submitted };
+
     public static Guid IdFor(Guid campaignId, Guid demonstrationId) => StreamIds.For("evaluation-explanation", campaignId.ToString(), demonstrationId.ToString());
 
     public static EvaluationExplanation Create(EvaluationExplanationReceived e) => From(e);
@@ -35,7 +46,8 @@ public sealed record EvaluationExplanation(Guid Id, Guid CampaignId, string Auth
 
     static EvaluationExplanation From(EvaluationExplanationReceived e) => new(e.Id, e.Explanation.CampaignId, e.Explanation.AuthorityCode,
         e.Explanation.DemonstrationId, e.Explanation.Batch, e.Explanation.Name, e.Explanation.CreditCode, e.Explanation.Status,
-        e.Explanation.StatusDate, e.Explanation.Reason, e.Explanation.DocumentSha256, e.Explanation.FiledAt);
+        e.Explanation.StatusDate, e.Explanation.Reason, e.Explanation.DocumentSha256, e.Explanation.FiledAt, e.Explanation.DocumentId,
+        e.Explanation.DocumentPath);
 }
 
 /// <summary>Keeps the explanations Evaluation publishes (each message once: the consumers' rule; an older one never replaces a newer).</summary>

@@ -45,7 +45,9 @@ public sealed record IntakeRequest(Guid? CampaignId, string? Reason);
 /// <param name="Entries">推荐条目数 / How many recommendations.</param>
 /// <param name="ContentHash">报送内容的 SHA-256 / The SHA-256 of what was submitted.</param>
 /// <param name="SubmittedAt">报送时间 / When it was submitted.</param>
-public sealed record AuthorityPackageStatus(string AuthorityCode, string NameZh, PackageStatus Status, int Entries, string? ContentHash, DateTimeOffset? SubmittedAt);
+/// <param name="Explanations">随附的前几批示范情况说明份数 / How many explanations for earlier demonstrations travel with it.</param>
+public sealed record AuthorityPackageStatus(string AuthorityCode, string NameZh, PackageStatus Status, int Entries, string? ContentHash, DateTimeOffset? SubmittedAt,
+    int Explanations = 0);
 
 public static class PackagesApi
 {
@@ -94,26 +96,33 @@ public static class PackagesApi
     {
         if (campaignId is null) return Problems.Validation(new Dictionary<string, string[]> { ["campaignId"] = ["请给出批次。 / Give the campaign."] });
         var packages = (await session.Query<RecommendationPackage>().Where(p => p.CampaignId == campaignId).ToListAsync(ct)).ToDictionary(p => p.AuthorityCode);
+        var explained = (await session.Query<EvaluationExplanation>().Where(x => x.CampaignId == campaignId).Select(x => x.AuthorityCode).ToListAsync(ct))
+            .CountBy(code => code).ToDictionary();
         await access.ReadAsync(true, PackageRules.NotFound);
         return TypedResults.Ok(Authorities.All.Where(a => access.User.ActsFor(a.Code)).Select(a => packages.GetValueOrDefault(a.Code) is { } p
-            ? new AuthorityPackageStatus(a.Code, a.NameZh, p.Status, p.Entries.Count, p.ContentHash, p.SubmittedAt)
-            : new AuthorityPackageStatus(a.Code, a.NameZh, PackageStatus.Open, 0, null, null)).ToList());
+            ? new AuthorityPackageStatus(a.Code, a.NameZh, p.Status, p.Entries.Count, p.ContentHash, p.SubmittedAt, explained.GetValueOrDefault(a.Code))
+            : new AuthorityPackageStatus(a.Code, a.NameZh, PackageStatus.Open, 0, null, null, explained.GetValueOrDefault(a.Code))).ToList());
     }
 
     static async Task<IResult> Get(string authorityCode, IDocumentSession session, AccessGuard access, CancellationToken ct, Guid? campaignId = null)
     {
         if (campaignId is null) return Problems.Validation(new Dictionary<string, string[]> { ["campaignId"] = ["请给出批次。 / Give the campaign."] });
-        var package = await session.LoadAsync<RecommendationPackage>(RecommendationPackage.IdFor(campaignId.Value, authorityCode), ct);
-        if (await access.ReadAsync(package is not null && access.User.ActsFor(authorityCode), PackageRules.NotFound) is { } refused)
+        var id = RecommendationPackage.IdFor(campaignId.Value, authorityCode);
+        var package = await session.LoadAsync<RecommendationPackage>(id, ct);
+        var explanations = await session.Query<EvaluationExplanation>()
+            .Where(x => x.CampaignId == campaignId && x.AuthorityCode == authorityCode).OrderBy(x => x.Name).ToListAsync(ct);
+        // An explanation filed before the authority uploaded anything still shows, with the package as yet open and empty.
+        if (await access.ReadAsync((package is not null || explanations.Count > 0) && access.User.ActsFor(authorityCode), PackageRules.NotFound)
+            is { } refused)
             return refused;
+        package ??= new RecommendationPackage(id, campaignId.Value, authorityCode, PackageStatus.Open, null, null, [], null, null, null);
         var documents = new List<PackageDocument>();
-        if (package!.SummaryTableSha256 is { } table)
+        if (package.SummaryTableSha256 is { } table)
             documents.Add(new("summaryTableScan", null, table, $"/api/v1/packages/{authorityCode}/summary-table-scan?campaignId={campaignId}"));
         documents.AddRange(package.Entries.Select(e =>
             new PackageDocument("stampedForm", e.ApplicationId, e.StampedFormSha256, $"/api/v1/applications/{e.ApplicationId}/stamped-form")));
-        var explanations = await session.Query<EvaluationExplanation>()
-            .Where(x => x.CampaignId == campaignId && x.AuthorityCode == authorityCode).OrderBy(x => x.Name).ToListAsync(ct);
-        return StreamVersion.WithETag(TypedResults.Ok(new PackageDetails(package, documents, explanations)), package.Version);
+        return StreamVersion.WithETag(TypedResults.Ok(new PackageDetails(package, documents,
+            explanations.Select(x => x.AsSeenWith(package)).ToList())), package.Version);
     }
 
     static async Task<IResult> DownloadTableScan(string authorityCode, IDocumentSession session, ScanArchive archive, AccessGuard access,
