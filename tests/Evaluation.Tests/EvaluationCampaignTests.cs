@@ -54,4 +54,17 @@ public class EvaluationCampaignTests
         Assert.False(campaign.IsPast("440300", new DateTimeOffset(2023, 5, 31, 15, 59, 59, TimeSpan.Zero)));
         Assert.True(campaign.IsPast("440300", new DateTimeOffset(2023, 5, 31, 16, 0, 0, TimeSpan.Zero)));
     }
+
+    [Fact]
+    public void TheOneDeadlineRuleLetsOnlyALaterExceptionWinAndEndsTheDayInChina()
+    {
+        var campaignDay = new DateOnly(2023, 5, 31);
+        Assert.Equal(new DateOnly(2023, 6, 10), AuthorityDeadline.For(campaignDay, [new DateOnly(2023, 6, 10), new DateOnly(2023, 6, 5)]));
+        Assert.Equal(campaignDay, AuthorityDeadline.For(campaignDay, [new DateOnly(2023, 5, 1)]));
+        var exceptions = new Dictionary<string, DateOnly> { ["130000"] = new(2023, 6, 10) };
+        Assert.Equal(campaignDay, AuthorityDeadline.For(campaignDay, exceptions, "440300"));
+        Assert.False(AuthorityDeadline.IsPast(campaignDay, exceptions, "440300", new DateTimeOffset(2023, 5, 31, 23, 59, 59, TimeSpan.FromHours(8))));
+        Assert.True(AuthorityDeadline.IsPast(campaignDay, exceptions, "440300", new DateTimeOffset(2023, 5, 31, 16, 0, 0, TimeSpan.Zero)));
+        Assert.False(AuthorityDeadline.IsPast(campaignDay, exceptions, "130000", new DateTimeOffset(2023, 6, 10, 12, 0, 0, TimeSpan.FromHours(8))));
+    }
 }

@@ -153,6 +153,59 @@ public class FilingsApiTests(EvaluationApp app) : IClassFixture<EvaluationApp>
         Assert.Equal(before, await app.EventCountAsync());
     }
 
+    [Fact]
+    public async Task AProjectWithoutACreditCodeIsFiledByItsAuthoritysOfficerWhoFilesForNoOtherDemonstration()
+    {
+        var campaign = await OpenCampaignAsync(app, new DateOnly(2023, 5, 31));
+        var project = await EnrollAsync(app, new { batch = 1, category = "project", name = "某某服务型制造项目" + Random.Shared.Next(100000), authorityCode = "440300", year = 2017 });
+        var company = await EnrollAsync(app, new { batch = 1, category = "enterprise", name = "深圳某某有代码公司", creditCode = NewCreditCode(), authorityCode = "440300", year = 2017 });
+        var officer = app.ClientFor(TestUsers.ShenzhenOfficer);
+        var path = $"/api/v1/demonstrations/{project.Id}/filing";
+
+        Assert.Equal(HttpStatusCode.OK, (await officer.PutAsJsonAsync($"{path}?campaignId={campaign}", Draft(2017, 2018, 2019, 2020, 2021, 2022))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await officer.PostAsync($"{path}/documents?campaignId={campaign}", TestScans.Content(TestScans.Pdf("Project report")))).StatusCode);
+        var submitted = await officer.PostAsJsonAsync($"{path}/submission", new { campaignId = campaign });
+        Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
+
+        // Another authority's officer does not see it; the same officer does not file for a demonstration with its own account.
+        Assert.Equal(HttpStatusCode.NotFound, (await app.ClientFor(TestUsers.HebeiOfficer).PutAsJsonAsync($"{path}?campaignId={campaign}", Draft(2017))).StatusCode);
+        await ApiJson.AssertProblemAsync(await officer.PutAsJsonAsync($"/api/v1/demonstrations/{company.Id}/filing?campaignId={campaign}", Draft(2017)),
+            HttpStatusCode.Forbidden, "demonstration-owner-only");
+    }
+
+    [Fact]
+    public async Task TheMinistrysWorklistShowsAcrossAuthoritiesTheFilingsAwaitingIntakeAndNotThoseAcknowledged()
+    {
+        var campaign = await OpenCampaignAsync(app, new DateOnly(2023, 5, 31));
+        var ministry = app.ClientFor(TestUsers.Ministry);
+        var officer = app.ClientFor(TestUsers.ShenzhenOfficer);
+        var ids = new List<Guid>();
+        foreach (var n in new[] { 1, 2 })
+        {
+            var project = await EnrollAsync(app, new { batch = 3, category = "project", name = $"待受理项目{n}-" + Random.Shared.Next(100000), authorityCode = "440300", year = 2021 });
+            var path = $"/api/v1/demonstrations/{project.Id}/filing";
+            Assert.Equal(HttpStatusCode.OK, (await officer.PutAsJsonAsync($"{path}?campaignId={campaign}", Draft(2021, 2022))).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await officer.PostAsync($"{path}/documents?campaignId={campaign}", TestScans.Content(TestScans.Pdf("Report")))).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await officer.PostAsJsonAsync($"{path}/submission", new { campaignId = campaign })).StatusCode);
+            ids.Add(project.Id);
+        }
+        Assert.Equal(HttpStatusCode.OK, (await ministry.PostAsJsonAsync($"/api/v1/demonstrations/{ids[0]}/filing/acknowledgement", new { campaignId = campaign })).StatusCode);
+
+        var worklist = await ministry.GetFromJsonAsync<List<AuthorityProgress>>(
+            $"/api/v1/demonstrations/progress?campaignId={campaign}&awaitingIntake=true", ApiJson.Options);
+        var waiting = worklist!.SelectMany(a => a.Demonstrations).ToList();
+        Assert.All(waiting, d => Assert.True(d.AwaitingIntake));
+        Assert.Contains(waiting, d => d.DemonstrationId == ids[1]);
+        Assert.DoesNotContain(waiting, d => d.DemonstrationId == ids[0]);
+        Assert.All(worklist!, a => Assert.True(a.AwaitingIntake > 0));
+
+        var shenzhen = Assert.Single((await ministry.GetFromJsonAsync<List<AuthorityProgress>>(
+            $"/api/v1/demonstrations/progress?campaignId={campaign}&authorityCode=440300", ApiJson.Options))!);
+        Assert.Equal(shenzhen.Filed, shenzhen.AwaitingIntake + shenzhen.Acknowledged);
+        Assert.True(shenzhen.Acknowledged >= 1);
+        Assert.False(shenzhen.Demonstrations.Single(d => d.DemonstrationId == ids[0]).AwaitingIntake);
+    }
+
     static MultipartFormDataContent Form(Guid campaign, string status) => new()
     {
         { new StringContent(campaign.ToString()), "campaignId" },

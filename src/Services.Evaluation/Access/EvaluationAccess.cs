@@ -30,8 +30,8 @@ public enum DemonstrationRelation
 public sealed class EvaluationAccess(IDocumentSession session, AccessGuard guard)
 {
     public static readonly Rule OwnerOnly = new("demonstration-owner-only", 403,
-        "只有该示范的单位账号（已核验成员或城市账号）可以填报评估材料。",
-        "Only the demonstration's own account (a verified member, or the city's account) files its material.");
+        "只有该示范的单位账号（已核验成员或城市账号；无信用代码的示范项目为其推荐单位）可以填报评估材料。",
+        "Only the demonstration's own account (a verified member, the city's account, or for a project without a credit code its authority) files its material.");
     public static readonly Rule AuthorityOnly = new("demonstration-authority-only", 403,
         "只有该示范的推荐单位可以提交情况说明。", "Only the demonstration's recommending authority files an explanation.");
 
@@ -64,6 +64,13 @@ public sealed class EvaluationAccess(IDocumentSession session, AccessGuard guard
             ? (null, refused) : (demonstration, null);
     }
 
+    /// <summary>
+    /// A project of an earlier batch may have no credit code, so no organisation's account can be verified for it: its
+    /// recommending authority's officers file for it (the authority is its account).
+    /// </summary>
+    public static bool FiledByItsAuthority(DemonstrationDetails demonstration) =>
+        demonstration.Category == DemonstrationCategory.Project && string.IsNullOrEmpty(demonstration.CreditCode);
+
     /// <summary>The demonstration, when the user may act on it as <paramref name="needed"/>: 404 when it may not see it, 403 when it sees but may not act.</summary>
     public async Task<(DemonstrationDetails? Demonstration, IResult? Refused)> ActAsync(Guid demonstrationId, DemonstrationRelation needed,
         CancellationToken ct)
@@ -72,6 +79,8 @@ public sealed class EvaluationAccess(IDocumentSession session, AccessGuard guard
         var relation = demonstration is null ? DemonstrationRelation.None : await RelationAsync(demonstration, ct);
         if (await guard.ChangeAsync(relation != DemonstrationRelation.None, DemonstrationRules.NotFound) is { } hidden) return (null, hidden);
         if (relation == needed) return (demonstration, null);
+        if (needed == DemonstrationRelation.Owner && relation == DemonstrationRelation.Authority && FiledByItsAuthority(demonstration!))
+            return (demonstration, null);
         return (null, await guard.ForbidAsync(needed == DemonstrationRelation.Authority ? AuthorityOnly : needed == DemonstrationRelation.Owner
             ? OwnerOnly : PlatformRules.Forbidden));
     }

@@ -46,8 +46,7 @@ public sealed record EvaluationCampaign(Guid Id, bool Noted, int Year, int Batch
         this with { Extensions = new Dictionary<string, DateOnly>(Extensions) { [e.AuthorityCode] = e.Until } };
 
     /// <summary>The last day <paramref name="authorityCode"/> may file: the campaign's, or the later one the ministry granted it.</summary>
-    public DateOnly DeadlineFor(string authorityCode) =>
-        Extensions.TryGetValue(authorityCode, out var until) && until > Deadline ? until : Deadline;
+    public DateOnly DeadlineFor(string authorityCode) => AuthorityDeadline.For(Deadline, Extensions, authorityCode);
 
     /// <summary>Whether <paramref name="at"/> is past the authority's evaluation deadline (the one calendar: <see cref="ChinaTime"/>).</summary>
     public bool IsPast(string authorityCode, DateTimeOffset at) => ChinaTime.IsPast(DeadlineFor(authorityCode), at);

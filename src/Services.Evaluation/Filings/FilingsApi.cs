@@ -41,7 +41,8 @@ public static class FilingsApi
 {
     static readonly string[] Readers = [PlatformRoles.Applicant, PlatformRoles.CityAuthority, PlatformRoles.AuthorityOfficer,
         PlatformRoles.MinistryOfficer, PlatformRoles.Auditor];
-    static readonly string[] Owners = [PlatformRoles.Applicant, PlatformRoles.CityAuthority];
+    // An authority officer files only for a project without a credit code (EvaluationAccess.FiledByItsAuthority).
+    static readonly string[] Owners = [PlatformRoles.Applicant, PlatformRoles.CityAuthority, PlatformRoles.AuthorityOfficer];
 
     public static RouteGroupBuilder MapFilingsApi(this IEndpointRouteBuilder app)
     {

@@ -45,8 +45,7 @@ public sealed record Campaign(
             DeadlineKind.EvaluationMaterial => Deadlines.EvaluationMaterial,
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
-        return Exceptions.Where(x => x.AuthorityCode == authorityCode && x.Deadline == kind)
-            .Select(x => x.Until).Append(standard).Max();
+        return AuthorityDeadline.For(standard, Exceptions.Where(x => x.AuthorityCode == authorityCode && x.Deadline == kind).Select(x => x.Until));
     }
 
     /// <summary>Whether <paramref name="at"/> is past <paramref name="authorityCode"/>'s <paramref name="kind"/> deadline.</summary>

@@ -39,11 +39,8 @@ public sealed record ReviewCampaign(
         Quotas.Single(q => q.AuthorityType == (Authorities.Find(authorityCode) ?? throw new ArgumentException(authorityCode)).Type);
 
     /// <summary>Whether <paramref name="at"/> is past the authority's recommendation deadline (end of day, UTC+8).</summary>
-    public bool RecommendationsClosed(string authorityCode, DateTimeOffset at)
-    {
-        var day = Extensions.TryGetValue(authorityCode, out var until) && until > RecommendationDeadline ? until : RecommendationDeadline;
-        return ChinaTime.IsPast(day, at);
-    }
+    public bool RecommendationsClosed(string authorityCode, DateTimeOffset at) =>
+        AuthorityDeadline.IsPast(RecommendationDeadline, Extensions, authorityCode, at);
 
     /// <summary>The campaign's public notice (公示), once the ministry has published it.</summary>
     public Selection.PublicNotice? Notice { get; init; }
