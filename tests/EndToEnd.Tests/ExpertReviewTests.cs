@@ -100,6 +100,8 @@ public class ExpertReviewTests(WholeSystem system)
             Assert.Equal(HttpStatusCode.OK, scan.StatusCode);
             Assert.Equal("application/pdf", scan.Content.Headers.ContentType?.MediaType);
             Assert.Equal(HttpStatusCode.Forbidden, (await Api.GetAsync(reader, link.Replace("signature=", "signature=0"))).StatusCode);
+            // The link is his alone: the conflicted expert presenting it learns nothing of the application.
+            Assert.Equal(HttpStatusCode.NotFound, (await Api.GetAsync(conflicted, link)).StatusCode);
 
             var sheet = await Api.GetJsonAsync(reader, $"/api/v1/expert-review/campaigns/{campaign}/settings");
             var criteria = sheet.GetProperty("sheets").EnumerateArray().First(s => s.GetProperty("category").GetString() == "enterprise")

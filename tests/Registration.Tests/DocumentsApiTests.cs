@@ -76,10 +76,10 @@ public class DocumentsApiTests(RegistrationApp app) : IClassFixture<Registration
         var expert = app.ClientFor(TestUsers.Expert);
 
         // Registration knows nothing of assignments: the link Review signed is what lets the expert in.
-        var (scanLink, expiresAt) = links.Issue(id, DocumentLinks.StampedForm);
+        var (scanLink, expiresAt) = links.Issue(id, DocumentLinks.StampedForm, TestUsers.Expert.Subject);
         Assert.Equal(app.Clock.GetUtcNow().Add(DocumentLinks.Lifetime).ToUnixTimeSeconds(), expiresAt.ToUnixTimeSeconds());
         Assert.Equal(scan, await expert.GetByteArrayAsync(scanLink));
-        var form = await expert.GetAsync(links.Issue(id, DocumentLinks.Form).Path);
+        var form = await expert.GetAsync(links.Issue(id, DocumentLinks.Form, TestUsers.Expert.Subject).Path);
         Assert.Equal(ApplicationFormDocument.ContentType, form.Content.Headers.ContentType?.MediaType);
 
         // Without a link, the expert's role reads nothing.
@@ -90,13 +90,19 @@ public class DocumentsApiTests(RegistrationApp app) : IClassFixture<Registration
         var otherApplication = scanLink.Replace(id.ToString(), Guid.CreateVersion7().ToString());
         var noSignature = scanLink[..scanLink.IndexOf("&signature=", StringComparison.Ordinal)];
         var laterExpiry = scanLink.Replace($"expires={expiresAt.ToUnixTimeSeconds()}", $"expires={expiresAt.ToUnixTimeSeconds() + 3600}");
-        foreach (var link in new[] { tampered, otherDocument, otherApplication, noSignature, laterExpiry })
+        var otherSubject = scanLink.Replace($"subject={TestUsers.Expert.Subject}", "subject=expert-2");
+        foreach (var link in new[] { tampered, otherDocument, otherApplication, noSignature, laterExpiry, otherSubject })
             await ApiJson.AssertProblemAsync(await expert.GetAsync(link), HttpStatusCode.Forbidden, DocumentLinks.Invalid.Code);
         // An expired link: signed eleven minutes ago.
         var past = new DocumentLinks(app.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>(),
             new TestClock(app.Clock.GetUtcNow() - DocumentLinks.Lifetime - TimeSpan.FromMinutes(1)));
-        await ApiJson.AssertProblemAsync(await expert.GetAsync(past.Issue(id, DocumentLinks.StampedForm).Path), HttpStatusCode.Forbidden,
+        await ApiJson.AssertProblemAsync(await expert.GetAsync(past.Issue(id, DocumentLinks.StampedForm, TestUsers.Expert.Subject).Path), HttpStatusCode.Forbidden,
             DocumentLinks.Invalid.Code);
+        // A genuine link is its user's alone: another expert (or officer) presenting it learns nothing of the application.
+        var colleague = app.ClientFor(TestUsers.Expert with { Subject = "expert-2" });
+        await ApiJson.AssertProblemAsync(await colleague.GetAsync(scanLink), HttpStatusCode.NotFound, ApplicationRules.NotFound.Code);
+        await ApiJson.AssertProblemAsync(await app.ClientFor(TestUsers.Ministry).GetAsync(scanLink), HttpStatusCode.NotFound, ApplicationRules.NotFound.Code);
+        Assert.Equal(scan, await colleague.GetByteArrayAsync(links.Issue(id, DocumentLinks.StampedForm, "expert-2").Path));
         // A document links cannot name, and a malformed expiry: 404 and 400, never 500.
         Assert.Equal(HttpStatusCode.NotFound, (await expert.GetAsync(scanLink.Replace("/stamped-form?", "/licence?"))).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await expert.GetAsync(scanLink.Replace("expires=", "expires=x"))).StatusCode);

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using System.Net;
 using System.Net.Http.Json;
 using DocumentFormat.OpenXml.Packaging;
+using Microsoft.Extensions.DependencyInjection;
 using ServiceManufacturing.Contracts;
 using ServiceManufacturing.ServiceDefaults.Identity;
 using ServiceManufacturing.Services.Review.Experts;
@@ -106,11 +107,20 @@ public class ExpertReviewApiTests(ReviewApp app) : IClassFixture<ReviewApp>
         Assert.Contains(mine, a => a.ApplicationId == first && !a.DeclaredNoConflict);
         Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync($"/api/v1/review-cases/{first}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await reader.PostAsJsonAsync($"/api/v1/expert-review/applications/{first}/document-links", new { document = "stamped-form" })).StatusCode);
+        var tooLong = await ApiJson.AssertProblemAsync(await reader.PostAsJsonAsync($"/api/v1/expert-review/applications/{first}/declaration",
+            new { hasConflict = true, reason = new string('冲', 1001) }), HttpStatusCode.BadRequest, ServiceManufacturing.ServiceDefaults.Http.PlatformRules.Validation.Code);
+        Assert.True(tooLong.GetProperty("errors").TryGetProperty("reason", out _));
         Assert.Equal(HttpStatusCode.OK, (await reader.PostAsJsonAsync($"/api/v1/expert-review/applications/{first}/declaration", new { hasConflict = false })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync($"/api/v1/review-cases/{first}")).StatusCode);
         var link = (await (await reader.PostAsJsonAsync($"/api/v1/expert-review/applications/{first}/document-links", new { document = "stamped-form" }))
             .Content.ReadFromJsonAsync<DocumentLink>(ApiJson.Options))!;
         Assert.StartsWith($"/api/v1/applications/{first}/signed-documents/stamped-form?expires=", link.Url);
+        // The link is signed for him: Registration serves it to him alone.
+        var query = System.Web.HttpUtility.ParseQueryString(new Uri(new Uri("http://gateway"), link.Url).Query);
+        Assert.Equal(onFirst[0], query["subject"]);
+        var links = app.Services.GetRequiredService<ServiceManufacturing.ServiceDefaults.Documents.DocumentLinks>();
+        Assert.True(links.Valid(first, "stamped-form", onFirst[0], long.Parse(query["expires"]!), query["signature"]));
+        Assert.False(links.Valid(first, "stamped-form", unassigned, long.Parse(query["expires"]!), query["signature"]));
 
         // He cannot read the others' scores until he has submitted his own.
         await ApiJson.AssertProblemAsync(await reader.GetAsync($"/api/v1/expert-review/applications/{first}/scores"), HttpStatusCode.Forbidden,
@@ -133,6 +143,15 @@ public class ExpertReviewApiTests(ReviewApp app) : IClassFixture<ReviewApp>
         Assert.Equal([90m, 80m, 60m], all.Select(s => s.Total).Order().Reverse());
         var view = (await ministry.GetFromJsonAsync<ExpertReviewDetails>($"/api/v1/expert-review/applications/{first}", ApiJson.Options))!;
         Assert.Equal((30m, true), (view.ScoreSpread, view.SpreadFlagged));
+
+        // Scores exist: the enterprise sheet no longer changes, and the load limit cannot go below the two an expert carries.
+        var reweighed = ExpertReviewSettings.DefaultSheets[0] with { PassTotal = 60 };
+        await ApiJson.AssertProblemAsync(await ministry.PutAsJsonAsync($"/api/v1/expert-review/campaigns/{campaign}/settings", new { sheets = new[] { reweighed } }, ApiJson.Options),
+            HttpStatusCode.Conflict, ExpertReviewRules.SheetFrozen.Code);
+        await ApiJson.AssertProblemAsync(await ministry.PutAsJsonAsync($"/api/v1/expert-review/campaigns/{campaign}/settings", new { maxLoadPerExpert = 1 }),
+            HttpStatusCode.Conflict, ExpertReviewRules.LoadBelowCarried.Code);
+        var unchanged = (await ministry.GetFromJsonAsync<ExpertReviewSettings>($"/api/v1/expert-review/campaigns/{campaign}/settings", ApiJson.Options))!;
+        Assert.Equal((2, 70m), (unchanged.MaxLoadPerExpert, unchanged.SheetFor(ApplicationCategory.Enterprise).PassTotal));
 
         // On the second application, one expert declares a conflict: he is unassigned and sees nothing more of it.
         var declaring = app.ClientFor(ExpertUser(panels[second].Experts[0].ExpertSubject));
@@ -170,6 +189,50 @@ public class ExpertReviewApiTests(ReviewApp app) : IClassFixture<ReviewApp>
         }
         var progress = (await ministry.GetFromJsonAsync<List<CategoryProgress>>($"/api/v1/expert-review/campaigns/{campaign}/progress", ApiJson.Options))!;
         Assert.Equal(new CategoryProgress(ApplicationCategory.Enterprise, 2, 1, 1, 1, 1), progress.Single(p => p.Category == ApplicationCategory.Enterprise));
+    }
+
+    [Fact]
+    public async Task ARemovedExpertStaysOutOfAutomaticRunsAndAssignedAgainByHandDeclaresAgainAndScoresTowardsTheConsensus()
+    {
+        await using var broker = await BrokerProbe<ApplicationReviewStageReached>.StartAsync(app);
+        var (campaign, first, _, experts) = await InTheMinistrysHandsAsync(broker, "again", "fullLifeCycleManagement");
+        var ministry = app.ClientFor(TestUsers.Ministry);
+        var automatic = $"/api/v1/expert-review/campaigns/{campaign}/categories/enterprise/automatic-assignment";
+        Assert.Equal(HttpStatusCode.OK, (await ministry.PostAsync(automatic, null)).StatusCode);
+        var panel = (await ministry.GetFromJsonAsync<ExpertReviewDetails>($"/api/v1/expert-review/applications/{first}", ApiJson.Options))!;
+        var removed = panel.Experts[0].ExpertSubject;
+        var returning = app.ClientFor(ExpertUser(removed));
+        Assert.Equal(HttpStatusCode.OK, (await returning.PostAsJsonAsync($"/api/v1/expert-review/applications/{first}/declaration", new { hasConflict = false })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ministry.DeleteAsync($"/api/v1/expert-review/applications/{first}/assignments/{removed}")).StatusCode);
+
+        // The next automatic run fills the gap with another expert, not the one the officer removed.
+        var report = (await (await ministry.PostAsync(automatic, null)).Content.ReadFromJsonAsync<AutomaticAssignmentReport>(ApiJson.Options))!;
+        Assert.Equal(1, report.AssignmentsMade);
+        panel = (await ministry.GetFromJsonAsync<ExpertReviewDetails>($"/api/v1/expert-review/applications/{first}", ApiJson.Options))!;
+        Assert.Equal(3, panel.Experts.Count);
+        Assert.DoesNotContain(panel.Experts, e => e.ExpertSubject == removed);
+
+        // Assigned again by hand, his old declaration does not count: he sees nothing until he declares again, and then may.
+        Assert.Equal(HttpStatusCode.OK, (await ministry.PostAsJsonAsync($"/api/v1/expert-review/applications/{first}/assignments",
+            new { expertSubject = removed })).StatusCode);
+        var mine = (await returning.GetFromJsonAsync<List<ExpertAssignment>>("/api/v1/expert-review/my-assignments", ApiJson.Options))!;
+        Assert.False(mine.Single(a => a.ApplicationId == first).DeclaredNoConflict);
+        Assert.Equal(HttpStatusCode.NotFound, (await returning.GetAsync($"/api/v1/expert-review/applications/{first}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await returning.PostAsJsonAsync($"/api/v1/expert-review/applications/{first}/declaration", new { hasConflict = false })).StatusCode);
+
+        // All four score, and the consensus is recorded.
+        var criteria = ExpertReviewSettings.DefaultSheets[0].Criteria;
+        foreach (var subject in panel.Experts.Select(e => e.ExpertSubject).Append(removed))
+        {
+            var expert = app.ClientFor(ExpertUser(subject));
+            if (subject != removed)
+                Assert.Equal(HttpStatusCode.OK, (await expert.PostAsJsonAsync($"/api/v1/expert-review/applications/{first}/declaration", new { hasConflict = false })).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await expert.PutAsJsonAsync($"/api/v1/expert-review/applications/{first}/my-scores",
+                new { scores = criteria.Select(c => new { criterion = c.Code, score = 8 }) })).StatusCode);
+        }
+        Assert.Equal(HttpStatusCode.OK, (await ministry.PostAsJsonAsync($"/api/v1/expert-review/applications/{first}/consensus",
+            new { scores = criteria.Select(c => new { criterion = c.Code, score = 8 }), comment = "一致同意。" })).StatusCode);
+        Assert.Contains(experts, e => e == removed);
     }
 
     [Fact]

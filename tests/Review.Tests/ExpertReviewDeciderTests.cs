@@ -180,6 +180,62 @@ public class ExpertReviewDeciderTests
     }
 
     [Fact]
+    public void ARemovedExpertsDeclarationLapsesSoThatAssignedAgainHeDeclaresAgainAndHisScoreCountsInTheConsensus()
+    {
+        var application = Application();
+        var declared = Panel(application).Apply(new NoConflictDeclared(application.ApplicationId, "a", Now));
+        var removed = ExpertReviewDecider.Decide(new UnassignExpert(application, "a", "ministry"), Board((application, "a")), declared, Now);
+        var lapsed = Assert.IsType<NoConflictDeclarationLapsed>(Assert.Single(removed[declared.Id]));
+        var panel = declared.Apply(lapsed);
+        Assert.False(panel.HasDeclared("a"));
+
+        // Assigned again by hand: he must declare again before scoring, and may.
+        var board = Board((application, "a"), (application, "b"), (application, "c"));
+        Assert.Equal(ExpertReviewRules.DeclarationRequired, Refused(() => ExpertReviewDecider.Decide(
+            new SubmitExpertScores(application, "a", Scores(8), null, EnterpriseSheet), board, panel, Now)).Rule);
+        panel = panel.Apply(Assert.IsType<NoConflictDeclared>(Assert.Single(ExpertReviewDecider.Decide(
+            new DeclareConflictOfInterest(application, "a", false, null), board, panel, Now)[panel.Id])));
+        foreach (var e in new[] { "a", "b", "c" })
+        {
+            if (e != "a") panel = panel.Apply(new NoConflictDeclared(application.ApplicationId, e, Now));
+            panel = panel.Apply(Assert.IsType<ExpertScoresSubmitted>(Assert.Single(ExpertReviewDecider.Decide(
+                new SubmitExpertScores(application, e, Scores(8), null, EnterpriseSheet), board, panel, Now)[panel.Id])));
+        }
+        var reviewCase = ReviewCase.Create(new ReviewCaseOpened(application.ApplicationId, 3, Campaign, ApplicationCategory.Enterprise, null, "customization",
+            "河北某某装备制造有限公司", HebeiApplicant, "130000", null, null, [], new string('a', 64), Now, Now));
+        Assert.IsType<ConsensusRecorded>(Assert.Single(ExpertReviewDecider.Decide(
+            new RecordConsensus(application, Scores(8), "一致通过。", Settings, "ministry"), board, panel, reviewCase, Now)[panel.Id]));
+    }
+
+    [Fact]
+    public void RemovingAnUndeclaredExpertTouchesOnlyTheBoard()
+    {
+        var application = Application();
+        Assert.Equal([AssignmentBoard.IdFor(Campaign)], ExpertReviewDecider.Decide(new UnassignExpert(application, "a", "ministry"),
+            Board((application, "a")), Panel(application), Now).Keys);
+    }
+
+    [Fact]
+    public void AutomaticAssignmentDoesNotBringBackAnExpertAnOfficerRemovedButAnOfficerMay()
+    {
+        var application = Application();
+        var experts = new[] { Expert("a"), Expert("b", "310000"), Expert("c", "320000"), Expert("d", "440000") };
+        var board = Board((application, "a"), (application, "b"), (application, "c"))
+            .Apply(new ExpertUnassigned(Campaign, application.ApplicationId, "a", "removed", "ministry", Now));
+        var decided = ExpertReviewDecider.Decide(new AssignCategory(Campaign, ApplicationCategory.Enterprise, [application], experts, Settings, "ministry"),
+            board, new Dictionary<Guid, ExpertPanel?> { [application.ApplicationId] = Panel(application) }, Now, out var uncovered);
+        Assert.Equal("d", Assert.IsType<ExpertAssigned>(Assert.Single(decided[board.Id])).ExpertSubject);
+        Assert.Empty(uncovered);
+
+        var onlyThree = ExpertReviewDecider.Decide(new AssignCategory(Campaign, ApplicationCategory.Enterprise, [application], experts[..3], Settings, "ministry"),
+            board, new Dictionary<Guid, ExpertPanel?> { [application.ApplicationId] = Panel(application) }, Now, out var short_);
+        Assert.Empty(onlyThree[board.Id]);
+        Assert.Equal(1, Assert.Single(short_).Missing);
+        Assert.False(Assert.IsType<ExpertAssigned>(Assert.Single(ExpertReviewDecider.Decide(
+            new AssignExpert(application, "a", Expert("a"), Settings, "ministry"), board, Panel(application), Now)[board.Id])).Automatic);
+    }
+
+    [Fact]
     public void AnAssignedExpertDeclaresNoConflictOnce()
     {
         var application = Application();
@@ -268,6 +324,38 @@ public class ExpertReviewDeciderTests
         var ranked = Ranking.Of(EnterpriseSheet, [(late, With(8, 80)), (early, With(8, 80)), (stronger, With(9, 80)), (best, With(5, 90))]);
         Assert.Equal(["总分最高", "模式分高", "早提交", "晚提交"], ranked.Select(r => r.OrganisationName));
         Assert.Equal([1, 2, 3, 4], ranked.Select(r => r.Rank));
+    }
+
+    static ChangeExpertReviewSettings SettingsChange(int? experts = null, int? load = null, IReadOnlyList<ScoringSheet>? sheets = null,
+        params ApplicationCategory[] scored) => new(Campaign, experts, load, null, sheets, scored.ToHashSet(), "ministry");
+
+    [Fact]
+    public void ACategorysScoringSheetIsFrozenOnceAnExpertHasScoredInIt()
+    {
+        var reweighed = EnterpriseSheet with { PassTotal = 60 };
+        Assert.Equal(ExpertReviewRules.SheetFrozen, Refused(() => ExpertReviewSettingsDecider.Decide(
+            SettingsChange(sheets: [reweighed], scored: ApplicationCategory.Enterprise), null, null, Now)).Rule);
+        // The same sheet sent again, another category's sheet, or the spread threshold: still allowed.
+        var same = EnterpriseSheet with { Criteria = [.. EnterpriseSheet.Criteria] };
+        var cities = Settings.SheetFor(ApplicationCategory.City) with { PassTotal = 75 };
+        var changed = Assert.IsType<ExpertReviewSettingsChanged>(Assert.Single(ExpertReviewSettingsDecider.Decide(
+            SettingsChange(sheets: [same, cities], scored: ApplicationCategory.Enterprise) with { SpreadThreshold = 20 }, null, null, Now)));
+        Assert.Equal((75m, 70m, 20m), (changed.Sheets.Single(s => s.Category == ApplicationCategory.City).PassTotal,
+            changed.Sheets.Single(s => s.Category == ApplicationCategory.Enterprise).PassTotal, changed.SpreadThreshold));
+        Assert.Equal(60m, Assert.IsType<ExpertReviewSettingsChanged>(Assert.Single(ExpertReviewSettingsDecider.Decide(
+            SettingsChange(sheets: [reweighed]), null, null, Now))).Sheets.Single(s => s.Category == ApplicationCategory.Enterprise).PassTotal);
+    }
+
+    [Fact]
+    public void TheLoadLimitDoesNotGoBelowTheLoadAnExpertCarriesNorTheExpertsPerApplicationBelowThree()
+    {
+        var board = Board((Application(minute: 1), "a"), (Application(minute: 2), "a"), (Application(minute: 3), "a"), (Application(minute: 4), "b"));
+        Assert.Equal(3, ExpertReviewSettingsDecider.CarriedLoad(board));
+        Assert.Equal(ExpertReviewRules.LoadBelowCarried, Refused(() => ExpertReviewSettingsDecider.Decide(SettingsChange(load: 2), Settings, board, Now)).Rule);
+        Assert.Equal(3, Assert.IsType<ExpertReviewSettingsChanged>(Assert.Single(ExpertReviewSettingsDecider.Decide(
+            SettingsChange(load: 3), Settings, board, Now))).MaxLoadPerExpert);
+        var tooFew = Refused(() => ExpertReviewSettingsDecider.Decide(SettingsChange(experts: 2), Settings, board, Now));
+        Assert.Equal((PlatformRules.Validation, true), (tooFew.Rule, tooFew.Errors!.ContainsKey("expertsPerApplication")));
     }
 
     [Fact]

@@ -66,6 +66,24 @@ public class SelectionApiTests(ReviewApp app) : IClassFixture<ReviewApp>
         var outsider = experts.Keys.First(e => !cityVisit.Team.Contains(e));
         Assert.Equal(HttpStatusCode.NotFound, (await app.ClientFor(TestUsers.Expert with { Subject = outsider }).PostAsJsonAsync(
             $"/api/v1/site-visits/{hebeiCity}/report", new { findings = "好", recommendation = "recommend" })).StatusCode);
+        // Before its day a visit has no report; from its day on (China Standard Time) the team files it.
+        var first = schedule.Scheduled.MinBy(v => v.Date)!;
+        await ApiJson.AssertProblemAsync(await app.ClientFor(TestUsers.Expert with { Subject = first.Team[0] }).PostAsJsonAsync(
+            $"/api/v1/site-visits/{first.ApplicationId}/report", new { findings = "提前", recommendation = "recommend" }),
+            HttpStatusCode.UnprocessableEntity, SiteVisitRules.ReportBeforeVisit.Code);
+        app.Clock.Set(new DateTimeOffset(Window.AddDays(4).ToDateTime(new TimeOnly(18, 0)), China));
+        await ApiJson.AssertProblemAsync(await ministry.PostAsJsonAsync("/api/v1/site-visits/schedule-proposal",
+            new { campaignId = campaign, from = Window, to = Window.AddDays(3) }), HttpStatusCode.UnprocessableEntity, SiteVisitRules.DayPast.Code);
+        // A place or findings past their limits: 400, naming the field.
+        var longPlace = await ApiJson.AssertProblemAsync(await ministry.PutAsJsonAsync($"/api/v1/site-visits/{hebeiCity}",
+            new { date = Window.AddDays(4), place = new string('石', SiteVisitRules.MaxPlace + 1), team = cityVisit.Team }), HttpStatusCode.BadRequest, "validation");
+        Assert.True(longPlace.GetProperty("errors").TryGetProperty("place", out _));
+        var longFindings = await ApiJson.AssertProblemAsync(await app.ClientFor(TestUsers.Expert with { Subject = first.Team[0] }).PostAsJsonAsync(
+            $"/api/v1/site-visits/{first.ApplicationId}/report", new { findings = new string('好', SiteVisitRules.MaxFindings + 1), recommendation = "recommend" }),
+            HttpStatusCode.BadRequest, "validation");
+        Assert.True(longFindings.GetProperty("errors").TryGetProperty("findings", out _));
+        await ApiJson.AssertProblemAsync(await ministry.PutAsJsonAsync($"/api/v1/site-visits/{hebeiCity}",
+            new { date = Window.AddDays(3), place = "石家庄市", team = cityVisit.Team }), HttpStatusCode.UnprocessableEntity, SiteVisitRules.DayPast.Code);
         foreach (var visit in schedule.Scheduled)
             Assert.Equal(HttpStatusCode.OK, (await app.ClientFor(TestUsers.Expert with { Subject = visit.Team[0] }).PostAsJsonAsync(
                 $"/api/v1/site-visits/{visit.ApplicationId}/report", new { findings = "政策措施落实到位，成效明显", recommendation = "recommend" })).StatusCode);
@@ -119,6 +137,7 @@ public class SelectionApiTests(ReviewApp app) : IClassFixture<ReviewApp>
     public async Task TwoOfficersBookingOneExpertOnOneDayAtOnceLeaveOneBooking()
     {
         await using var broker = await BrokerProbe<ApplicationReviewStageReached>.StartAsync(app);
+        app.Clock.Set(new DateTimeOffset(2023, 9, 1, 9, 0, 0, China)); // before the window, whichever test ran first
         var campaign = await app.CampaignAsync(broker);
         var experts = new List<CurrentUser>();
         for (var i = 0; i < 3; i++) experts.Add(await ExpertAsync(broker, "110000", Window, Window.AddDays(1), Window.AddDays(2), Window.AddDays(3)));

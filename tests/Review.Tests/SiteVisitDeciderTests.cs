@@ -95,19 +95,43 @@ public class SiteVisitDeciderTests
         Assert.Equal(SiteVisitDecider.DaysTouched(c, visit).Order(), decided.Keys.Where(k => k != visit.Id).Order());
     }
 
+    /// <summary>The visit's day, 8 in the evening in China (noon UTC).</summary>
+    static readonly DateTimeOffset OnTheDay = new(Day.ToDateTime(new TimeOnly(20, 0)), TimeSpan.FromHours(8));
+
     [Fact]
     public void AVisitWithItsReportFiledNoLongerMovesAndTheReportIsFiledOnce()
     {
         var visit = SiteVisit.Create(new SiteVisitScheduled(City, Ningbo.CampaignId, ApplicationCategory.City, Ningbo.OrganisationName, "330200", Day, "宁波市", ["zhang", "wang"], "m", Now));
         Assert.Equal(SiteVisitRules.ReportIncomplete, Assert.Throws<RuleViolation>(() =>
-            SiteVisitDecider.Decide(new FileVisitReport(City, " ", VisitRecommendation.Recommend, "expert:zhang"), visit, Now)).Rule);
+            SiteVisitDecider.Decide(new FileVisitReport(City, " ", VisitRecommendation.Recommend, "expert:zhang"), visit, OnTheDay)).Rule);
         var filed = Assert.IsType<VisitReportFiled>(Assert.Single(SiteVisitDecider.Decide(
-            new FileVisitReport(City, "服务型制造政策落实到位", VisitRecommendation.Recommend, "expert:zhang"), visit, Now)));
+            new FileVisitReport(City, "服务型制造政策落实到位", VisitRecommendation.Recommend, "expert:zhang"), visit, OnTheDay)));
         var reported = visit.Apply(filed);
 
         Assert.Equal(SiteVisitRules.ReportFiled, Refused(Schedule(Day, "zhang", "wang"), reported));
         Assert.Equal(SiteVisitRules.ReportFiled, Assert.Throws<RuleViolation>(() =>
             SiteVisitDecider.Decide(new FileVisitReport(City, "再次提交", VisitRecommendation.DoNotRecommend, "expert:wang"), reported, Now)).Rule);
+    }
+
+    [Fact]
+    public void AReportIsFiledFromTheVisitsDayInChinaOnNotBefore()
+    {
+        var visit = SiteVisit.Create(new SiteVisitScheduled(City, Ningbo.CampaignId, ApplicationCategory.City, Ningbo.OrganisationName, "330200", Day, "宁波市", ["zhang", "wang"], "m", Now));
+        var report = new FileVisitReport(City, "服务型制造政策落实到位", VisitRecommendation.Recommend, "expert:zhang");
+        // 23:30 UTC the day before is already the visit's day in Beijing; 15:59 UTC the day before is not.
+        var dayBefore = Day.AddDays(-1).ToDateTime(TimeOnly.MinValue);
+        Assert.Equal(SiteVisitRules.ReportBeforeVisit, Assert.Throws<RuleViolation>(() =>
+            SiteVisitDecider.Decide(report, visit, new DateTimeOffset(dayBefore.AddHours(15).AddMinutes(59), TimeSpan.Zero))).Rule);
+        Assert.IsType<VisitReportFiled>(Assert.Single(SiteVisitDecider.Decide(report, visit, new DateTimeOffset(dayBefore.AddHours(16), TimeSpan.Zero))));
+        Assert.IsType<VisitReportFiled>(Assert.Single(SiteVisitDecider.Decide(report, visit, OnTheDay.AddDays(3))));
+    }
+
+    [Fact]
+    public void AVisitIsNotScheduledOnADayAlreadyPastButMayBeToday()
+    {
+        Assert.Equal(SiteVisitRules.DayPast, Assert.Throws<RuleViolation>(() =>
+            SiteVisitDecider.Decide(Schedule(Day, "zhang", "wang"), null, _ => null, OnTheDay.AddDays(1))).Rule);
+        Assert.IsType<SiteVisitScheduled>(Assert.Single(SiteVisitDecider.Decide(Schedule(Day, "zhang", "wang"), null, _ => null, OnTheDay)[SiteVisit.IdFor(City)]));
     }
 
     [Fact]

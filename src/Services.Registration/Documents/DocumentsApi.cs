@@ -41,14 +41,17 @@ public static class DocumentsApi
     }
 
     /// <summary>
-    /// Registration does not know who is assigned to what: it serves the document to whoever holds a valid, unexpired link
-    /// signed for this application and this document, and refuses every other (403), before reading anything.
+    /// Registration does not know who is assigned to what: it serves the document to the user a valid, unexpired link was
+    /// signed for (this application, this document, his subject), and refuses every other link (403) before reading
+    /// anything. Another user presenting someone's genuine link learns nothing of the application: 404, as for any
+    /// expert not allowed to see it.
     /// </summary>
     static async Task<IResult> SignedDocument(Guid applicationId, string document, IDocumentSession session, ScanArchive archive,
-        DocumentLinks links, AccessGuard access, CancellationToken ct, long? expires = null, string? signature = null)
+        DocumentLinks links, AccessGuard access, CancellationToken ct, long? expires = null, string? subject = null, string? signature = null)
     {
         if (!DocumentLinks.Documents.Contains(document)) return Problems.Of(ApplicationRules.NotFound);
-        if (expires is null || !links.Valid(applicationId, document, expires.Value, signature)) return await access.ForbidAsync(DocumentLinks.Invalid);
+        if (expires is null || !links.Valid(applicationId, document, subject, expires.Value, signature)) return await access.ForbidAsync(DocumentLinks.Invalid);
+        if (await access.ReadAsync(subject == access.User.Subject, ApplicationRules.NotFound) is { } notHis) return notHis;
         var details = await session.LoadAsync<ApplicationDetails>(applicationId, ct);
         if (document == DocumentLinks.Form)
         {

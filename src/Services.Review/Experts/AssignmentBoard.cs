@@ -16,7 +16,18 @@ public sealed record AssignmentBoard(Guid Id, Guid CampaignId, IReadOnlyDictiona
 
     public AssignmentBoard Apply(ExpertAssigned e) => With(e.ApplicationId, [.. ExpertsOf(e.ApplicationId), e.ExpertSubject]);
 
-    public AssignmentBoard Apply(ExpertUnassigned e) => With(e.ApplicationId, [.. ExpertsOf(e.ApplicationId).Where(s => s != e.ExpertSubject)]);
+    public AssignmentBoard Apply(ExpertUnassigned e) => With(e.ApplicationId, [.. ExpertsOf(e.ApplicationId).Where(s => s != e.ExpertSubject)]) with
+    {
+        RemovedByHand = e.Reason != "removed" ? RemovedByHand
+            : new Dictionary<Guid, IReadOnlyList<string>>(RemovedByHand) { [e.ApplicationId] = [.. RemovedOf(e.ApplicationId), e.ExpertSubject] },
+    };
+
+    /// <summary>The experts an officer removed from each application: the automatic assignment does not bring them back.</summary>
+    public IReadOnlyDictionary<Guid, IReadOnlyList<string>> RemovedByHand { get; init; } = new Dictionary<Guid, IReadOnlyList<string>>();
+
+    public bool WasRemovedByHand(Guid applicationId, string expert) => RemovedOf(applicationId).Contains(expert);
+
+    IReadOnlyList<string> RemovedOf(Guid applicationId) => RemovedByHand.GetValueOrDefault(applicationId) ?? [];
 
     public IReadOnlyList<string> ExpertsOf(Guid applicationId) => ExpertsByApplication.GetValueOrDefault(applicationId) ?? [];
 

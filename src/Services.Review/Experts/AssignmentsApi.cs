@@ -17,8 +17,10 @@ public static class AssignmentsApi
             .WithSummary("专家评审设置与评分表 / A campaign's expert-review settings and scoring sheets")
             .RequireRoles(PlatformRoles.MinistryOfficer, PlatformRoles.Auditor, PlatformRoles.Expert).Produces<ExpertReviewSettings>();
         api.MapPut("/campaigns/{campaignId:guid}/settings", ChangeSettings).WithName("ChangeExpertReviewSettings")
-            .WithSummary("设置专家人数、评审上限、极差阈值与评分表 / Set experts per application, load limit, spread threshold and scoring sheets")
-            .RequireRoles(PlatformRoles.MinistryOfficer).Produces<ExpertReviewSettings>().ProducesValidationProblem();
+            .WithSummary("设置专家人数、评审上限、极差阈值与评分表（已有评分的类别评分表不再修改，上限不低于已分配数） / " +
+                "Set experts per application, load limit, spread threshold and scoring sheets (a scored category's sheet is frozen; the limit stays above the load carried)")
+            .RequireRoles(PlatformRoles.MinistryOfficer).Produces<ExpertReviewSettings>().ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/campaigns/{campaignId:guid}/categories/{category}/automatic-assignment", AssignAutomatically)
             .WithName("AssignExpertsAutomatically").WithEnumParameter<ApplicationCategory>("category")
             .WithSummary("自动分配一个类别的评审专家（按专长、回避、负载均衡），并报告未能足额分配的申报 / " +
@@ -49,15 +51,17 @@ public static class AssignmentsApi
     static async Task<IResult> ChangeSettings(Guid campaignId, ExpertReviewSettingsRequest request, IDocumentSession session,
         AccessGuard access, TimeProvider clock, CancellationToken ct)
     {
-        var current = await ExpertReviewScope.SettingsAsync(session, campaignId, ct);
-        var experts = request.ExpertsPerApplication ?? current.ExpertsPerApplication;
-        var load = request.MaxLoadPerExpert ?? current.MaxLoadPerExpert;
-        var spread = request.SpreadThreshold ?? current.SpreadThreshold;
-        if (ExpertReviewSettings.Problems(experts, load, spread, request.Sheets) is { Count: > 0 } errors) return Problems.Validation(errors);
-        var sheets = current.Sheets.Select(s => request.Sheets?.FirstOrDefault(r => r.Category == s.Category) ?? s).ToList();
-        var id = ExpertReviewSettings.IdFor(campaignId);
-        await session.DecideAsync<ExpertReviewSettings>(id, null,
-            _ => [new ExpertReviewSettingsChanged(campaignId, experts, load, spread, sheets, access.User.AuditName, clock.GetUtcNow())], ct);
+        var panels = await session.Query<ExpertPanelView>().Where(p => p.CampaignId == campaignId).ToListAsync(ct);
+        var command = new ChangeExpertReviewSettings(campaignId, request.ExpertsPerApplication, request.MaxLoadPerExpert, request.SpreadThreshold,
+            request.Sheets, panels.Where(p => p.Scores.Count > 0).Select(p => p.Category).ToHashSet(), access.User.AuditName);
+        var (settings, board) = (ExpertReviewSettings.IdFor(campaignId), AssignmentBoard.IdFor(campaignId));
+        // The board is read for the load each expert carries, and held to it: an assignment meanwhile makes this decide again.
+        await session.DecideAsync([StreamToWrite.Of<ExpertReviewSettings>(settings), StreamToWrite.Of<AssignmentBoard>(board)],
+            states => new Dictionary<Guid, object[]>
+            {
+                [settings] = ExpertReviewSettingsDecider.Decide(command, states.Of<ExpertReviewSettings>(settings), states.Of<AssignmentBoard>(board),
+                    clock.GetUtcNow()),
+            }, ct);
         return TypedResults.Ok(await ExpertReviewScope.SettingsAsync(session, campaignId, ct));
     }
 

@@ -19,6 +19,8 @@ public sealed record ExpertPanel(
 
     public ExpertPanel Apply(NoConflictDeclared e) => this with { DeclaredNoConflict = [.. DeclaredNoConflict, e.ExpertSubject] };
 
+    public ExpertPanel Apply(NoConflictDeclarationLapsed e) => this with { DeclaredNoConflict = [.. DeclaredNoConflict.Where(s => s != e.ExpertSubject)] };
+
     public ExpertPanel Apply(ConflictDeclared e) => this with
     {
         DeclaredConflict = [.. DeclaredConflict, e.ExpertSubject],

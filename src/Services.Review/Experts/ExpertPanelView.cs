@@ -51,6 +51,7 @@ public sealed class ExpertPanelViewProjection : MultiStreamProjection<ExpertPane
         Identity<ExpertReviewOpened>(e => e.ApplicationId);
         Identity<NoConflictDeclared>(e => e.ApplicationId);
         Identity<ConflictDeclared>(e => e.ApplicationId);
+        Identity<NoConflictDeclarationLapsed>(e => e.ApplicationId);
         Identity<ExpertScoresSubmitted>(e => e.ApplicationId);
         Identity<ConsensusRecorded>(e => e.ApplicationId);
     }
@@ -71,6 +72,10 @@ public sealed class ExpertPanelViewProjection : MultiStreamProjection<ExpertPane
 
     public static ExpertPanelView Apply(NoConflictDeclared e, ExpertPanelView v) =>
         v with { Members = [.. v.Members.Select(m => m.ExpertSubject == e.ExpertSubject ? m with { DeclaredNoConflict = true } : m)] };
+
+    /// <summary>A removed expert's declaration lapses (he is no member any more; a re-assignment adds him undeclared).</summary>
+    public static ExpertPanelView Apply(NoConflictDeclarationLapsed e, ExpertPanelView v) =>
+        v with { Members = [.. v.Members.Select(m => m.ExpertSubject == e.ExpertSubject ? m with { DeclaredNoConflict = false } : m)] };
 
     public static ExpertPanelView Apply(ConflictDeclared e, ExpertPanelView v) =>
         v with { DeclaredConflicts = [.. v.DeclaredConflicts, e.ExpertSubject] };

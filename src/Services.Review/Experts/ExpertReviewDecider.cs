@@ -13,8 +13,9 @@ public static class ExpertReviewDecider
     /// <summary>
     /// Gives each application of the category enough experts (the campaign's number, counting those it has): active experts
     /// of its expertise (an enterprise's service mode, a platform's or city's class), never conflicted, never over their
-    /// load. The most constrained application chooses first; among the eligible, the least loaded expert (then by account)
-    /// is taken. What it could not cover is reported in <paramref name="uncovered"/>.
+    /// load, never one an officer removed from that application (an officer may still assign him by hand). The most
+    /// constrained application chooses first; among the eligible, the least loaded expert (then by account) is taken.
+    /// What it could not cover is reported in <paramref name="uncovered"/>.
     /// </summary>
     public static IReadOnlyDictionary<Guid, object[]> Decide(AssignCategory c, AssignmentBoard? board,
         IReadOnlyDictionary<Guid, ExpertPanel?> panels, DateTimeOffset now, out IReadOnlyList<UncoveredApplication> uncovered)
@@ -27,7 +28,7 @@ public static class ExpertReviewDecider
         var open = c.Applications.Where(a => a.Category == c.Category && panels.GetValueOrDefault(a.ApplicationId)?.Consensus is null).ToList();
         bool Eligible(ExpertProfile e, ApplicationToReview a, IReadOnlyList<string> current) => e.Active
             && e.Judges(a.Category, a.ServiceMode, a.Class) && !current.Contains(e.Id) && Conflicts.Between(e, a.Facts) is null
-            && panels.GetValueOrDefault(a.ApplicationId)?.DeclaredConflict.Contains(e.Id) != true;
+            && panels.GetValueOrDefault(a.ApplicationId)?.DeclaredConflict.Contains(e.Id) != true && !board.WasRemovedByHand(a.ApplicationId, e.Id);
         var order = open.OrderBy(a => c.Experts.Count(e => Eligible(e, a, board.ExpertsOf(a.ApplicationId))))
             .ThenBy(a => a.SubmittedAt).ThenBy(a => a.ApplicationId);
         foreach (var application in order)
@@ -75,17 +76,21 @@ public static class ExpertReviewDecider
         return decided;
     }
 
-    /// <summary>An officer's removal of an assignment; an expert who has scored stays.</summary>
+    /// <summary>An officer's removal of an assignment (his declaration of no conflict lapses with it); an expert who has scored stays.</summary>
     public static IReadOnlyDictionary<Guid, object[]> Decide(UnassignExpert c, AssignmentBoard? board, ExpertPanel? panel, DateTimeOffset now)
     {
         var a = c.Application;
         if (board?.IsAssigned(a.ApplicationId, c.ExpertSubject) != true) throw new RuleViolation(ExpertReviewRules.NotAssigned);
         if (panel?.Consensus is not null) throw new RuleViolation(ExpertReviewRules.Concluded);
         if (panel?.Scores.ContainsKey(c.ExpertSubject) == true) throw new RuleViolation(ExpertReviewRules.ScoredExpertStays);
-        return new Dictionary<Guid, object[]>
+        var decided = new Dictionary<Guid, object[]>
         {
             [board.Id] = [new ExpertUnassigned(a.CampaignId, a.ApplicationId, c.ExpertSubject, "removed", c.By, now)],
         };
+        // His declaration was about this assignment: assigned again, he declares again before reading.
+        if (panel?.DeclaredNoConflict.Contains(c.ExpertSubject) == true)
+            decided[panel.Id] = [new NoConflictDeclarationLapsed(a.ApplicationId, c.ExpertSubject, now)];
+        return decided;
     }
 
     /// <summary>The declaration before opening: no conflict (he may read and score), or a conflict, which ends his assignment.</summary>

@@ -71,7 +71,7 @@ public sealed record AutomaticAssignmentReport(Guid CampaignId, ApplicationCateg
 /// <param name="InConsensus">已合议的申报数 / Applications whose consensus is recorded.</param>
 public sealed record CategoryProgress(ApplicationCategory Category, int Applications, int Assigned, int Declared, int Scored, int InConsensus);
 
-/// <summary>A signed, short-lived link to a document of the application, served by Registration.</summary>
+/// <summary>A signed, short-lived link to a document of the application, served by Registration to the user it was issued to alone.</summary>
 /// <param name="Url">链接（经网关访问） / The link (through the gateway).</param>
 /// <param name="ExpiresAt">失效时间 / When it expires.</param>
 public sealed record DocumentLink(string Url, DateTimeOffset ExpiresAt);
@@ -82,7 +82,7 @@ public sealed record DocumentLinkRequest([property: OneOf("form", "stamped-form"
 
 /// <summary>An expert's declaration before opening the application.</summary>
 /// <param name="HasConflict">是否存在利益冲突（必填） / Whether he has a conflict of interest (required).</param>
-/// <param name="Reason">存在冲突时说明情况 / The conflict, when there is one.</param>
+/// <param name="Reason">存在冲突时说明情况（不超过 1000 字） / The conflict, when there is one (at most 1000 characters).</param>
 public sealed record DeclarationRequest(bool? HasConflict, string? Reason);
 
 /// <summary>Scores: an expert's own, or the consensus.</summary>

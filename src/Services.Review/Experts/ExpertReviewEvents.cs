@@ -21,6 +21,12 @@ public sealed record ExpertReviewOpened(Guid ApplicationId, Guid CampaignId, App
 /// <summary>Before opening the application, the assigned expert declared he has no conflict of interest with it.</summary>
 public sealed record NoConflictDeclared(Guid ApplicationId, string ExpertSubject, DateTimeOffset At);
 
+/// <summary>
+/// An officer removed an expert who had declared no conflict: the declaration lapses with the assignment, so that a
+/// re-assignment needs a new one (the read view and the write side agree on it).
+/// </summary>
+public sealed record NoConflictDeclarationLapsed(Guid ApplicationId, string ExpertSubject, DateTimeOffset At);
+
 /// <summary>The assigned expert declared a conflict of interest; his assignment ends with it.</summary>
 public sealed record ConflictDeclared(Guid ApplicationId, string ExpertSubject, string Reason, DateTimeOffset At);
 

@@ -23,6 +23,9 @@ static class ExpertReviewHistory
         .Describe<NoConflictDeclared>(e => new($"评审专家 {e.ExpertSubject} 声明与该申报无利益冲突",
             $"Expert {e.ExpertSubject} declared no conflict of interest with the application")
             { Applications = [e.ApplicationId], Account = e.ExpertSubject })
+        .Describe<NoConflictDeclarationLapsed>(e => new($"评审专家 {e.ExpertSubject} 被移出，其无利益冲突声明随之失效（再次分配须重新声明）",
+            $"Expert {e.ExpertSubject} was removed; his declaration of no conflict lapsed (a new assignment needs a new one)")
+            { Applications = [e.ApplicationId], Account = e.ExpertSubject })
         .Describe<ConflictDeclared>(e => new($"评审专家 {e.ExpertSubject} 声明存在利益冲突，退出评审：{e.Reason}",
             $"Expert {e.ExpertSubject} declared a conflict of interest and left the review: {e.Reason}")
             { Applications = [e.ApplicationId], Account = e.ExpertSubject })

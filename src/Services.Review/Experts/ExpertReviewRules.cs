@@ -38,6 +38,10 @@ public static class ExpertReviewRules
         "The consensus comes after every assigned expert has scored (and at least the campaign's number of experts).");
     public static readonly Rule CommentsRequired = Rule.Unprocessable("consensus-comments-required",
         "合议须填写意见。", "A consensus needs its comments.");
+    public static readonly Rule SheetFrozen = Rule.Conflict("scoring-sheet-frozen",
+        "该类别已有专家提交评分，其评分表不能再修改。", "An expert has scored in this category: its scoring sheet no longer changes.");
+    public static readonly Rule LoadBelowCarried = Rule.Conflict("load-limit-below-carried-load",
+        "评审上限不能低于专家已分配的评审数。", "The load limit cannot go below the load an expert already carries.");
     public static readonly Rule Concluded = Rule.Conflict("expert-review-concluded",
         "该申报的专家评审已合议完毕。", "The expert review of this application has been concluded.");
 }

@@ -64,14 +64,13 @@ public static class ExpertWorkApi
     {
         var sight = await ApplicationSight.OfAsync(session, access.User, applicationId, ct);
         if (await access.ChangeAsync(sight.IsAssignedExpert, ExpertReviewRules.ApplicationNotFound) is { } refused) return refused;
-        if (request.HasConflict is null || (request.Reason?.Length ?? 0) > 1000)
-            return Problems.Validation(new Dictionary<string, string[]>
-            {
-                ["hasConflict"] = ["请声明是否存在利益冲突（说明不超过 1000 字）。 / Declare whether there is a conflict (a reason of at most 1000 characters)."],
-            });
-        var command = new DeclareConflictOfInterest(ExpertReviewScope.Of(sight.Case!), access.User.Subject, request.HasConflict.Value, request.Reason);
+        var errors = new Dictionary<string, string[]>();
+        if (request.HasConflict is null) errors["hasConflict"] = ["请声明是否存在利益冲突。 / Declare whether there is a conflict."];
+        if (request.Reason?.Length > 1000) errors["reason"] = ["说明不超过 1000 字。 / The reason is at most 1000 characters."];
+        if (errors.Count > 0) return Problems.Validation(errors);
+        var command = new DeclareConflictOfInterest(ExpertReviewScope.Of(sight.Case!), access.User.Subject, request.HasConflict!.Value, request.Reason);
         await AssignmentsApi.DecideAsync(session, command.Application, (board, panel, _) => ExpertReviewDecider.Decide(command, board, panel, clock.GetUtcNow()), ct);
-        return request.HasConflict.Value ? TypedResults.NoContent() : await DetailsAsync(session, access, applicationId, ct);
+        return request.HasConflict!.Value ? TypedResults.NoContent() : await DetailsAsync(session, access, applicationId, ct);
     }
 
     static Task<IResult> Details(Guid applicationId, IDocumentSession session, AccessGuard access, CancellationToken ct) =>
@@ -119,7 +118,7 @@ public static class ExpertWorkApi
         if (await access.ReadAsync(allowed, ExpertReviewRules.ApplicationNotFound) is { } refused) return refused;
         if (request.Document is null || !DocumentLinks.Documents.Contains(request.Document))
             return Problems.Validation(new Dictionary<string, string[]> { ["document"] = ["请选择 form 或 stamped-form。 / Choose form or stamped-form."] });
-        var (path, expiresAt) = links.Issue(applicationId, request.Document);
+        var (path, expiresAt) = links.Issue(applicationId, request.Document, access.User.Subject);
         return TypedResults.Ok(new DocumentLink(path, expiresAt));
     }
 }

@@ -23,6 +23,9 @@ public static class SiteVisitRules
     /// <summary>The fewest experts on a visiting team.</summary>
     public const int MinimumTeam = 2;
 
+    /// <summary>The longest place, findings and team a visit takes (the API refuses longer with 400, naming the field).</summary>
+    public const int MaxPlace = 200, MaxFindings = 5000, MaxTeam = 20;
+
     public static readonly Rule NotFound = Rule.NotFound("site-visit-not-found", "该申报没有现场考查安排。", "This application has no site visit.");
     public static readonly Rule NotPassedExpertReview = Rule.Unprocessable("visit-needs-passed-expert-review",
         "只有通过专家评审的申报才安排现场考查。", "Only an application that passed expert review is visited.");
@@ -45,6 +48,10 @@ public static class SiteVisitRules
         "考查组中有专家当天已参加另一项现场考查。", "An expert of the team is on another visit that day.");
     public static readonly Rule NotScheduled = Rule.Conflict("visit-not-scheduled",
         "现场考查尚未安排，不能提交报告。", "The visit is not scheduled yet: there is no report to file.");
+    public static readonly Rule DayPast = Rule.Unprocessable("visit-day-past",
+        "考查日期已过（按北京时间），不能安排在过去的日期。", "The visit's day has passed (China Standard Time): a visit is not scheduled in the past.");
+    public static readonly Rule ReportBeforeVisit = Rule.Unprocessable("visit-report-before-visit",
+        "考查尚未进行，考查当天起方可提交报告（按北京时间）。", "The visit has not taken place: its report is filed from the visit's day on (China Standard Time).");
     public static readonly Rule ReportIncomplete = Rule.Unprocessable("visit-report-incomplete",
         "考查报告须写明考查情况和考查意见（推荐或不推荐）。", "A visit report needs its findings and a recommendation (recommend or do not recommend).");
 }
@@ -75,6 +82,7 @@ public static class SiteVisitDecider
         if (!s.PassedExpertReview) throw new RuleViolation(SiteVisitRules.NotPassedExpertReview);
         if (!SiteVisit.Required(s.Category, visit)) throw new RuleViolation(SiteVisitRules.NotDue);
         if (visit?.Report is not null) throw new RuleViolation(SiteVisitRules.ReportFiled);
+        if (c.Date < ChinaTime.DayOf(now)) throw new RuleViolation(SiteVisitRules.DayPast, $"date: {c.Date:yyyy-MM-dd}");
         if (string.IsNullOrWhiteSpace(c.Place)) throw new RuleViolation(SiteVisitRules.PlaceRequired);
         var team = c.Team.Distinct().ToList();
         if (team.Count < SiteVisitRules.MinimumTeam) throw new RuleViolation(SiteVisitRules.TeamTooSmall);
@@ -105,6 +113,7 @@ public static class SiteVisitDecider
         if (visit is null) throw new RuleViolation(SiteVisitRules.NotFound);
         if (!visit.Scheduled) throw new RuleViolation(SiteVisitRules.NotScheduled);
         if (visit.Report is not null) throw new RuleViolation(SiteVisitRules.ReportFiled);
+        if (ChinaTime.DayOf(now) < visit.Date) throw new RuleViolation(SiteVisitRules.ReportBeforeVisit, $"date: {visit.Date:yyyy-MM-dd}");
         if (string.IsNullOrWhiteSpace(c.Findings) || c.Recommendation is null) throw new RuleViolation(SiteVisitRules.ReportIncomplete);
         return [new VisitReportFiled(c.ApplicationId, c.Findings.Trim(), c.Recommendation.Value, c.By, now)];
     }

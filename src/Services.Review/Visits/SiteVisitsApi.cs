@@ -1,4 +1,5 @@
 using Marten;
+using ServiceManufacturing.Contracts;
 using ServiceManufacturing.ServiceDefaults.EventStore;
 using ServiceManufacturing.ServiceDefaults.Http;
 using ServiceManufacturing.ServiceDefaults.Http.OpenApi;
@@ -10,8 +11,8 @@ namespace ServiceManufacturing.Services.Review.Visits;
 
 /// <summary>安排或调整一项现场考查 / Scheduling or moving a visit by hand.</summary>
 /// <param name="Date">考查日期（必填） / The day (required).</param>
-/// <param name="Place">考查地点（必填） / The place (required).</param>
-/// <param name="Team">考查组专家账号，至少两名（必填） / The experts of the team, at least two (required).</param>
+/// <param name="Place">考查地点（必填，不超过 200 字） / The place (required; at most 200 characters).</param>
+/// <param name="Team">考查组专家账号，两至二十名（必填） / The experts of the team, two to twenty (required).</param>
 public sealed record ScheduleVisitRequest(DateOnly? Date, string? Place, IReadOnlyList<string>? Team);
 
 /// <summary>在时间窗口内自动安排考查 / Proposing the schedule inside a window.</summary>
@@ -26,7 +27,7 @@ public sealed record ScheduleProposalRequest(Guid? CampaignId, DateOnly? From, D
 public sealed record ScheduleProposal(IReadOnlyList<PlannedVisit> Scheduled, IReadOnlyList<UnplacedVisit> Unplaced);
 
 /// <summary>考查报告 / A visit report.</summary>
-/// <param name="Findings">考查情况（必填） / What the team found (required).</param>
+/// <param name="Findings">考查情况（必填，不超过 5000 字） / What the team found (required; at most 5000 characters).</param>
 /// <param name="Recommendation">考查意见（必填）：recommend 或 doNotRecommend / Recommend or do not recommend (required).</param>
 public sealed record VisitReportRequest(string? Findings, VisitRecommendation? Recommendation);
 
@@ -52,14 +53,14 @@ public static class SiteVisitsApi
         api.MapPost("/schedule-proposal", Propose).WithName("ProposeSiteVisitSchedule")
             .WithSummary("在时间窗口内自动安排全部考查 / Schedule every due visit inside a window, and say what could not be placed")
             .RequireRoles(PlatformRoles.MinistryOfficer).Produces<ScheduleProposal>().ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapPut("/{applicationId:guid}", Schedule).WithName("ScheduleSiteVisit").WithConcurrency()
-            .WithSummary("安排或调整考查（日期、地点、考查组） / Schedule or move a visit by hand (date, place, team)")
+            .WithSummary("安排或调整考查（日期不早于今天、地点、考查组） / Schedule or move a visit by hand (a date not past, place, team)")
             .RequireRoles(PlatformRoles.MinistryOfficer).Produces<SiteVisit>().ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapPost("/{applicationId:guid}/report", FileReport).WithName("FileVisitReport").WithConcurrency()
-            .WithSummary("考查组提交考查报告 / The visiting team files its report").RequireRoles(PlatformRoles.Expert)
+            .WithSummary("考查组提交考查报告（考查当天起，北京时间） / The visiting team files its report (from the visit's day on, China Standard Time)").RequireRoles(PlatformRoles.Expert)
             .Produces<SiteVisit>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
@@ -101,6 +102,10 @@ public static class SiteVisitsApi
         if (request.Date is null) errors["date"] = ["请给出考查日期。 / Give the day."];
         PlausibleDate.Check(errors, "date", request.Date);
         if (request.Team is null) errors["team"] = ["请给出考查组专家。 / Name the team."];
+        else if (request.Team.Count > SiteVisitRules.MaxTeam || request.Team.Any(e => string.IsNullOrWhiteSpace(e) || e.Length > 100))
+            errors["team"] = [$"考查组至多 {SiteVisitRules.MaxTeam} 名专家，账号不超过 100 字。 / At most {SiteVisitRules.MaxTeam} experts, each account at most 100 characters."];
+        if (request.Place?.Length > SiteVisitRules.MaxPlace)
+            errors["place"] = [$"考查地点不超过 {SiteVisitRules.MaxPlace} 字。 / The place is at most {SiteVisitRules.MaxPlace} characters."];
         if (errors.Count > 0) return Problems.Validation(errors);
         if (await session.LoadAsync<ReviewCaseDetails>(applicationId, ct) is not { } details) return Problems.Of(ReviewCaseRules.NotFound);
         var visitId = SiteVisit.IdFor(applicationId);
@@ -123,7 +128,11 @@ public static class SiteVisitsApi
         if (request.From is { } f && request.To is { } t && (t < f || t.DayNumber - f.DayNumber > 366))
             errors["to"] = ["时间窗口须从首日到末日、不超过一年。 / The window runs from its first to its last day, at most a year."];
         if (errors.Count > 0) return Problems.Validation(errors);
-        return TypedResults.Ok(await VisitSchedule.ProposeAsync(session, request.CampaignId!.Value, request.From!.Value, request.To!.Value,
+        // No visit is proposed on a day already past (China Standard Time): a window begun is proposed from today.
+        var today = ChinaTime.DayOf(clock.GetUtcNow());
+        if (request.To!.Value < today) return Problems.Of(SiteVisitRules.DayPast);
+        var from = request.From!.Value < today ? today : request.From.Value;
+        return TypedResults.Ok(await VisitSchedule.ProposeAsync(session, request.CampaignId!.Value, from, request.To.Value,
             access.User.AuditName, clock, ct));
     }
 
@@ -134,6 +143,11 @@ public static class SiteVisitsApi
         var visit = await session.LoadAsync<SiteVisit>(visitId, ct);
         if (await access.ChangeAsync(visit is not null && VisitSight.Of(access.User).MayFileReport(visit), SiteVisitRules.NotFound) is { } refused)
             return refused;
+        if (request.Findings?.Length > SiteVisitRules.MaxFindings)
+            return Problems.Validation(new Dictionary<string, string[]>
+            {
+                ["findings"] = [$"考查情况不超过 {SiteVisitRules.MaxFindings} 字。 / The findings are at most {SiteVisitRules.MaxFindings} characters."],
+            });
         return await StreamVersion.OrCurrentAsync(http, async () =>
         {
             var version = await session.DecideAsync<SiteVisit>(visitId, StreamVersion.Expected(http), state => SiteVisitDecider.Decide(
