@@ -44,7 +44,8 @@ public static class Extensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter("Marten", "MassTransit", "Npgsql", "ServiceManufacturing.Relay"))
+                .AddMeter("Marten", "MassTransit", "Npgsql", "ServiceManufacturing.Relay",
+                    ServiceManufacturing.ServiceDefaults.Audit.ProjectionRebuild.MeterName))
             .WithTracing(tracing => tracing
                 .SetSampler(new ParentBasedSampler(new QuietDaemonSampler()))
                 .AddSource(builder.Environment.ApplicationName)

@@ -6,4 +6,7 @@ public class AuditNotesTests(EvaluationApp app) : IClassFixture<EvaluationApp>
 {
     [Fact]
     public void EveryEventTypeTheStoreKnowsHasItsNoteInTheHistory() => app.AssertEveryEventTypeIsDescribed();
+
+    [Fact]
+    public Task MartensSessionsWorkAsTheServicesOwnRole() => app.AssertTheStoreWorksAsTheServicesRoleAsync();
 }

@@ -40,23 +40,37 @@ public sealed class ServiceHistories : HttpMessageHandler
     /// <summary>What each service (by host name) answers an authorized caller, as JSON; <c>[]</c> when not set.</summary>
     public Dictionary<string, string> Entries { get; } = [];
 
+    /// <summary>The services (by host name) that are down: a call to one fails as a refused connection does.</summary>
+    public HashSet<string> Down { get; } = [];
+
+    /// <summary>The services (by host name) whose history was cut at its limit (they say so in a header).</summary>
+    public HashSet<string> Truncated { get; } = [];
+
     /// <summary>The addresses the gateway called.</summary>
     public List<Uri> Requested { get; } = [];
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         lock (Requested) Requested.Add(request.RequestUri!);
+        if (Down.Contains(request.RequestUri!.Host)) throw new HttpRequestException("Connection refused");
         var role = request.Headers.Authorization is { Scheme: "Bearer", Parameter: { } token }
             && new JsonWebToken(token).TryGetPayloadValue<string>(PlatformClaims.Role, out var r) ? r : null;
         return Task.FromResult(role switch
         {
             null => Problem(HttpStatusCode.Unauthorized, "sign-in-required"),
-            PlatformRoles.MinistryOfficer or PlatformRoles.Auditor => new HttpResponseMessage(HttpStatusCode.OK)
-            {
-                Content = new StringContent(Entries.GetValueOrDefault(request.RequestUri!.Host, "[]"), Encoding.UTF8, "application/json"),
-            },
+            PlatformRoles.MinistryOfficer or PlatformRoles.Auditor => History(request.RequestUri!.Host),
             _ => Problem(HttpStatusCode.Forbidden, "forbidden"),
         });
+    }
+
+    HttpResponseMessage History(string service)
+    {
+        var response = new HttpResponseMessage(HttpStatusCode.OK)
+        {
+            Content = new StringContent(Entries.GetValueOrDefault(service, "[]"), Encoding.UTF8, "application/json"),
+        };
+        if (Truncated.Contains(service)) response.Headers.Add(ServiceManufacturing.ServiceDefaults.Audit.HistoryQuery.TruncatedHeader, "true");
+        return response;
     }
 
     static HttpResponseMessage Problem(HttpStatusCode status, string code) => new(status)

@@ -12,6 +12,9 @@ public class AuditNotesTests(IdentityApp app) : IClassFixture<IdentityApp>
     public void EveryEventTypeTheStoreKnowsHasItsNoteInTheHistory() => app.AssertEveryEventTypeIsDescribed();
 
     [Fact]
+    public Task MartensSessionsWorkAsTheServicesOwnRole() => app.AssertTheStoreWorksAsTheServicesRoleAsync();
+
+    [Fact]
     public async Task TheTokenStoreWorksAsTheServicesOwnRoleWhichMayNotChangeAnEvent()
     {
         await using var scope = app.Services.CreateAsyncScope();

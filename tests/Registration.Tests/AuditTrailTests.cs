@@ -38,6 +38,26 @@ public class AuditTrailTests(RegistrationApp app) : IClassFixture<RegistrationAp
     }
 
     [Fact]
+    public Task MartensSessionsWorkAsTheServicesOwnRole() => app.AssertTheStoreWorksAsTheServicesRoleAsync();
+
+    [Fact]
+    public async Task TheServicesOwnRoleMayNotCreateAFunctionInItsSchemaThatTheChainsOwnerCodeCouldRun()
+    {
+        var schema = app.Store.Options.Events.DatabaseSchemaName;
+        await using var connection = await app.ServiceRoleAsync();
+        await using var shadow = new NpgsqlCommand(
+            $"create function \"{schema}\".sha256(bytea) returns bytea language sql as $$ select '\\x00'::bytea $$", connection);
+        Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, (await Assert.ThrowsAsync<PostgresException>(() => shadow.ExecuteNonQueryAsync())).SqlState);
+
+        // And the trigger, which runs as the owner, looks up nothing in the service's schema.
+        await using var superuser = await app.SuperuserAsync();
+        await using var config = new NpgsqlCommand(
+            "select array_to_string(p.proconfig, ';') from pg_proc p join pg_namespace n on n.oid = p.pronamespace where n.nspname = $1 and p.proname = 'sm_chain_event'",
+            superuser) { Parameters = { new() { Value = schema } } };
+        Assert.Equal("search_path=pg_catalog, pg_temp", await config.ExecuteScalarAsync());
+    }
+
+    [Fact]
     public async Task TheScanArchiveWorksAsTheServicesRoleWhichMayAddAndRemoveChunksButNeverChangeOne()
     {
         // A scan stored through the archive (so the archive's own connection, the service's role, wrote it).
@@ -136,6 +156,37 @@ public class AuditTrailTests(RegistrationApp app) : IClassFixture<RegistrationAp
     }
 
     [Fact]
+    public async Task AsOfAVersionItsStreamHasNotReachedIsRefusedNotAnsweredWithTheLatestState()
+    {
+        var id = await app.DraftAsync(TestUsers.Applicant, "enterprise", "440300", Forms.Enterprise());
+        var response = await auditor.GetAsync($"/api/v1/audit/registration/applications/{id}/as-of?version=99");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("as-of-version-not-reached", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task AsOfAnApplicationBeforeItExistedIsRefused()
+    {
+        var id = await app.DraftAsync(TestUsers.Applicant, "enterprise", "440300", Forms.Enterprise());
+        var before = DateTimeOffset.UtcNow.AddYears(-1).ToString("O");
+        foreach (var url in new[] { $"{id}/as-of?at={Uri.EscapeDataString(before)}", $"{Guid.NewGuid()}/as-of?version=1" })
+        {
+            var response = await auditor.GetAsync($"/api/v1/audit/registration/applications/{url}");
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Contains("nothing-as-of", await response.Content.ReadAsStringAsync());
+        }
+    }
+
+    [Fact]
+    public async Task AHistoryWhoseTimeRangeEndsBeforeItStartsIsRefused()
+    {
+        var response = await auditor.GetAsync($"/api/v1/audit/registration/history/applications/{Guid.NewGuid()}" +
+            "?from=2026-03-02T00:00:00Z&to=2026-03-01T00:00:00Z");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("audit-time-range", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task AnAuditorsReadAppearsInThatAuditorsOwnTimeline()
     {
         var id = await app.DraftAsync(TestUsers.Applicant, "enterprise", "440300", Forms.Enterprise());
@@ -151,17 +202,52 @@ public class AuditTrailTests(RegistrationApp app) : IClassFixture<RegistrationAp
     }
 
     [Fact]
-    public async Task AProjectionRebuiltFromTheEventsEqualsTheLiveOne()
+    public async Task AnExportIsRecordedAsAnExportWithItsFormatInTheAuditorsOwnTimeline()
+    {
+        var id = await app.DraftAsync(TestUsers.Applicant, "enterprise", "440300", Forms.Enterprise());
+        Assert.Equal(HttpStatusCode.OK, (await auditor.GetAsync($"/api/v1/audit/registration/history/applications/{id}?format=pdf")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await auditor.GetAsync($"/api/v1/audit/registration/history/applications/{id}?format=docx")).StatusCode);
+
+        var export = await Eventually.GetAsync(async () =>
+        {
+            var entries = await auditor.GetFromJsonAsync<List<HistoryEntry>>($"/api/v1/audit/registration/history/users/{TestUsers.Auditor.Subject}", Json);
+            return entries!.FirstOrDefault(e => e.EventType == "audit_trail_read" && e.Applications.Contains(id));
+        });
+        Assert.Equal(TestUsers.Auditor.Subject, export.ActorSubject);
+        Assert.Contains($"export (pdf) of the history of application {id}", export.SummaryEn);
+    }
+
+    [Fact]
+    public async Task AProjectionDroppedAndRebuiltFromTheEventsEqualsTheLiveOne()
     {
         var id = await app.DraftAsync(TestUsers.Applicant, "enterprise", "440300", Forms.Enterprise());
         Assert.Equal(HttpStatusCode.OK, (await applicant.PostAsync($"/api/v1/applications/{id}/submission", null)).StatusCode);
         var live = await DetailsJsonAsync();
+        Assert.Contains(id.ToString(), live);
+        await using (var superuser = await app.SuperuserAsync())
+        await using (var drop = new NpgsqlCommand("delete from mt_doc_applicationdetails", superuser))
+            Assert.True(await drop.ExecuteNonQueryAsync() > 0);
+        Assert.DoesNotContain(id.ToString(), await DetailsJsonAsync());
 
-        var rebuilt = await app.ClientFor(TestUsers.Ministry).PostAsync("/api/v1/audit/registration/projections/ApplicationDetails/rebuild", null);
-        Assert.Equal(HttpStatusCode.OK, rebuilt.StatusCode);
+        var ministry = app.ClientFor(TestUsers.Ministry);
+        var rebuilt = await AuditProbe.RebuildAsync(ministry, "registration", "ApplicationDetails");
+
+        Assert.Equal((ProjectionRebuildStatus.Succeeded, null), (rebuilt.State, rebuilt.Error));
+        Assert.True(rebuilt.EventsTotal > 0 && rebuilt.EventsDone >= rebuilt.EventsTotal && rebuilt.FinishedAt >= rebuilt.StartedAt);
         Assert.Equal(live, await DetailsJsonAsync());
-        Assert.Equal(HttpStatusCode.NotFound,
-            (await app.ClientFor(TestUsers.Ministry).PostAsync("/api/v1/audit/registration/projections/NoSuchThing/rebuild", null)).StatusCode);
+    }
+
+    [Fact]
+    public async Task AnUnknownProjectionOrRebuildIsNotFoundAndTheProjectionsAreListed()
+    {
+        var ministry = app.ClientFor(TestUsers.Ministry);
+        Assert.Equal(HttpStatusCode.NotFound, (await ministry.PostAsync("/api/v1/audit/registration/projections/NoSuchThing/rebuilds", null)).StatusCode);
+        var unknown = await ministry.GetAsync($"/api/v1/audit/registration/projections/ApplicationDetails/rebuilds/{Guid.NewGuid()}");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Contains("projection-rebuild-not-found", await unknown.Content.ReadAsStringAsync());
+        var names = await ministry.GetFromJsonAsync<List<string>>("/api/v1/audit/registration/projections", Json);
+        Assert.Contains("ApplicationDetails", names!);
+        Assert.Equal(names!.Order(), names);
     }
 
     async Task<string> DetailsJsonAsync()

@@ -14,6 +14,9 @@ public class AuditTrailTests(ReviewApp app) : IClassFixture<ReviewApp>
     readonly HttpClient auditor = app.ClientFor(TestUsers.Auditor);
 
     [Fact]
+    public Task MartensSessionsWorkAsTheServicesOwnRole() => app.AssertTheStoreWorksAsTheServicesRoleAsync();
+
+    [Fact]
     public async Task AnAuthoritysListsAsOfAPastInstantAreWhatTheListEndpointAnsweredThen()
     {
         await using var broker = await BrokerProbe<RecommendationPackageStageReached>.StartAsync(app);

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using Marten;
+using Npgsql;
+using ServiceManufacturing.ServiceDefaults.Audit;
 using ServiceManufacturing.Contracts;
 using ServiceManufacturing.Services.Review.ReviewCases;
 using ServiceManufacturing.Tests.TestSupport;
@@ -20,9 +22,21 @@ public class ProjectionRebuildTests(ReviewApp app) : IClassFixture<ReviewApp>
         var live = await CasesJsonAsync();
         Assert.Contains("\"stampedFormSha256\":\"dddd", live);
 
-        var rebuilt = await app.ClientFor(TestUsers.Ministry).PostAsync("/api/v1/audit/review/projections/ReviewCaseDetails/rebuild", null);
+        // Dropped first (one case gone, another corrupted), so that a rebuild that did nothing would fail.
+        await using (var superuser = await app.SuperuserAsync())
+        {
+            await using var drop = new NpgsqlCommand("delete from mt_doc_reviewcasedetails where id = $1", superuser)
+                { Parameters = { new() { Value = passed } } };
+            Assert.Equal(1, await drop.ExecuteNonQueryAsync());
+            await using var corrupt = new NpgsqlCommand(
+                "update mt_doc_reviewcasedetails set data = jsonb_set(data, '{organisationName}', '\"篡改\"')", superuser);
+            await corrupt.ExecuteNonQueryAsync();
+        }
+        Assert.NotEqual(live, await CasesJsonAsync());
 
-        Assert.Equal(HttpStatusCode.OK, rebuilt.StatusCode);
+        var rebuilt = await AuditProbe.RebuildAsync(app.ClientFor(TestUsers.Ministry), "review", "ReviewCaseDetails");
+
+        Assert.Equal((ProjectionRebuildStatus.Succeeded, null), (rebuilt.State, rebuilt.Error));
         Assert.Equal(live, await CasesJsonAsync());
     }
 

@@ -17,6 +17,34 @@ public static class AuditProbe
     public static async Task<NpgsqlConnection> ServiceRoleAsync<TProgram>(this ServiceFactory<TProgram> app) where TProgram : class =>
         await OpenAsync(app.Store.Options.Events.DatabaseSchemaName, ServiceRole.ConnectionStringFor(await OwnerConnectionStringAsync(app)));
 
+    /// <summary>Fails unless the service's Marten sessions (reading and writing) sign in as its own role, not as the owner.</summary>
+    public static async Task AssertTheStoreWorksAsTheServicesRoleAsync<TProgram>(this ServiceFactory<TProgram> app) where TProgram : class
+    {
+        var role = ServiceRole.NameFor(await OwnerConnectionStringAsync(app));
+        await using (var query = app.Store.QuerySession())
+            Assert.Equal(role, Assert.Single(await query.QueryAsync<string>("select current_user::text")));
+        await using var session = app.Store.LightweightSession();
+        Assert.Equal(role, Assert.Single(await session.QueryAsync<string>("select current_user::text")));
+    }
+
+    /// <summary>
+    /// Starts a rebuild of <paramref name="projection"/> as <paramref name="ministry"/> (202 with its status in Location) and
+    /// follows its status until it is no longer running; the status it finished with.
+    /// </summary>
+    public static async Task<ProjectionRebuildStatus> RebuildAsync(HttpClient ministry, string service, string projection, TimeSpan? within = null)
+    {
+        var started = await ministry.PostAsync($"/api/v1/audit/{service}/projections/{projection}/rebuilds", null);
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, started.StatusCode);
+        var location = started.Headers.Location ?? throw new Xunit.Sdk.XunitException("The rebuild's 202 has no Location.");
+        using var timeout = new CancellationTokenSource(within ?? TimeSpan.FromMinutes(3));
+        while (true)
+        {
+            var status = (await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<ProjectionRebuildStatus>(ministry, location, ApiJson.Options, timeout.Token))!;
+            if (status.State != ProjectionRebuildStatus.Running) return status;
+            await Task.Delay(within is null ? 200 : 1000, timeout.Token);
+        }
+    }
+
     static async Task<string> OwnerConnectionStringAsync<TProgram>(ServiceFactory<TProgram> app) where TProgram : class
     {
         var (postgres, _) = await TestServers.GetAsync();

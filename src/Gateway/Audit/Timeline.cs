@@ -27,8 +27,10 @@ public static class Timeline
         "服务须为 registration、review、evaluation 或 identity。", "A service is registration, review, evaluation or identity.");
     static readonly Rule UnknownKind = Rule.NotFound("timeline-unknown-kind",
         "时间线按申报（applications）、推荐单位（authorities）或用户（users）查阅。", "A timeline is of applications, authorities or users.");
-    static readonly Rule ServiceUnavailable = new("timeline-service-unavailable", StatusCodes.Status502BadGateway,
-        "有服务未能给出其历史，请稍后重试。", "A service did not give its history; try again in a moment.");
+    // As the gateway's own service-unavailable rule: 503 with Retry-After, so that a client knows to try again.
+    static readonly Rule ServiceUnavailable = new("timeline-service-unavailable", StatusCodes.Status503ServiceUnavailable,
+        "有服务未能给出其历史，请稍后重试。", "A service did not give its history; try again in a moment.",
+        PlatformRules.ServiceUnavailable.RetryAfterSeconds);
     static readonly Rule PdfFontMissing = new("timeline-pdf-font-missing", StatusCodes.Status503ServiceUnavailable,
         "网关缺少打印 PDF 所需的中文字体（Audit:PdfFont），请联系运维；JSON 与 XLSX 仍可用。",
         "The gateway lacks the CJK font a PDF is printed in (Audit:PdfFont); ask the operators. JSON and XLSX still work.");
@@ -42,7 +44,10 @@ public static class Timeline
                 "with Identity's account events of the users who acted on it, " +
                 "everything an authority's officers did (authorities/{region code}), or everything a user did and read " +
                 "(users/{account subject}). Each service authorizes the caller's token itself (ministry officers and auditors) " +
-                "and records the read; a service's refusal is the answer, as it gave it.")
+                "and records the read (an xlsx or pdf export as an export, with its format); a service's refusal is the answer, as it gave it. " +
+                $"Each service gives at most {HistoryQuery.Limit} entries, and an application's timeline takes in the account events of at most " +
+                $"{MaxAccountsInvolved} users: a timeline cut short says so, in the header {HistoryQuery.TruncatedHeader}: true " +
+                "(and in the title line of an xlsx or pdf); narrow it by time range or service to read the rest.")
             .WithParameterValues("kind", "applications", "authorities", "users")
             .WithParameterDescription("kind", "时间线的对象 / What the timeline is of: an application, an authority's officers or a user.")
             .WithParameterDescription("key", "申报 id、推荐单位行政区划代码或账号 subject / The application's id, the authority's region code or the account's subject.")
@@ -59,7 +64,7 @@ public static class Timeline
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status502BadGateway);
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
     /// <summary>How many users' account events an application's timeline takes in at most.</summary>
     const int MaxAccountsInvolved = 50;
@@ -76,36 +81,45 @@ public static class Timeline
         var services = service is null ? Services : service.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (services.Any(s => !Services.Contains(s))) return Problems.Of(UnknownService);
         var query = QueryString.Create(new Dictionary<string, string?> { ["eventType"] = eventType, ["actor"] = actor, ["from"] = from?.ToString("O", CultureInfo.InvariantCulture),
-                ["to"] = to?.ToString("O", CultureInfo.InvariantCulture) }
+                ["to"] = to?.ToString("O", CultureInfo.InvariantCulture),
+                // So that each service records an export as an export (JSON is a plain read).
+                ["format"] = format is "xlsx" or "pdf" ? format : null }
             .Where(p => p.Value is not null));
         var answers = await Task.WhenAll(services.Select(s => HistoryOfAsync(clients, context, s,
             $"http://{s}/api/v1/audit/{s}/history/{kind}/{Uri.EscapeDataString(key)}{query}", ct)));
         if (answers.FirstOrDefault(a => a.Failure is not null).Failure is { } failure) return failure;
         var found = answers.SelectMany(a => a.Entries).ToList();
+        var truncated = answers.Any(a => a.Truncated);
         if (kind == "applications" && services.Contains("identity"))
         {
             // Identity's account events of the users involved (their registration, binding, sign-ins), under the same filters.
-            var accounts = await Task.WhenAll(found.Select(e => e.ActorSubject).OfType<string>().Distinct().Take(MaxAccountsInvolved)
+            var involved = found.Select(e => e.ActorSubject).OfType<string>().Distinct().ToList();
+            truncated |= involved.Count > MaxAccountsInvolved;
+            var accounts = await Task.WhenAll(involved.Take(MaxAccountsInvolved)
                 .Select(subject => HistoryOfAsync(clients, context, "identity",
                     $"http://identity/api/v1/audit/identity/history/users/{Uri.EscapeDataString(subject)}{query}", ct)));
             if (accounts.FirstOrDefault(a => a.Failure is not null).Failure is { } accountFailure) return accountFailure;
+            truncated |= accounts.Any(a => a.Truncated);
             found.AddRange(accounts.SelectMany(a => a.Entries).Where(e => e.Account is not null && found.Any(f => f.ActorSubject == e.Account)));
         }
         var entries = found.DistinctBy(e => (e.Service, e.Sequence)).OrderBy(e => e.At).ThenBy(e => e.Service).ThenBy(e => e.Sequence).ToList();
+        if (truncated) context.Response.Headers[HistoryQuery.TruncatedHeader] = "true";
+        var title = $"{kind} {key}" + (truncated ? " (不完整，已截断 / truncated: narrow it by time range)" : "");
         return format switch
         {
-            "xlsx" => TypedResults.File(Sheet($"{kind} {key}", entries), Spreadsheet.ContentType, $"timeline-{kind}-{key}.xlsx"),
-            "pdf" => await PdfAsync(kind, key, entries, clock.GetUtcNow(), fontPath, ct),
+            "xlsx" => TypedResults.File(Sheet(title, entries), Spreadsheet.ContentType, $"timeline-{kind}-{key}.xlsx"),
+            "pdf" => await PdfAsync(kind, key, entries, clock.GetUtcNow(), fontPath, ct, truncated),
             _ => TypedResults.Ok(entries),
         };
     }
 
     static async Task<IResult> PdfAsync(string kind, string key, IReadOnlyList<HistoryEntry> entries, DateTimeOffset now, string fontPath,
-        CancellationToken ct)
+        CancellationToken ct, bool truncated)
     {
         try
         {
-            return TypedResults.File(Printout(kind, key, entries, now, await File.ReadAllBytesAsync(fontPath, ct)), PrintedTable.ContentType,
+            return TypedResults.File(Printout(kind, key + (truncated ? " (已截断 / truncated)" : ""), entries, now,
+                await File.ReadAllBytesAsync(fontPath, ct)), PrintedTable.ContentType,
                 $"timeline-{kind}-{key}.pdf");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
@@ -115,7 +129,7 @@ public static class Timeline
         }
     }
 
-    static async Task<(IReadOnlyList<HistoryEntry> Entries, IResult? Failure)> HistoryOfAsync(IHttpClientFactory clients, HttpContext context,
+    static async Task<(IReadOnlyList<HistoryEntry> Entries, IResult? Failure, bool Truncated)> HistoryOfAsync(IHttpClientFactory clients, HttpContext context,
         string service, string url, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
@@ -125,16 +139,17 @@ public static class Timeline
         {
             using var response = await clients.CreateClient("timeline").SendAsync(request, ct);
             if (response.StatusCode is HttpStatusCode.OK)
-                return ((await response.Content.ReadFromJsonAsync<List<HistoryEntry>>(Json, ct))!, null);
+                return ((await response.Content.ReadFromJsonAsync<List<HistoryEntry>>(Json, ct))!, null,
+                    response.Headers.TryGetValues(HistoryQuery.TruncatedHeader, out var cut) && cut.Contains("true"));
             // The service's own refusal (401, 403, a 4xx problem) is the answer, as it gave it.
             if ((int)response.StatusCode < 500)
                 return ([], Results.Content(await response.Content.ReadAsStringAsync(ct), response.Content.Headers.ContentType?.ToString(),
-                    statusCode: (int)response.StatusCode));
+                    statusCode: (int)response.StatusCode), false);
         }
         catch (HttpRequestException)
         {
         }
-        return ([], Problems.Of(ServiceUnavailable, service));
+        return ([], Problems.Of(ServiceUnavailable, service), false);
     }
 
     static byte[] Sheet(string title, IReadOnlyList<HistoryEntry> entries)

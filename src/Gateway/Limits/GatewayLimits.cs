@@ -58,7 +58,8 @@ public static class GatewayLimits
             .WithMethods("GET", "POST", "PUT", "PATCH", "DELETE")
             .WithHeaders("Authorization", "Content-Type", "If-Match", "traceparent")
             // What a browser's script may read: versions, new resources, when to retry, a download's name, the trace.
-            .WithExposedHeaders("ETag", "Location", "Retry-After", "Content-Disposition", "traceparent")));
+            .WithExposedHeaders("ETag", "Location", "Retry-After", "Content-Disposition", "traceparent",
+                ServiceManufacturing.ServiceDefaults.Audit.HistoryQuery.TruncatedHeader)));
         return services;
     }
 

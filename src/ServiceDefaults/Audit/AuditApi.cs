@@ -1,11 +1,10 @@
-using JasperFx.Events.Daemon;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using ServiceManufacturing.ServiceDefaults.Http;
+using ServiceManufacturing.ServiceDefaults.Http.OpenApi;
 using ServiceManufacturing.ServiceDefaults.Identity;
 
 namespace ServiceManufacturing.ServiceDefaults.Audit;
@@ -24,15 +23,15 @@ public static class AuditApi
         api.MapGet("/history/applications/{applicationId:guid}", OfApplication).WithName($"{trail.Service}ApplicationHistory")
             .WithSummary("申报的审计历史 / The audit history of an application in this service")
             .RequireRoles(PlatformRoles.MinistryOfficer, PlatformRoles.Auditor)
-            .Produces<IReadOnlyList<HistoryEntry>>().ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .Produces<IReadOnlyList<HistoryEntry>>().ProducesProblem(StatusCodes.Status422UnprocessableEntity).AsHistory();
         api.MapGet("/history/authorities/{authorityCode}", OfAuthority).WithName($"{trail.Service}AuthorityHistory")
             .WithSummary("推荐单位经办人员的全部操作 / Everything the officers of an authority did in this service")
             .RequireRoles(PlatformRoles.MinistryOfficer, PlatformRoles.Auditor)
-            .Produces<IReadOnlyList<HistoryEntry>>().ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .Produces<IReadOnlyList<HistoryEntry>>().ProducesProblem(StatusCodes.Status422UnprocessableEntity).AsHistory();
         api.MapGet("/history/users/{subject}", OfUser).WithName($"{trail.Service}UserHistory")
             .WithSummary("用户的全部操作与查阅 / Everything a user did and read in this service")
             .RequireRoles(PlatformRoles.MinistryOfficer, PlatformRoles.Auditor)
-            .Produces<IReadOnlyList<HistoryEntry>>().ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .Produces<IReadOnlyList<HistoryEntry>>().ProducesProblem(StatusCodes.Status422UnprocessableEntity).AsHistory();
         api.MapGet("/event-chain", Verify).WithName($"{trail.Service}VerifyEventChain")
             .WithSummary("校验事件哈希链 / Verify the hash chain of this service's events (one stream, or all)")
             .RequireRoles(PlatformRoles.MinistryOfficer, PlatformRoles.Auditor)
@@ -42,34 +41,62 @@ public static class AuditApi
             .RequireRoles(PlatformRoles.MinistryOfficer)
             .Produces<EventDataMasked>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        api.MapPost("/projections/{projection}/rebuild", Rebuild).WithName($"{trail.Service}RebuildProjection")
-            .WithSummary("从事件重建投影 / Rebuild a projection (read model) of this service from its events")
+        api.MapGet("/projections", Projections).WithName($"{trail.Service}Projections")
+            .WithSummary("本服务可重建的投影 / The projections (read models) of this service a rebuild can rebuild")
             .RequireRoles(PlatformRoles.MinistryOfficer)
-            .Produces<ProjectionRebuilt>().ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<IReadOnlyList<string>>();
+        api.MapPost("/projections/{projection}/rebuilds", Rebuild).WithName($"{trail.Service}RebuildProjection")
+            .WithSummary("从事件重建投影（后台进行，答 202 及其状态地址） / Rebuild a projection of this service from its events, " +
+                "in the background: 202 Accepted with the rebuild's status in Location")
+            .RequireRoles(PlatformRoles.MinistryOfficer)
+            .Produces<ProjectionRebuildStatus>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/projections/{projection}/rebuilds/{rebuildId:guid}", RebuildStatus).WithName($"{trail.Service}ProjectionRebuildStatus")
+            .WithSummary("投影重建的进度 / How far a rebuild of a projection has come (events done of total, state, error)")
+            .RequireRoles(PlatformRoles.MinistryOfficer)
+            .Produces<ProjectionRebuildStatus>().ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 
+    /// <summary>The filters and the format every history takes, and what its answer says when it is cut.</summary>
+    static RouteHandlerBuilder AsHistory(this RouteHandlerBuilder builder) => builder
+        .WithDescription($"按存储顺序的前 {HistoryQuery.Limit} 条；超出时应答带 {HistoryQuery.TruncatedHeader}: true，请按时间范围分段查阅。 / " +
+            $"The first {HistoryQuery.Limit} entries in store order; a longer history is cut there and its answer carries " +
+            $"{HistoryQuery.TruncatedHeader}: true: read the rest by time range.")
+        .WithParameterValues("format", "json", "xlsx", "pdf")
+        .WithParameterDescription("format", "调用者将以何种格式导出（网关的时间线传入，以便将导出记录为导出） / " +
+            "The format the caller exports in (the gateway's timeline passes it on, so that an export is recorded as one).")
+        .ProducesValidationProblem();
+
     static async Task<IResult> OfApplication(Guid applicationId, HttpContext context, IDocumentSession session, TimeProvider clock,
-        CancellationToken ct, string? eventType = null, string? actor = null, DateTimeOffset? from = null, DateTimeOffset? to = null) =>
-        await FilteredAsync(new(eventType, actor, from, to), context, session, clock, $"application {applicationId}", applicationId,
+        CancellationToken ct, string? eventType = null, string? actor = null, DateTimeOffset? from = null, DateTimeOffset? to = null,
+        string? format = null) =>
+        await FilteredAsync(new(eventType, actor, from, to), format, context, session, clock, $"application {applicationId}", applicationId,
             () => HistoryQuery.OfApplicationAsync(session, applicationId, ct));
 
     static async Task<IResult> OfAuthority(string authorityCode, HttpContext context, IDocumentSession session, TimeProvider clock,
-        CancellationToken ct, string? eventType = null, string? actor = null, DateTimeOffset? from = null, DateTimeOffset? to = null) =>
-        await FilteredAsync(new(eventType, actor, from, to), context, session, clock, $"authority {authorityCode}", null,
+        CancellationToken ct, string? eventType = null, string? actor = null, DateTimeOffset? from = null, DateTimeOffset? to = null,
+        string? format = null) =>
+        await FilteredAsync(new(eventType, actor, from, to), format, context, session, clock, $"authority {authorityCode}", null,
             () => HistoryQuery.OfAuthorityAsync(session, authorityCode, ct));
 
     static async Task<IResult> OfUser(string subject, HttpContext context, IDocumentSession session, TimeProvider clock,
-        CancellationToken ct, string? eventType = null, string? actor = null, DateTimeOffset? from = null, DateTimeOffset? to = null) =>
-        await FilteredAsync(new(eventType, actor, from, to), context, session, clock, $"user {subject}", null,
+        CancellationToken ct, string? eventType = null, string? actor = null, DateTimeOffset? from = null, DateTimeOffset? to = null,
+        string? format = null) =>
+        await FilteredAsync(new(eventType, actor, from, to), format, context, session, clock, $"user {subject}", null,
             () => HistoryQuery.OfUserAsync(session, subject, ct));
 
-    static async Task<IResult> FilteredAsync(HistoryFilter filter, HttpContext context, IDocumentSession session, TimeProvider clock,
-        string what, Guid? application, Func<Task<IReadOnlyList<HistoryEntry>>> read)
+    static async Task<IResult> FilteredAsync(HistoryFilter filter, string? format, HttpContext context, IDocumentSession session,
+        TimeProvider clock, string what, Guid? application, Func<Task<HistoryRead>> read)
     {
         if (filter is { From: { } from, To: { } to } && from >= to) return Problems.Of(AuditRules.TimeRange);
-        var entries = filter.Apply(await read()).ToList();
-        await RecordReadAsync(session, context, clock, "history of " + what, application);
+        if (format is not (null or "json" or "xlsx" or "pdf"))
+            return Problems.Validation(new Dictionary<string, string[]> { ["format"] = ["格式须为 json、xlsx 或 pdf。 / The format is json, xlsx or pdf."] });
+        var history = await read();
+        var entries = filter.Apply(history.Entries).ToList();
+        // An export (the gateway's timeline as a workbook or a printout) is recorded as one, with its format.
+        await RecordReadAsync(session, context, clock, (format is "xlsx" or "pdf" ? $"export ({format}) of the history of " : "history of ") + what,
+            application);
+        if (history.Truncated) context.Response.Headers[HistoryQuery.TruncatedHeader] = "true";
         return TypedResults.Ok(entries);
     }
 
@@ -89,12 +116,17 @@ public static class AuditApi
             System.Diagnostics.Activity.Current?.TraceId.ToHexString(), applications, ct));
     }
 
-    static async Task<IResult> Rebuild(string projection, IDocumentStore store, IProjectionCoordinator coordinator, TimeProvider clock,
-        ILogger<AuditTrail> logger, CancellationToken ct)
+    static IResult Projections(IDocumentStore store) => TypedResults.Ok(ProjectionRebuild.Names(store).Order().ToList());
+
+    static IResult Rebuild(string projection, IDocumentStore store, ProjectionRebuilds rebuilds, AuditTrail trail)
     {
         if (!ProjectionRebuild.Names(store).Contains(projection)) return Problems.Of(AuditRules.UnknownProjection);
-        return TypedResults.Ok(await ProjectionRebuild.RunAsync(coordinator, projection, clock, logger, ct));
+        var status = rebuilds.Start(projection);
+        return TypedResults.Accepted($"/api/v1/audit/{trail.Service}/projections/{Uri.EscapeDataString(projection)}/rebuilds/{status.Id}", status);
     }
+
+    static IResult RebuildStatus(string projection, Guid rebuildId, ProjectionRebuilds rebuilds) =>
+        rebuilds.Find(projection, rebuildId) is { } status ? TypedResults.Ok(status) : Problems.Of(AuditRules.UnknownRebuild);
 
     /// <summary>Records that the caller read the audit trail: <paramref name="what"/>, and the application it is about.</summary>
     public static async Task RecordReadAsync(IDocumentSession session, HttpContext context, TimeProvider clock, string what, Guid? application)

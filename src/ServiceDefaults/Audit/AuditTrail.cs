@@ -49,12 +49,13 @@ public static class AuditTrailExtensions
         {
             options.Projections.Add(new HistoryProjection(history, service), ProjectionLifecycle.Async);
             options.Schema.For<HistoryEntry>().Index(e => e.Sequence).Index(e => e.StreamId).Index(e => e.ActorSubject)
-                .Index(e => e.Account).Index(e => e.ActorAuthority).GinIndexJsonData();
+                .Index(e => e.Account).Index(e => e.ActorAuthority).Index(e => e.AboutStream).GinIndexJsonData();
         });
         builder.Services.AddSingleton(services => new AuditTrail(service, history, NpgsqlDataSource.Create(connectionString),
             // Only masking works as the owner: the one recorded way to change a stored event.
             NpgsqlDataSource.Create(ownerConnectionString), services.GetRequiredService<IDocumentStore>()));
         builder.Services.AddHostedService<ChainAnchoring>();
+        builder.Services.AddSingleton<ProjectionRebuilds>();
         return builder;
     }
 }

@@ -38,18 +38,23 @@ public static class EventChain
     /// was masked (<see cref="MaskingLog"/>); a link of the first format, written before, covers the data itself.
     /// </summary>
     public static string Canonical(string row, string? dataDigest = null, bool digest = true) =>
-        $"concat_ws('|', {row}.seq_id::text, {row}.id::text, {row}.stream_id::text, {row}.version::text, {row}.type, " +
-        (digest ? $"encode({dataDigest ?? DataDigest(row)}, 'hex')" : $"{row}.data::text") +
+        $"pg_catalog.concat_ws('|', {row}.seq_id::text, {row}.id::text, {row}.stream_id::text, {row}.version::text, {row}.type, " +
+        (digest ? $"pg_catalog.encode({dataDigest ?? DataDigest(row)}, 'hex')" : $"{row}.data::text") +
         $", extract(epoch from {row}.timestamp)::text, coalesce({row}.correlation_id, ''), " +
         $"coalesce({row}.causation_id, ''), coalesce({row}.headers::text, ''), coalesce({row}.user_name, ''), coalesce({row}.tenant_id, ''))";
 
     /// <summary>The SHA-256 of the data of the event row named <paramref name="row"/>.</summary>
-    public static string DataDigest(string row) => $"sha256(convert_to({row}.data::text, 'UTF8'))";
+    public static string DataDigest(string row) => $"pg_catalog.sha256(pg_catalog.convert_to({row}.data::text, 'UTF8'))";
 
     /// <summary>The format of the links written since links cover a digest of the data (1: links written before, over the data).</summary>
     public const short DigestFormat = 2;
 
-    /// <summary>The chain's table, its trigger function (run as its owner) and the trigger on the events table.</summary>
+    /// <summary>
+    /// The chain's table, its trigger function (run as its owner) and the trigger on the events table. The function runs
+    /// with its owner's rights, so it looks up nothing in the service's schema: its search path is pg_catalog only (pg_temp
+    /// last, never searched for functions), its tables and functions are named in full, so no function or operator the
+    /// service's role could make would run as the owner (the role has no CREATE on the schema either: <see cref="ServiceRole"/>).
+    /// </summary>
     public static string Ddl(string schema) => $"""
         create table if not exists "{schema}".{Table} (
             seq_id bigint primary key, stream_id uuid not null, version bigint not null, hash bytea not null,
@@ -59,12 +64,13 @@ public static class EventChain
         {MaskingLog.Ddl(schema)}
         {ChainAnchor.Ddl(schema)}
         create or replace function "{schema}".sm_chain_event() returns trigger language plpgsql security definer
-        set search_path = "{schema}", pg_catalog as $chain$
+        set search_path = pg_catalog, pg_temp as $chain$
         declare previous bytea;
         begin
             select c.hash into previous from "{schema}".{Table} c where c.stream_id = NEW.stream_id and c.version = NEW.version - 1;
             insert into "{schema}".{Table} (seq_id, stream_id, version, hash, format) values (NEW.seq_id, NEW.stream_id, NEW.version,
-                sha256(convert_to(coalesce(encode(previous, 'hex'), '') || '|' || {Canonical("NEW")}, 'UTF8')), {DigestFormat});
+                pg_catalog.sha256(pg_catalog.convert_to(coalesce(pg_catalog.encode(previous, 'hex'), '') operator(pg_catalog.||) '|'
+                    operator(pg_catalog.||) {Canonical("NEW")}, 'UTF8')), {DigestFormat});
             return null;
         end $chain$;
         create or replace trigger sm_chain_event after insert on "{schema}".mt_events

@@ -17,6 +17,12 @@ public sealed record HistoryNote(string Zh, string En)
     /// <summary>The recommending authority (GB/T 2260 code) the event is about, if any.</summary>
     public string? Authority { get; init; }
 
+    /// <summary>
+    /// Another stream the event is about, when its own stream names no application (a filing, about a demonstration): the
+    /// event, and its stream's other events, concern the applications that stream concerned.
+    /// </summary>
+    public Guid? AboutStream { get; init; }
+
     /// <summary>The account (token subject) the event is about, if any: a sign-in, a binding, a read by that user.</summary>
     public string? Account { get; init; }
 }

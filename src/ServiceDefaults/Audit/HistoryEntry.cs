@@ -22,10 +22,11 @@ namespace ServiceManufacturing.ServiceDefaults.Audit;
 /// <param name="Account">The account it concerns, if any.</param>
 /// <param name="SummaryZh">What happened, in Chinese.</param>
 /// <param name="SummaryEn">What happened, in English.</param>
+/// <param name="AboutStream">Another stream it is about (a filing's demonstration): it concerns the applications that stream concerned.</param>
 public sealed record HistoryEntry(
     Guid Id, string Service, long Sequence, Guid StreamId, long Version, string EventType, DateTimeOffset At,
     string? ActorSubject, string? ActorRole, string? ActorAuthority, string? CorrelationId, string? CausationId,
-    Guid[] Applications, string? Authority, string? Account, string SummaryZh, string SummaryEn);
+    Guid[] Applications, string? Authority, string? Account, string SummaryZh, string SummaryEn, Guid? AboutStream = null);
 
 /// <summary>
 /// The auditors' history of one service: every event it stores, one <see cref="HistoryEntry"/> each, kept by the async
@@ -55,6 +56,6 @@ public sealed partial class HistoryProjection : EventProjection
         var (role, subject) = e.UserName?.Split(':', 2) is [var r, var s] ? (r, s) : ((string?)null, e.UserName);
         var authority = e.Headers?.GetValueOrDefault(EventStore.CorrelatedSessionFactory.ActorAuthorityHeader)?.ToString();
         return new(e.Id, service, e.Sequence, e.StreamId, e.Version, e.EventTypeName, e.Timestamp, subject, role, authority,
-            e.CorrelationId, e.CausationId, [.. note.Applications], note.Authority, note.Account, note.Zh, note.En);
+            e.CorrelationId, e.CausationId, [.. note.Applications], note.Authority, note.Account, note.Zh, note.En, note.AboutStream);
     }
 }

@@ -16,33 +16,51 @@ public sealed record HistoryFilter(string? EventType, string? Actor, DateTimeOff
         .Where(e => To is null || e.At < To);
 }
 
-/// <summary>Reads a service's history: of an application, an authority's officers, a user.</summary>
+/// <summary>A history as read: its entries in store order, and whether it was cut at <see cref="HistoryQuery.Limit"/>.</summary>
+public sealed record HistoryRead(IReadOnlyList<HistoryEntry> Entries, bool Truncated);
+
+/// <summary>
+/// Reads a service's history: of an application, an authority's officers, a user. Each read takes the first
+/// <see cref="Limit"/> entries in store order; a history cut there says so (<see cref="HistoryRead.Truncated"/>, and the
+/// endpoints' <see cref="TruncatedHeader"/>): narrow it by time range to read the rest.
+/// </summary>
 public static class HistoryQuery
 {
-    const int Limit = 10_000;
+    public const int Limit = 10_000;
+
+    /// <summary>The response header a history cut at <see cref="Limit"/> entries carries (value <c>true</c>).</summary>
+    public const string TruncatedHeader = "Audit-History-Truncated";
 
     /// <summary>
-    /// Every entry about <paramref name="applicationId"/>, and every entry without an application of the streams that
-    /// concerned it (e.g. the submission of the ranked list it is on), in store order.
+    /// Every entry about <paramref name="applicationId"/>; every entry without an application of the streams that concerned
+    /// it (e.g. the submission of the ranked list it is on); and the entries about those streams (a demonstration's
+    /// filings) with their own streams' other entries, in store order.
     /// </summary>
-    public static async Task<IReadOnlyList<HistoryEntry>> OfApplicationAsync(IQuerySession session, Guid applicationId, CancellationToken ct)
+    public static async Task<HistoryRead> OfApplicationAsync(IQuerySession session, Guid applicationId, CancellationToken ct)
     {
-        var named = await session.Query<HistoryEntry>().Where(e => e.Applications.Contains(applicationId))
-            .OrderBy(e => e.Sequence).Take(Limit).ToListAsync(ct);
-        var streams = named.Select(e => e.StreamId).Distinct().ToArray();
-        var ofStreams = streams.Length == 0 ? [] : await session.Query<HistoryEntry>()
-            .Where(e => e.StreamId.In(streams) && e.Applications.Length == 0).Take(Limit).ToListAsync(ct);
-        return [.. named.Concat(ofStreams).DistinctBy(e => e.Id).OrderBy(e => e.Sequence)];
+        var named = await FirstAsync(session.Query<HistoryEntry>().Where(e => e.Applications.Contains(applicationId)), ct);
+        var streams = named.Entries.Select(e => e.StreamId).Distinct().ToArray();
+        if (streams.Length == 0) return named;
+        var about = streams.Select(s => (Guid?)s).ToArray();
+        var linked = await FirstAsync(session.Query<HistoryEntry>().Where(e => e.AboutStream.In(about)), ct);
+        var all = streams.Concat(linked.Entries.Select(e => e.StreamId)).Distinct().ToArray();
+        var ofStreams = await FirstAsync(session.Query<HistoryEntry>().Where(e => e.StreamId.In(all) && e.Applications.Length == 0), ct);
+        return new([.. named.Entries.Concat(linked.Entries).Concat(ofStreams.Entries).DistinctBy(e => e.Id).OrderBy(e => e.Sequence)],
+            named.Truncated || linked.Truncated || ofStreams.Truncated);
     }
 
     /// <summary>Everything the officers of <paramref name="authorityCode"/> did.</summary>
-    public static async Task<IReadOnlyList<HistoryEntry>> OfAuthorityAsync(IQuerySession session, string authorityCode, CancellationToken ct) =>
-        [.. await session.Query<HistoryEntry>()
-            .Where(e => e.ActorAuthority == authorityCode)
-            .OrderBy(e => e.Sequence).Take(Limit).ToListAsync(ct)];
+    public static Task<HistoryRead> OfAuthorityAsync(IQuerySession session, string authorityCode, CancellationToken ct) =>
+        FirstAsync(session.Query<HistoryEntry>().Where(e => e.ActorAuthority == authorityCode), ct);
 
     /// <summary>Everything <paramref name="subject"/> did, and everything about their account (their reads included).</summary>
-    public static async Task<IReadOnlyList<HistoryEntry>> OfUserAsync(IQuerySession session, string subject, CancellationToken ct) =>
-        [.. await session.Query<HistoryEntry>().Where(e => e.ActorSubject == subject || e.Account == subject)
-            .OrderBy(e => e.Sequence).Take(Limit).ToListAsync(ct)];
+    public static Task<HistoryRead> OfUserAsync(IQuerySession session, string subject, CancellationToken ct) =>
+        FirstAsync(session.Query<HistoryEntry>().Where(e => e.ActorSubject == subject || e.Account == subject), ct);
+
+    // One more than the limit tells whether there were more.
+    static async Task<HistoryRead> FirstAsync(IQueryable<HistoryEntry> query, CancellationToken ct)
+    {
+        var entries = await query.OrderBy(e => e.Sequence).Take(Limit + 1).ToListAsync(ct);
+        return entries.Count > Limit ? new([.. entries.Take(Limit)], true) : new(entries, false);
+    }
 }

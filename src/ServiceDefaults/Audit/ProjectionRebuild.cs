@@ -1,46 +1,133 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using JasperFx.Events.Daemon;
 using Marten;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace ServiceManufacturing.ServiceDefaults.Audit;
 
-/// <summary>A projection rebuilt from the service's events.</summary>
+/// <summary>A rebuild of a projection from the service's events, running or done.</summary>
+/// <param name="Id">The rebuild's id (its status is at <c>…/projections/{projection}/rebuilds/{id}</c>).</param>
 /// <param name="Projection">The projection's name.</param>
+/// <param name="State">running, succeeded or failed.</param>
+/// <param name="EventsDone">How far the rebuild has come: the store sequence of the last event it applied.</param>
+/// <param name="EventsTotal">The store's highest event sequence when the rebuild started.</param>
 /// <param name="StartedAt">When the rebuild started.</param>
-/// <param name="Seconds">How long it took.</param>
-public sealed record ProjectionRebuilt(string Projection, DateTimeOffset StartedAt, double Seconds);
+/// <param name="FinishedAt">When it finished (succeeded or failed), if it has.</param>
+/// <param name="Error">Why it failed, if it did.</param>
+public sealed record ProjectionRebuildStatus(Guid Id, string Projection, string State, long EventsDone, long EventsTotal,
+    DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, string? Error)
+{
+    public const string Running = "running", Succeeded = "succeeded", Failed = "failed";
+}
 
 /// <summary>
-/// Rebuilds a projection from the events: Marten's daemon stops its agent, clears its documents, replays every event and
-/// starts it again. Progress is on the dashboard: a log line at start and end, and the <c>audit.projection.rebuilds</c>
-/// and <c>audit.projection.rebuild.duration</c> metrics (meter <see cref="MeterName"/>) beside Marten's own daemon metrics.
+/// Rebuilds projections from the events in the background: Marten's daemon stops the projection's agent, clears its
+/// documents, replays every event and starts it again. A rebuild outlives the request that started it (a long one would
+/// be cut by the gateway's timeout); it stops only with the service. Its status (events done of total) is kept by the
+/// replica that runs it, and on the dashboard: a log line at start and end, the gauge <c>audit.projection.rebuild.progress</c>
+/// (0 to 1 per running rebuild), the counter <c>audit.projection.rebuilds</c> and the histogram
+/// <c>audit.projection.rebuild.duration</c> (meter <see cref="ProjectionRebuild.MeterName"/>).
 /// </summary>
+public sealed class ProjectionRebuilds(IDocumentStore store, IProjectionCoordinator coordinator, TimeProvider clock,
+    IHostApplicationLifetime lifetime, ILogger<ProjectionRebuilds> logger)
+{
+    readonly ConcurrentDictionary<Guid, ProjectionRebuildStatus> rebuilds = new();
+
+    /// <summary>Starts rebuilding <paramref name="projection"/>; its status as it starts.</summary>
+    public ProjectionRebuildStatus Start(string projection)
+    {
+        var status = new ProjectionRebuildStatus(Guid.CreateVersion7(), projection, ProjectionRebuildStatus.Running, 0, 0,
+            clock.GetUtcNow(), null, null);
+        rebuilds[status.Id] = status;
+        ProjectionRebuild.Running[status.Id] = status;
+        _ = Task.Run(() => RunAsync(status.Id, projection, lifetime.ApplicationStopping));
+        return status;
+    }
+
+    /// <summary>The status of the rebuild <paramref name="id"/> of <paramref name="projection"/>, if this replica ran it.</summary>
+    public ProjectionRebuildStatus? Find(string projection, Guid id) =>
+        rebuilds.TryGetValue(id, out var status) && status.Projection == projection ? status : null;
+
+    async Task RunAsync(Guid id, string projection, CancellationToken ct)
+    {
+        var watch = Stopwatch.StartNew();
+        logger.LogInformation("Rebuilding projection {Projection} from the events", projection);
+        try
+        {
+            var total = (await store.Advanced.FetchEventStoreStatistics(token: ct)).EventSequenceNumber;
+            Update(id, s => s with { EventsTotal = total });
+            using var progress = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var watching = WatchProgressAsync(id, projection, progress.Token);
+            await coordinator.DaemonForMainDatabase().RebuildProjectionAsync(projection, TimeSpan.FromMinutes(10), ct);
+            await progress.CancelAsync();
+            await watching;
+            Update(id, s => s with { State = ProjectionRebuildStatus.Succeeded, EventsDone = Math.Max(s.EventsDone, s.EventsTotal), FinishedAt = clock.GetUtcNow() });
+            var tag = new KeyValuePair<string, object?>("projection", projection);
+            ProjectionRebuild.Rebuilds.Add(1, tag);
+            ProjectionRebuild.Duration.Record(watch.Elapsed.TotalSeconds, tag);
+            logger.LogInformation("Rebuilt projection {Projection} in {Seconds:F1} s", projection, watch.Elapsed.TotalSeconds);
+        }
+        catch (Exception e)
+        {
+            Update(id, s => s with { State = ProjectionRebuildStatus.Failed, FinishedAt = clock.GetUtcNow(),
+                Error = ct.IsCancellationRequested ? "服务停止，重建中断。 / The service stopped; the rebuild was cut short." : e.Message });
+            logger.LogError(e, "Rebuilding projection {Projection} failed", projection);
+        }
+        finally
+        {
+            ProjectionRebuild.Running.TryRemove(id, out _);
+        }
+    }
+
+    /// <summary>Reads the projection's progress (the sequence its shards reached) every half second until cancelled.</summary>
+    async Task WatchProgressAsync(Guid id, string projection, CancellationToken ct)
+    {
+        try
+        {
+            while (!ct.IsCancellationRequested)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(500), clock, ct);
+                var shards = await store.Advanced.AllProjectionProgress(token: ct);
+                var reached = shards.Where(s => s.ShardName.StartsWith(projection + ":", StringComparison.Ordinal))
+                    .Select(s => s.Sequence).DefaultIfEmpty(0).Min();
+                Update(id, s => s with { EventsDone = Math.Min(reached, s.EventsTotal) });
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException || ct.IsCancellationRequested)
+        {
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "The progress of rebuilding {Projection} could not be read", projection);
+        }
+    }
+
+    void Update(Guid id, Func<ProjectionRebuildStatus, ProjectionRebuildStatus> change)
+    {
+        var status = rebuilds.AddOrUpdate(id, _ => throw new InvalidOperationException("unknown rebuild"), (_, s) => change(s));
+        if (ProjectionRebuild.Running.ContainsKey(id)) ProjectionRebuild.Running[id] = status;
+    }
+}
+
+/// <summary>The projections a rebuild can rebuild, and the rebuilds' metrics.</summary>
 public static class ProjectionRebuild
 {
     public const string MeterName = "ServiceManufacturing.Audit";
     static readonly Meter Meter = new(MeterName);
-    static readonly Counter<long> Rebuilds = Meter.CreateCounter<long>("audit.projection.rebuilds");
-    static readonly Histogram<double> Duration = Meter.CreateHistogram<double>("audit.projection.rebuild.duration", "s");
+    internal static readonly Counter<long> Rebuilds = Meter.CreateCounter<long>("audit.projection.rebuilds");
+    internal static readonly Histogram<double> Duration = Meter.CreateHistogram<double>("audit.projection.rebuild.duration", "s");
+    internal static readonly ConcurrentDictionary<Guid, ProjectionRebuildStatus> Running = new();
+
+    internal static readonly ObservableGauge<double> Progress = Meter.CreateObservableGauge("audit.projection.rebuild.progress",
+        () => Running.Values.Select(s => new Measurement<double>(s.EventsTotal == 0 ? 0 : (double)s.EventsDone / s.EventsTotal,
+            new KeyValuePair<string, object?>("projection", s.Projection), new KeyValuePair<string, object?>("rebuild", s.Id))),
+        description: "How far each running projection rebuild has come, 0 to 1.");
 
     /// <summary>The names of the projections that keep documents (live aggregations have nothing to rebuild).</summary>
     public static IReadOnlySet<string> Names(IDocumentStore store) =>
         store.Options.Events.Projections().Where(p => p.Lifecycle != JasperFx.Events.Projections.ProjectionLifecycle.Live)
             .Select(p => p.Name).ToHashSet();
-
-    public static async Task<ProjectionRebuilt> RunAsync(IProjectionCoordinator coordinator, string projection, TimeProvider clock,
-        ILogger logger, CancellationToken ct)
-    {
-        var startedAt = clock.GetUtcNow();
-        var watch = Stopwatch.StartNew();
-        logger.LogInformation("Rebuilding projection {Projection} from the events", projection);
-        var daemon = coordinator.DaemonForMainDatabase();
-        await daemon.RebuildProjectionAsync(projection, TimeSpan.FromMinutes(10), ct);
-        var tag = new KeyValuePair<string, object?>("projection", projection);
-        Rebuilds.Add(1, tag);
-        Duration.Record(watch.Elapsed.TotalSeconds, tag);
-        logger.LogInformation("Rebuilt projection {Projection} in {Seconds:F1} s", projection, watch.Elapsed.TotalSeconds);
-        return new(projection, startedAt, watch.Elapsed.TotalSeconds);
-    }
 }

@@ -51,7 +51,10 @@ public static class ServiceRole
             commit;
             """, ct);
         await ExecuteAsync(owner, $"""
-            grant usage, create on schema {quotedSchema} to {role};
+            -- No CREATE: a function or operator of its own in the schema could run with the owner's rights in owner code
+            -- whose search path includes the schema. Marten at run time creates nothing: the owner migrated it all.
+            revoke create on schema {quotedSchema} from {role};
+            grant usage on schema {quotedSchema} to {role};
             grant select, insert, update, delete, truncate, references on all tables in schema {quotedSchema} to {role};
             grant usage, select, update on all sequences in schema {quotedSchema} to {role};
             grant execute on all functions in schema {quotedSchema} to {role};

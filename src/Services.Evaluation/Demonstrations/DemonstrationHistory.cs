@@ -8,7 +8,8 @@ static class DemonstrationHistory
 {
     public static EventHistory DescribeDemonstrations(this EventHistory history) => history
         .Describe<DemonstrationEnrolled>(e => new($"第 {e.Batch} 批示范 {e.Name} 纳入评估名单", $"Batch {e.Batch} demonstration {e.Name} enrolled for evaluation")
-            { Authority = e.AuthorityCode })
+            // One selected from an application: the demonstration's stream (and the filings about it) are in its history.
+            { Authority = e.AuthorityCode, Applications = e.ApplicationId is { } application ? [application] : [] })
         .Describe<DemonstrationCorrected>(e => new(
             $"{e.CorrectedBy} 更正评估名单：第 {e.Batch} 批{CategoryZh(e.Category)} {e.Name}（{e.AuthorityCode}{(e.CreditCode is { } c ? $"，{c}" : "")}）",
             $"{e.CorrectedBy} corrected the roster entry: batch {e.Batch} {CategoryEn(e.Category)} {e.Name} ({e.AuthorityCode}{(e.CreditCode is { } d ? $", {d}" : "")})")

@@ -26,6 +26,9 @@ public static class ApplicationAsOfApi
     {
         if (at is null == version is null || version < 1) return Problems.Of(AuditRules.AsOfEitherTimeOrVersion);
         var details = await session.Events.AggregateStreamAsync<ApplicationDetails>(applicationId, version ?? 0, at?.ToUniversalTime(), token: ct);
+        // A version past the stream's end is no state "as of" it (Marten would answer the latest, or nothing).
+        if (version is { } asked && await session.Events.FetchStreamStateAsync(applicationId, ct) is { } stream && stream.Version < asked)
+            return Problems.Of(AuditRules.VersionNotReached, $"The stream is at version {stream.Version}; version {asked} was asked for.");
         if (details is null) return Problems.Of(AuditRules.NothingAsOf); // a refusal stores nothing
         await AuditApi.RecordReadAsync(session, context, clock,
             $"application {applicationId} as of {(object?)at ?? $"version {version}"}", applicationId);
