@@ -11,6 +11,7 @@ namespace ServiceManufacturing.ServiceDefaults.Http;
 static class OpenApiSecurity
 {
     const string Scheme = "oidc";
+    const string MachineScheme = "oidc-client-credentials";
 
     public static OpenApiOptions AddSecurity(this OpenApiOptions options)
     {
@@ -31,6 +32,16 @@ static class OpenApiSecurity
                         RefreshUrl = new Uri("/connect/token", UriKind.Relative),
                         Scopes = new Dictionary<string, string> { ["api"] = "The platform's API", ["openid"] = "Sign-in", ["offline_access"] = "Refresh tokens" },
                     },
+                },
+            };
+            // Machine clients have a scheme of their own: in "oidc" the serializer would write clientCredentials before
+            // authorizationCode, and the reference's sign-in box would open on the wrong tab.
+            document.Components.SecuritySchemes[MachineScheme] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.OAuth2,
+                Description = "服务间调用：客户端凭据（网关 /connect/token） / Machine clients: client credentials at the gateway's token endpoint.",
+                Flows = new OpenApiOAuthFlows
+                {
                     ClientCredentials = new OpenApiOAuthFlow
                     {
                         TokenUrl = new Uri("/connect/token", UriKind.Relative),
