@@ -10,6 +10,7 @@ using ServiceManufacturing.Services.Evaluation.Filings;
 using ServiceManufacturing.Tests.TestSupport;
 using static ServiceManufacturing.Tests.Evaluation.EvaluationFixtures;
 using CampaignNoted = ServiceManufacturing.Services.Evaluation.Campaigns.CampaignNoted;
+using DemonstrationEnrolled = ServiceManufacturing.Services.Evaluation.Demonstrations.DemonstrationEnrolled;
 
 namespace ServiceManufacturing.Tests.Evaluation;
 
