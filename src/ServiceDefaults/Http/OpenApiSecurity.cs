@@ -11,7 +11,6 @@ namespace ServiceManufacturing.ServiceDefaults.Http;
 static class OpenApiSecurity
 {
     const string Scheme = "oidc";
-    const string MachineScheme = "oidc-client-credentials";
 
     public static OpenApiOptions AddSecurity(this OpenApiOptions options)
     {
@@ -22,7 +21,10 @@ static class OpenApiSecurity
             document.Components.SecuritySchemes[Scheme] = new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.OAuth2,
-                Description = "统一身份认证：授权码 + PKCE（网关 /connect/*） / Sign in through the gateway's OpenID Connect provider.",
+                // Only the authorization-code flow: with clientCredentials beside it the serializer writes that one first, and
+                // the reference's sign-in box opens on the wrong tab. Machine clients are told in the description.
+                Description = "统一身份认证：授权码 + PKCE（网关 /connect/*）；服务间调用使用客户端凭据（/connect/token） / Sign in through the " +
+                    "gateway's OpenID Connect provider (authorization code with PKCE); machine clients use client credentials at /connect/token.",
                 Flows = new OpenApiOAuthFlows
                 {
                     AuthorizationCode = new OpenApiOAuthFlow
@@ -31,21 +33,6 @@ static class OpenApiSecurity
                         TokenUrl = new Uri("/connect/token", UriKind.Relative),
                         RefreshUrl = new Uri("/connect/token", UriKind.Relative),
                         Scopes = new Dictionary<string, string> { ["api"] = "The platform's API", ["openid"] = "Sign-in", ["offline_access"] = "Refresh tokens" },
-                    },
-                },
-            };
-            // Machine clients have a scheme of their own: in "oidc" the serializer would write clientCredentials before
-            // authorizationCode, and the reference's sign-in box would open on the wrong tab.
-            document.Components.SecuritySchemes[MachineScheme] = new OpenApiSecurityScheme
-            {
-                Type = SecuritySchemeType.OAuth2,
-                Description = "服务间调用：客户端凭据（网关 /connect/token） / Machine clients: client credentials at the gateway's token endpoint.",
-                Flows = new OpenApiOAuthFlows
-                {
-                    ClientCredentials = new OpenApiOAuthFlow
-                    {
-                        TokenUrl = new Uri("/connect/token", UriKind.Relative),
-                        Scopes = new Dictionary<string, string> { ["api"] = "The platform's API" },
                     },
                 },
             };
