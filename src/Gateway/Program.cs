@@ -2,12 +2,15 @@ using Scalar.AspNetCore;
 using Yarp.ReverseProxy.Forwarder;
 using Yarp.ReverseProxy.Transforms;
 using ServiceManufacturing.Gateway.Audit;
+using ServiceManufacturing.Gateway.Edge;
 using ServiceManufacturing.Gateway.Limits;
 using ServiceManufacturing.ServiceDefaults.Http;
 using ServiceManufacturing.ServiceDefaults.Identity;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+// A NUL in the request line is refused by Kestrel before any middleware: the gateway answers it with a problem itself.
+builder.AddRequestLineGuard();
 builder.Services.AddProblemResponses();
 // The largest body any route takes (uploads); each route narrows it (ReverseProxy:Routes:*:MaxRequestBodySize).
 builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel =>

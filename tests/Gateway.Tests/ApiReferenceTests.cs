@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 
 namespace ServiceManufacturing.Tests.Gateway;
 
@@ -19,5 +21,15 @@ public class ApiReferenceTests(GatewayApp gateway) : IClassFixture<GatewayApp>
         Assert.Contains("\"telemetry\":false", page);
         Assert.Contains("\"preferredSecurityScheme\":[\"oidc\"]", page);
         Assert.Matches("\"oidc\":\\{\"flows\":\\{\"authorizationCode\":\\{[^}]*\"x-usePkce\":\"SHA-256\"", page);
+    }
+
+    [Fact]
+    public async Task TheServedOidcSchemeOffersTheAuthorizationCodeFlowFirst()
+    {
+        var document = await gateway.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/gateway.json");
+
+        var flows = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("oidc").GetProperty("flows");
+        Assert.Equal("authorizationCode", flows.EnumerateObject().First().Name);
+        Assert.Equal(["authorizationCode"], flows.EnumerateObject().Select(f => f.Name));
     }
 }

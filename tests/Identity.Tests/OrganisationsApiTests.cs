@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceManufacturing.Contracts;
 using ServiceManufacturing.Contracts.Reference;
+using ServiceManufacturing.ServiceDefaults.Documents;
 using ServiceManufacturing.ServiceDefaults.Http;
 using ServiceManufacturing.ServiceDefaults.Identity;
 using ServiceManufacturing.Services.Identity.Accounts;
@@ -133,13 +134,17 @@ public class OrganisationsApiTests(IdentityApp app) : IClassFixture<IdentityApp>
     {
         var applicant = await RegisterAsync(NewCreditCode("440300"));
         var before = await app.EventCountAsync();
+        var scans = await app.Services.GetRequiredService<ScanArchive>().CountAsync(CancellationToken.None);
 
         await ApiJson.AssertProblemAsync(await RequestBindingAsync(applicant, "这不是营业执照"u8.ToArray()), HttpStatusCode.UnprocessableEntity,
+            "scan-not-pdf-or-image");
+        await ApiJson.AssertProblemAsync(await RequestBindingAsync(applicant, TestScans.Hostile["%PDF- followed by HTML"]), HttpStatusCode.UnprocessableEntity,
             "scan-not-pdf-or-image");
         await ApiJson.AssertProblemAsync(await app.ClientFor(applicant).PostAsJsonAsync("/api/v1/organisation-bindings", new { holderName = "李明" }),
             HttpStatusCode.UnsupportedMediaType, PlatformRules.UnsupportedMediaType.Code);
 
         Assert.Equal(before, await app.EventCountAsync());
+        Assert.Equal(scans, await app.Services.GetRequiredService<ScanArchive>().CountAsync(CancellationToken.None));
     }
 
     [Theory]

@@ -78,8 +78,15 @@ public partial class ApplicationDeciderTests
 
     [Fact]
     public void ACityDraftBelongsToItsCityAuthorityAccountAndItsCity() =>
-        Given().When(Create(ApplicationCategory.City, "330200") with { By = TestUsers.CityAuthority })
-            .Then(Created(ApplicationCategory.City, "330200", TestUsers.CityAuthority) with { CreatedAt = Now });
+        Given().When(Create(ApplicationCategory.City, "330200") with { By = TestUsers.CityAuthority, OrganisationName = TestUsers.CityAuthority.Name })
+            .Then(Created(ApplicationCategory.City, "330200", TestUsers.CityAuthority) with { CreatedAt = Now, OrganisationName = TestUsers.CityAuthority.Name });
+
+    [Theory]
+    [InlineData("石家庄市工业和信息化局")] // Ningbo's account, through its own authority, naming Shijiazhuang
+    [InlineData("深圳某某智能制造有限公司")]
+    public void ACityAuthorityFilesOnlyUnderItsAccountsName(string name) =>
+        Given().When(Create(ApplicationCategory.City, "330200") with { By = TestUsers.CityAuthority, OrganisationName = name })
+            .ThenRefused(ApplicationRules.CityAuthorityOwnCity);
 
     [Theory]
     [InlineData("石家庄市")]

@@ -1,4 +1,5 @@
 using System.Net;
+using Marten;
 using System.Net.Http.Json;
 using ServiceManufacturing.Contracts;
 using ServiceManufacturing.ServiceDefaults.Identity;
@@ -101,6 +102,17 @@ public class OrganisationAccessApiTests(RegistrationApp app) : IClassFixture<Reg
         var own = await app.DraftAsync(TestUsers.CityAuthority, "city", "330200", Forms.City("宁波市"));
         var renamed = await ningbo.PutAsJsonAsync($"/api/v1/applications/{own}/form", Forms.City(city), ApiJson.Options);
         await ApiJson.AssertProblemAsync(renamed, HttpStatusCode.Forbidden, ApplicationRules.CityAuthorityOwnCity.Code);
+    }
+
+    [Fact]
+    public async Task ACityAuthorityOfNingboCannotFileUnderAnotherCitysNameThroughItsOwnAuthority()
+    {
+        var created = await app.ClientFor(TestUsers.CityAuthority).PostAsJsonAsync("/api/v1/applications",
+            new { category = "city", organisationName = "石家庄市工业和信息化局", creditCode = TestUsers.ShenzhenCreditCode, authorityCode = "330200" });
+
+        await ApiJson.AssertProblemAsync(created, HttpStatusCode.Forbidden, ApplicationRules.CityAuthorityOwnCity.Code);
+        await using var session = app.Store.QuerySession();
+        Assert.False(await session.Events.QueryRawEventDataOnly<ApplicationDraftCreated>().AnyAsync(d => d.OrganisationName == "石家庄市工业和信息化局"));
     }
 
     [Fact]

@@ -6,9 +6,11 @@ using ServiceManufacturing.Contracts;
 using ServiceManufacturing.ServiceDefaults.EventStore;
 using ServiceManufacturing.ServiceDefaults.Http;
 using ServiceManufacturing.Services.Review.Campaigns;
+using ServiceManufacturing.Services.Review.Experts;
 using ServiceManufacturing.Services.Review.Packages;
 using ServiceManufacturing.Services.Review.Recommendations;
 using ServiceManufacturing.Services.Review.ReviewCases;
+using ServiceManufacturing.Services.Review.Visits;
 using ServiceManufacturing.Tests.TestSupport;
 
 namespace ServiceManufacturing.Tests.Review;
@@ -171,6 +173,51 @@ public class FirstWriteRaceTests(ReviewApp app) : IClassFixture<ReviewApp>
         Assert.Equal(2, decisions);
         await using var query = app.Store.QuerySession();
         Assert.Null(await query.LoadAsync<RecommendationList>(listId));
+    }
+
+    [Fact]
+    public async Task TwoFirstChangesOfACampaignsExpertReviewSettingsAtOnceAreBothKeptTheLaterLast()
+    {
+        var campaignId = Guid.CreateVersion7();
+        var id = ExpertReviewSettings.IdFor(campaignId);
+        var outcomes = await FirstWriteRace.RunAsync(app.Store, (session, race, writer) => session.DecideAsync<ExpertReviewSettings>(id, null, _ =>
+        {
+            race.Meet(writer);
+            return [new ExpertReviewSettingsChanged(campaignId, 3, 10 + writer, 15m, ExpertReviewSettings.DefaultSheets, "ministry", app.Clock.GetUtcNow())];
+        }, CancellationToken.None));
+
+        Assert.All(outcomes, Assert.Null);
+        await using var query = app.Store.QuerySession();
+        Assert.Equal(2, (await query.Events.FetchStreamAsync(id)).Count);
+    }
+
+    [Fact]
+    public async Task TwoMinistryOfficersChangingANewCampaignsSettingsAtOnceThroughTheApiAreBothAnsweredNeverA500()
+    {
+        var campaignId = Guid.CreateVersion7();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 2).Select(i => app.ClientFor(TestUsers.Ministry with { Subject = $"ministry-{i}" })
+            .PutAsJsonAsync($"/api/v1/expert-review/campaigns/{campaignId}/settings", new { maxLoadPerExpert = 10 + i })));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+    }
+
+    [Fact]
+    public async Task TwoOfficersMarkingOneEnterpriseForAVisitAtOnceMarkItOnce()
+    {
+        var applicationId = Guid.CreateVersion7();
+        var subject = new VisitSubject(applicationId, Guid.CreateVersion7(), ApplicationCategory.Enterprise, "河北某某考查竞态有限公司", "130000", true);
+        var visitId = SiteVisit.IdFor(applicationId);
+
+        var outcomes = await FirstWriteRace.RunAsync(app.Store, (session, race, writer) => session.DecideAsync<SiteVisit>(visitId, null, state =>
+        {
+            race.Meet(writer);
+            return SiteVisitDecider.Decide(new MarkForVisit(subject, $"ministry-{writer}"), state, app.Clock.GetUtcNow());
+        }, CancellationToken.None));
+
+        Assert.All(outcomes, Assert.Null);
+        await using var query = app.Store.QuerySession();
+        Assert.IsType<SiteVisitMarked>(Assert.Single(await query.Events.FetchStreamAsync(visitId)).Data);
     }
 
     void WithdrawMeanwhile(Guid candidate) => Task.Run(async () =>

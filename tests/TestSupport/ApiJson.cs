@@ -21,6 +21,13 @@ public static class ApiJson
         return problem;
     }
 
+    /// <summary>Asserts <paramref name="response"/> is a 400 validation problem naming <paramref name="field"/>.</summary>
+    public static async Task AssertNamesFieldAsync(HttpResponseMessage response, string field)
+    {
+        var problem = await AssertProblemAsync(response, System.Net.HttpStatusCode.BadRequest, "validation");
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"The problem names {problem.GetProperty("errors")}, not {field}.");
+    }
+
     static JsonSerializerOptions Create()
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);

@@ -70,6 +70,9 @@ public static class ApplicationDecider
             throw new RuleViolation(ApplicationRules.ThroughOwnAuthority, string.Join(", ", own.Select(a => $"{a.NameZh} {a.Code}")));
         if (c.Category == ApplicationCategory.City && Authorities.Find(c.AuthorityCode)?.Type == AuthorityType.Xpcc)
             throw new RuleViolation(ApplicationRules.NoCitiesThroughXpcc);
+        // The city's name is the account's too: Ningbo's account cannot file an application named for Shijiazhuang.
+        if (c.By.Is(PlatformRoles.CityAuthority) && c.OrganisationName.Trim() != c.By.Name.Trim())
+            throw new RuleViolation(ApplicationRules.CityAuthorityOwnCity, c.By.Name);
         return [new ApplicationDraftCreated(c.ApplicationId, c.Campaign.Id, c.By.Subject, c.Category, c.OrganisationName,
             c.CreditCode, c.AuthorityCode, now, c.By.Is(PlatformRoles.Applicant) ? c.By.CreditCode : null,
             c.By.Is(PlatformRoles.CityAuthority) ? c.By.City : null)];

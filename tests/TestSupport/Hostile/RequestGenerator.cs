@@ -45,7 +45,9 @@ public sealed class RequestGenerator(JsonDocument document, Random random, IRead
         var query = new List<string>();
         foreach (var parameter in operation.Parameters)
         {
-            var value = parameter.Name == hostileName ? Pick(HostileValues.Raw) : Uri.EscapeDataString(ValueFor(parameter.Schema, parameter.Name));
+            var value = parameter.Name == hostileName ? Pick(HostileValues.Raw)
+                : IsDate(parameter.Schema) && random.Next(2) == 0 ? Uri.EscapeDataString(Pick(HostileValues.Dates))
+                : Uri.EscapeDataString(ValueFor(parameter.Schema, parameter.Name));
             if (parameter.In == "path") path = path.Replace("{" + parameter.Name + "}", value);
             else if (parameter.In == "query" && (parameter.Name == hostileName || random.Next(3) == 0)) query.Add($"{parameter.Name}={value}");
         }
@@ -54,6 +56,10 @@ public sealed class RequestGenerator(JsonDocument document, Random random, IRead
                 "category=ENTERPRISE", "category=%20enterprise", "sort=1", "x%00=1", "page=1&page=2", "pageSize=-5", "%00=%00"]));
         return query.Count > 0 ? $"{path}?{string.Join('&', query)}" : path;
     }
+
+    /// <summary>A date or date-time parameter: it gets the far ends of the calendar too.</summary>
+    static bool IsDate(JsonElement schema) =>
+        schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty("format", out var format) && format.GetString() is "date" or "date-time";
 
     string ValueFor(JsonElement schema, string name)
     {
