@@ -23,7 +23,7 @@ public class SelectionDeciderTests
     static readonly Guid City = Guid.CreateVersion7();
     static readonly Guid Failed = Guid.CreateVersion7();
 
-    static NoticeCandidate Candidate(Guid id, ApplicationCategory category, bool passed = true, SiteVisit? visit = null) =>
+    static NoticeCandidate Candidate(Guid id, ApplicationCategory category, bool? passed = true, SiteVisit? visit = null) =>
         new(id, category, category == ApplicationCategory.City ? "comprehensive" : null, category == ApplicationCategory.Enterprise ? "customization" : null,
             $"申报单位 {id:N}", "91330200MA0000001X", "330200", passed, visit);
 
@@ -57,6 +57,39 @@ public class SelectionDeciderTests
         Assert.True(campaign.NoticeOpen(During));
         Assert.False(campaign.NoticeOpen(After));
         Assert.True(campaign.NoticeOver(After));
+    }
+
+    [Fact]
+    public void AnApplicationStillUnderExpertReviewKeepsTheNoticeBack()
+    {
+        var violation = Assert.Throws<RuleViolation>(() => SelectionDecider.Decide(Publish(Candidate(Enterprise, ApplicationCategory.Enterprise),
+            Candidate(Failed, ApplicationCategory.Enterprise, passed: null)), Fifth, Publishing));
+        Assert.Equal(SelectionRules.ExpertReviewOutstanding, violation.Rule);
+        Assert.Contains($"{Failed:N}", violation.Message + violation.Detail);
+    }
+
+    [Fact]
+    public void AnApplicationThatFailedExpertReviewIsLeftOffTheNoticeOnItsCaseSoItsApplicantLearnsIt()
+    {
+        var decided = SelectionDecider.Decide(Publish(Candidate(Enterprise, ApplicationCategory.Enterprise),
+            Candidate(Failed, ApplicationCategory.Enterprise, passed: false)), Fifth, Publishing);
+
+        var left = Assert.IsType<LeftOffPublicNotice>(Assert.Single(decided[Failed]));
+        Assert.Equal((Failed, CampaignId), (left.ApplicationId, left.CampaignId));
+        Assert.False(decided.ContainsKey(Enterprise));
+        Assert.Equal([Enterprise], Assert.IsType<PublicNoticePublished>(Assert.Single(decided[CampaignId])).ApplicationIds);
+    }
+
+    [Fact]
+    public void TheNoticePeriodStartsNoEarlierThanTheDayItIsPublishedInChina()
+    {
+        var publish = Publish(Candidate(Enterprise, ApplicationCategory.Enterprise));
+        var lateEvening = new DateTimeOffset(2023, 11, 1, 23, 30, 0, China); // 15:30 UTC: still 1 November in China
+        Assert.IsType<PublicNoticePublished>(Assert.Single(SelectionDecider.Decide(publish, Fifth, lateEvening)[CampaignId]));
+        Assert.Equal(SelectionRules.NoticeStartsBeforePublication,
+            Refused(() => SelectionDecider.Decide(publish, Fifth, new DateTimeOffset(2023, 11, 2, 0, 0, 0, China))));
+        Assert.Equal(SelectionRules.NoticeStartsBeforePublication, Refused(() => SelectionDecider.Decide(
+            publish with { Starts = new DateOnly(2023, 10, 24), Ends = new DateOnly(2023, 10, 30) }, Fifth, Publishing)));
     }
 
     [Fact]

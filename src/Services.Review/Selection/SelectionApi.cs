@@ -6,6 +6,7 @@ using ServiceManufacturing.ServiceDefaults.Http;
 using ServiceManufacturing.ServiceDefaults.Http.OpenApi;
 using ServiceManufacturing.ServiceDefaults.Identity;
 using ServiceManufacturing.Services.Review.Campaigns;
+using ServiceManufacturing.Services.Review.Experts;
 using ServiceManufacturing.Services.Review.Recommendations;
 using ServiceManufacturing.Services.Review.ReviewCases;
 using ServiceManufacturing.Services.Review.Visits;
@@ -72,8 +73,12 @@ public static class SelectionApi
         PlausibleDate.Check(errors, "ends", request.Ends);
         if (errors.Count > 0) return Problems.Validation(errors);
         var campaignId = request.CampaignId!.Value;
+        // Every application the ministry holds (a notice is published once: none may still be under expert review), and
+        // every one that passed.
+        var held = await ExpertReviewScope.OfCampaignAsync(session, campaignId, null, ct);
         var verdicts = await session.Query<ExpertReviewVerdict>().Where(v => v.CampaignId == campaignId && v.Passed).ToListAsync(ct);
-        var details = (await session.LoadManyAsync<ReviewCaseDetails>(ct, verdicts.Select(v => v.Id).ToArray())).ToDictionary(d => d.Id);
+        var details = (await session.LoadManyAsync<ReviewCaseDetails>(ct, held.Select(a => a.ApplicationId).Concat(verdicts.Select(v => v.Id))
+            .Distinct().ToArray())).ToDictionary(d => d.Id);
         var ids = details.Keys.ToList();
         await session.DecideAsync(
             [StreamToWrite.Of<ReviewCampaign>(campaignId), .. ids.SelectMany(id => new StreamToWrite[]
@@ -84,7 +89,7 @@ public static class SelectionApi
             {
                 var d = details[id];
                 return new NoticeCandidate(id, d.Category, d.Class, d.ServiceMode, d.OrganisationName, d.CreditCode, d.AuthorityCode,
-                    states.Of<ReviewCase>(id)?.ExpertReviewPassed == true, states.Of<SiteVisit>(SiteVisit.IdFor(id)));
+                    states.Of<ReviewCase>(id)?.ExpertReviewPassed, states.Of<SiteVisit>(SiteVisit.IdFor(id)));
             }).ToList(), access.User.AuditName), states.Of<ReviewCampaign>(campaignId), clock.GetUtcNow()), ct);
         return TypedResults.Ok(await NoticeViewAsync(session, campaignId, ct));
     }
