@@ -131,6 +131,36 @@ public class SelectionDeciderTests
         Assert.Equal(SelectionRules.ObjectorDetailsRequired, Refused(() => SelectionDecider.Decide(
             new FileObjection(Enterprise, Guid.CreateVersion7(), "张三", " ", "不实", "applicant:a1"), OnNotice(Enterprise).Candidacy, OnNotice(Enterprise).Campaign, During)));
 
+    [Theory]
+    [InlineData("contactPhone", "张三", "电话 138", "不实")]
+    [InlineData("contactPhone", "张三", "138", "不实")]
+    [InlineData("contactName", "张三张三张三张三张三张三张三张三张三张三张三张三张三张三张三张三张三张三张三张三张三张三张三张三张三张三", "13800000000", "不实")]
+    public void AnObjectionsNameAndTelephoneAreCheckedAndTheRefusalNamesTheField(string field, string name, string phone, string grounds)
+    {
+        var (campaign, candidacy) = OnNotice(Enterprise);
+        var violation = Assert.Throws<RuleViolation>(() => SelectionDecider.Decide(
+            new FileObjection(Enterprise, Guid.CreateVersion7(), name, phone, grounds, "applicant:a1"), candidacy, campaign, During));
+        Assert.Equal(SelectionRules.TextInvalid, violation.Rule);
+        Assert.Equal([field], violation.Errors!.Keys);
+    }
+
+    [Fact]
+    public void OverlongGroundsOutcomesAndReasonsAreRefusedNamingTheField()
+    {
+        var (campaign, candidacy) = OnNotice(Enterprise);
+        string Long(int length) => new('异', length + 1);
+        Assert.Equal(["grounds"], Assert.Throws<RuleViolation>(() => SelectionDecider.Decide(new FileObjection(Enterprise, Guid.CreateVersion7(),
+            "张三", "0755-88880000", Long(SelectionText.GroundsLength), "a"), candidacy, campaign, During)).Errors!.Keys);
+        var id = Guid.CreateVersion7();
+        var objected = candidacy.Apply(new ObjectionFiled(Enterprise, id, "张三", "13800000000", "不实", "a", During));
+        Assert.Equal(["outcome"], Assert.Throws<RuleViolation>(() => SelectionDecider.Decide(
+            new ResolveObjection(Enterprise, id, Long(SelectionText.OutcomeLength), "m"), objected, After)).Errors!.Keys);
+        Assert.Equal(["reason"], Assert.Throws<RuleViolation>(() => SelectionDecider.Decide(
+            new DecideCandidate(Enterprise, SelectionDecision.Decline, Long(SelectionText.ReasonLength), "m"), candidacy, campaign, null, After)).Errors!.Keys);
+        Assert.Single(SelectionDecider.Decide(new FileObjection(Enterprise, Guid.CreateVersion7(), "张三", "+86 10 6820 0000",
+            new string('异', SelectionText.GroundsLength), "a"), candidacy, campaign, During));
+    }
+
     [Fact]
     public void AnObjectionIsResolvedOnceWithAWrittenOutcome()
     {

@@ -37,6 +37,8 @@ public static class SelectionRules
         "公示截止日期不能早于开始日期。", "The notice period must not end before it starts.");
     public static readonly Rule NoticeStartsBeforePublication = Rule.Unprocessable("notice-starts-before-publication",
         "公示期不能早于发布当日（北京时间）开始。", "The notice period cannot start before the day it is published (China Standard Time).");
+    public static readonly Rule TextInvalid = Rule.Unprocessable("selection-text-invalid",
+        "所填内容过长或格式不符（见各字段说明）。", "A field is too long or not in its format (see each field).");
     public static readonly Rule NoticeEmpty = Rule.Unprocessable("public-notice-empty",
         "没有通过专家评审的申报可以公示。", "No application of this campaign has passed expert review.");
     public static readonly Rule ExpertReviewOutstanding = Rule.Unprocessable("expert-review-outstanding",
@@ -109,6 +111,8 @@ public static class SelectionDecider
         if (campaign is null || !campaign.NoticeOpen(now)) throw new RuleViolation(SelectionRules.OutsideNoticePeriod);
         if (string.IsNullOrWhiteSpace(c.ContactName) || string.IsNullOrWhiteSpace(c.ContactPhone) || string.IsNullOrWhiteSpace(c.Grounds))
             throw new RuleViolation(SelectionRules.ObjectorDetailsRequired);
+        SelectionText.Check(("contactName", c.ContactName, SelectionText.NameLength), ("grounds", c.Grounds, SelectionText.GroundsLength));
+        SelectionText.CheckPhone("contactPhone", c.ContactPhone);
         return [new ObjectionFiled(c.ApplicationId, c.ObjectionId, c.ContactName.Trim(), c.ContactPhone.Trim(), c.Grounds.Trim(), c.By, now)];
     }
 
@@ -118,6 +122,7 @@ public static class SelectionDecider
         var objection = candidacy.Objections.FirstOrDefault(o => o.Id == c.ObjectionId) ?? throw new RuleViolation(SelectionRules.ObjectionNotFound);
         if (objection.Outcome is not null) throw new RuleViolation(SelectionRules.ObjectionAlreadyResolved);
         if (string.IsNullOrWhiteSpace(c.Outcome)) throw new RuleViolation(SelectionRules.OutcomeRequired);
+        SelectionText.Check(("outcome", c.Outcome, SelectionText.OutcomeLength));
         return [new ObjectionResolved(c.ApplicationId, c.ObjectionId, c.Outcome.Trim(), c.By, now)];
     }
 
@@ -127,6 +132,7 @@ public static class SelectionDecider
     {
         if (candidacy is null || campaign is null) throw new RuleViolation(SelectionRules.CandidateNotFound);
         if (candidacy.Decided) throw new RuleViolation(SelectionRules.AlreadyDecided);
+        SelectionText.Check(("reason", c.Reason, SelectionText.ReasonLength));
         if (!campaign.NoticeOver(now)) throw new RuleViolation(SelectionRules.NoticePeriodNotOver);
         if (candidacy.Objections.Any(o => o.Outcome is null)) throw new RuleViolation(SelectionRules.ObjectionUnresolved);
         if (c.Decision == SelectionDecision.Decline)
