@@ -56,7 +56,7 @@ public class SelectionTests(WholeSystem system)
 
             // No city reaches the notice (nor the selection) without its visit report.
             await ApiJson.AssertProblemAsync(await Api.PostAsync(ministry, "/api/v1/selection/public-notice",
-                new { campaignId = campaign, starts = today.AddDays(-7), ends = today.AddDays(-1) }), HttpStatusCode.UnprocessableEntity, "visit-reports-outstanding");
+                new { campaignId = campaign, starts = today, ends = today }), HttpStatusCode.UnprocessableEntity, "visit-reports-outstanding");
             await ApiJson.AssertProblemAsync(await Api.PostAsync(ministry, $"/api/v1/selection/candidates/{cities[0]}/decision", new { decision = "select" }),
                 HttpStatusCode.NotFound, "candidate-not-found");
             foreach (var userName in DevelopmentExperts)
