@@ -30,6 +30,8 @@ sealed class IntegrationEvents : IIntegrationEventMap
         SiteVisitScheduled e => Stage(e.ApplicationId, Published.ReviewStage.SiteVisit, null, e.At, @event),
         CandidateSelected e => Stage(e.ApplicationId, Published.ReviewStage.Selected, e.Comment, e.At, @event),
         CandidateDeclined e => Stage(e.ApplicationId, Published.ReviewStage.NotSelected, e.Reason, e.At, @event),
+        // Told when the notice is out, not at the consensus: only then is it final that the application is not a candidate.
+        LeftOffPublicNotice e => Stage(e.ApplicationId, Published.ReviewStage.NotSelected, LeftOffPublicNotice.Reason, e.At, @event),
         DemonstrationAddedToFinalList e => new Published.DemonstrationSelected(e.ApplicationId, e.CampaignId, e.Batch, e.Year, e.Category,
             e.Class, e.ServiceMode, e.OrganisationName, e.CreditCode, e.AuthorityCode, e.At),
         // The first expert assigned: the applicant sees its application under expert review.

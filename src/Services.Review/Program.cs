@@ -10,6 +10,7 @@ using ServiceManufacturing.Services.Review.Visits;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddApplicationServices();
+DevelopmentClock.AddWhenAsked(builder);
 
 var app = builder.Build();
 app.UseServiceApi();

@@ -56,7 +56,7 @@ public class SelectionTests(WholeSystem system)
 
             // No city reaches the notice (nor the selection) without its visit report.
             await ApiJson.AssertProblemAsync(await Api.PostAsync(ministry, "/api/v1/selection/public-notice",
-                new { campaignId = campaign, starts = today.AddDays(-7), ends = today.AddDays(-1) }), HttpStatusCode.UnprocessableEntity, "visit-reports-outstanding");
+                new { campaignId = campaign, starts = today, ends = today }), HttpStatusCode.UnprocessableEntity, "visit-reports-outstanding");
             await ApiJson.AssertProblemAsync(await Api.PostAsync(ministry, $"/api/v1/selection/candidates/{cities[0]}/decision", new { decision = "select" }),
                 HttpStatusCode.NotFound, "candidate-not-found");
             foreach (var userName in DevelopmentExperts)
@@ -71,18 +71,30 @@ public class SelectionTests(WholeSystem system)
                 }
             }
 
-            // The notice's dates are data: a period that ended yesterday (China Standard Time). Anyone reads it without signing in.
-            var published = await Api.PostAsync(ministry, "/api/v1/selection/public-notice",
-                new { campaignId = campaign, starts = today.AddDays(-7), ends = today.AddDays(-1) });
+            // A notice period already past is refused; one of today (China Standard Time) is published, readable without signing in.
+            await ApiJson.AssertProblemAsync(await Api.PostAsync(ministry, "/api/v1/selection/public-notice",
+                new { campaignId = campaign, starts = today.AddDays(-7), ends = today.AddDays(-1) }), HttpStatusCode.UnprocessableEntity, "notice-starts-before-publication");
+            var published = await Api.PostAsync(ministry, "/api/v1/selection/public-notice", new { campaignId = campaign, starts = today, ends = today });
             Assert.True(published.StatusCode == HttpStatusCode.OK, await published.Content.ReadAsStringAsync());
             var notice = await Api.GetJsonAsync(system.Gateway, $"/api/v1/selection/public-notice?campaignId={campaign}");
             Assert.Equal(cities.Order(), notice.GetProperty("candidates").EnumerateArray().Select(c => c.GetProperty("applicationId").GetGuid()).Order());
             using var objector = await system.ClientAsync("applicant.shenzhen");
-            await ApiJson.AssertProblemAsync(await Api.PostAsync(objector, $"/api/v1/selection/candidates/{cities[1]}/objections",
-                new { contactName = "李明", contactPhone = "0755-88880000", grounds = "示范项目数量不实" }), HttpStatusCode.UnprocessableEntity, "objection-outside-notice-period");
+            var objection = new { contactName = "李明", contactPhone = "0755-88880000", grounds = "示范项目数量不实" };
+            var objected = await Api.PostAsync(objector, $"/api/v1/selection/candidates/{cities[1]}/objections", objection);
+            Assert.True(objected.StatusCode == HttpStatusCode.Created, await objected.Content.ReadAsStringAsync());
+            var objectionId = (await objected.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("objectionId").GetGuid();
+            await ApiJson.AssertProblemAsync(await Api.PostAsync(ministry, $"/api/v1/selection/candidates/{cities[0]}/decision", new { decision = "select" }),
+                HttpStatusCode.UnprocessableEntity, "notice-period-not-over");
+            Assert.Equal(HttpStatusCode.OK, (await Api.PostAsync(ministry, $"/api/v1/selection/candidates/{cities[1]}/objections/{objectionId}/resolution",
+                new { outcome = "经核查，申报数据属实，异议不成立" })).StatusCode);
 
-            // After the period the ministry decides; the applicant sees the outcome in Registration.
-            Assert.Equal(HttpStatusCode.OK, (await Api.PostAsync(ministry, $"/api/v1/selection/candidates/{cities[0]}/decision", new { decision = "select" })).StatusCode);
+            // The period passes (Review's development clock moves a day on); late objections are refused, the ministry decides,
+            // and the applicant sees the outcome in Registration.
+            await system.ShiftReviewClockAsync(TimeSpan.FromDays(1));
+            await Screening.Until(async () => (await Api.PostAsync(ministry, $"/api/v1/selection/candidates/{cities[0]}/decision",
+                new { decision = "select" })).StatusCode == HttpStatusCode.OK, "Review's clock to pass the notice period");
+            await ApiJson.AssertProblemAsync(await Api.PostAsync(objector, $"/api/v1/selection/candidates/{cities[1]}/objections", objection),
+                HttpStatusCode.UnprocessableEntity, "objection-outside-notice-period");
             Assert.Equal(HttpStatusCode.OK, (await Api.PostAsync(ministry, $"/api/v1/selection/candidates/{cities[1]}/decision",
                 new { decision = "decline", reason = "综合评议排名靠后" })).StatusCode);
             await Screening.Until(async () => (await Api.GetJsonAsync(ministry, $"/api/v1/applications/{cities[0]}")).GetProperty("status").GetString() == "selected",
@@ -102,6 +114,8 @@ public class SelectionTests(WholeSystem system)
         }
         finally
         {
+            await system.ShiftReviewClockAsync(TimeSpan.Zero);
+            await Task.Delay(TimeSpan.FromSeconds(2)); // Review reads the file again (its watcher waits a moment)
             // Later tests share the system: they get a campaign of their own, without this test's packages and selections.
             await system.OpenACurrentCampaignAsync();
         }

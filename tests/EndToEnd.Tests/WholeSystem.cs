@@ -52,12 +52,24 @@ public class WholeSystem : IAsyncLifetime
 
     static readonly string[] Servers = ["postgres", "rabbitmq"];
 
+    string ReviewClockFile => Path.Combine(dataDirectory, "review-clock.json");
+
+    /// <summary>
+    /// Moves Review's clock (a development-only setting, see Services.Review's DevelopmentClock) <paramref name="offset"/>
+    /// ahead of the real time; <see cref="TimeSpan.Zero"/> puts it back. Review reads the file when it changes: callers wait
+    /// for the effect they need.
+    /// </summary>
+    public Task ShiftReviewClockAsync(TimeSpan offset) =>
+        File.WriteAllTextAsync(ReviewClockFile, $$"""{ "Clock": { "Offset": "{{offset.ToString("c", System.Globalization.CultureInfo.InvariantCulture)}}" } }""");
+
     public DistributedApplication App { get; private set; } = null!;
     public HttpClient Gateway { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
         if (Directory.Exists(dataDirectory)) Directory.Delete(dataDirectory, recursive: true);
+        Directory.CreateDirectory(dataDirectory);
+        await ShiftReviewClockAsync(TimeSpan.Zero);
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>([
             "--Infrastructure:Mode=local",
             $"--Infrastructure:DataDirectory={dataDirectory}",
@@ -66,6 +78,7 @@ public class WholeSystem : IAsyncLifetime
             $"--Infrastructure:RabbitMqNode={rabbitNode}",
             $"--Services:Replicas={replicas}",
         ]);
+        builder.CreateResourceBuilder<ProjectResource>("review").WithEnvironment("Clock__File", ReviewClockFile);
         builder.CreateResourceBuilder<ProjectResource>("gateway")
             .WithEnvironment("RateLimits__PerUser__PermitLimit", perUserLimit.ToString())
             .WithEnvironment("RateLimits__PerUser__Window", RateLimitWindow.ToString())

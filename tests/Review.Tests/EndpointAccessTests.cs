@@ -54,6 +54,7 @@ public class EndpointAccessTests(ReviewApp app) : IClassFixture<ReviewApp>
         ["GET /api/v1/selection/candidates"] = [PlatformRoles.MinistryOfficer, PlatformRoles.Auditor],
         ["GET /api/v1/selection/cases/{applicationId:guid}"] = [PlatformRoles.MinistryOfficer, PlatformRoles.Auditor],
         ["GET /api/v1/selection/progress"] = [PlatformRoles.MinistryOfficer, PlatformRoles.Auditor],
+        ["GET /api/v1/selection/progress/spreadsheet"] = [PlatformRoles.MinistryOfficer, PlatformRoles.Auditor],
         ["GET /api/v1/selection/final-list"] = [PlatformRoles.MinistryOfficer, PlatformRoles.Auditor],
         ["GET /api/v1/selection/final-list/spreadsheet"] = [PlatformRoles.MinistryOfficer, PlatformRoles.Auditor],
         ["GET /api/v1/expert-review/campaigns/{campaignId:guid}/settings"] = [PlatformRoles.MinistryOfficer, PlatformRoles.Auditor, PlatformRoles.Expert],

@@ -131,6 +131,59 @@ public class SelectionApiTests(ReviewApp app) : IClassFixture<ReviewApp>
         Assert.Contains("统一社会信用代码", text);
         Assert.Contains("石家庄市工业和信息化局", text);
         Assert.DoesNotContain("杭州市经济和信息化局", text);
+        Assert.True(cityCase.ExpertReviewPassed);
+
+        // The progress per category as XLSX, Chinese headers, read back: the cities' row.
+        var sheet = await ministry.GetAsync($"/api/v1/selection/progress/spreadsheet?campaignId={campaign}");
+        Assert.Equal(HttpStatusCode.OK, sheet.StatusCode);
+        var sheetRows = ServiceManufacturing.ServiceDefaults.Documents.Spreadsheet.Read(await sheet.Content.ReadAsStreamAsync())
+            .Select(r => r.Cells.ToList()).ToList();
+        Assert.Equal(CampaignProgress.Headers, sheetRows[1].ToArray());
+        Assert.Contains(CampaignProgress.Headers, h => h == "已合议");
+        var cityRow = sheetRows.Single(r => r[0] == "示范城市");
+        Assert.Equal(("2", "2", "2", "1", "1", "2"), (cityRow[6], cityRow[7], cityRow[9], cityRow[12], cityRow[13], cityRow[14]));
+    }
+
+    [Fact]
+    public async Task TheNoticeWaitsForEveryExpertReviewHeldAndTellsTheApplicantThatFailedItIsNotSelected()
+    {
+        await using var broker = await BrokerProbe<ApplicationReviewStageReached>.StartAsync(app);
+        app.Clock.Set(new DateTimeOffset(2023, 3, 15, 9, 0, 0, China));
+        var campaign = await app.CampaignAsync(broker);
+        var (passing, failing) = (await RecommendedAsync(broker, campaign, "河北某某智能装备有限公司"),
+            await RecommendedAsync(broker, campaign, "河北某某精密制造有限公司"));
+        await HebeisPackageAcknowledgedAsync(campaign);
+        await ConcludeAsync(passing, campaign, true);
+        var ministry = app.ClientFor(TestUsers.Ministry);
+        app.Clock.Set(new DateTimeOffset(2024, 3, 1, 10, 0, 0, China));
+        var notice = new { campaignId = campaign, starts = "2024-03-01", ends = "2024-03-05" };
+
+        // One application is still under expert review: no notice (it is published once), and none of the past.
+        var refused = await ApiJson.AssertProblemAsync(await ministry.PostAsJsonAsync("/api/v1/selection/public-notice", notice),
+            HttpStatusCode.UnprocessableEntity, SelectionRules.ExpertReviewOutstanding.Code);
+        Assert.Contains("河北某某精密制造有限公司", refused.GetProperty("detail").GetString());
+        await ConcludeAsync(failing, campaign, false);
+        await ApiJson.AssertProblemAsync(await ministry.PostAsJsonAsync("/api/v1/selection/public-notice",
+            new { campaignId = campaign, starts = "2024-02-20", ends = "2024-02-29" }), HttpStatusCode.UnprocessableEntity, SelectionRules.NoticeStartsBeforePublication.Code);
+
+        var published = await ministry.PostAsJsonAsync("/api/v1/selection/public-notice", notice);
+        Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+        Assert.Equal([passing], (await published.Content.ReadFromJsonAsync<PublicNoticeView>(ApiJson.Options))!.Candidates.Select(c => c.ApplicationId));
+        var told = await broker.WaitForAsync(m => m.ApplicationId == failing && m.Stage == ReviewStage.NotSelected);
+        Assert.Equal(LeftOffPublicNotice.Reason, told.Message.Reason);
+
+        // An objection's telephone, name and grounds are checked; the refusal names the field, and nothing is stored.
+        app.Clock.Set(new DateTimeOffset(2024, 3, 3, 10, 0, 0, China));
+        var objector = app.ClientFor(TestUsers.Applicant);
+        var badPhone = await ApiJson.AssertProblemAsync(await objector.PostAsJsonAsync($"/api/v1/selection/candidates/{passing}/objections",
+            new { contactName = "张三", contactPhone = "请打给我", grounds = "数据不实" }), HttpStatusCode.UnprocessableEntity, SelectionRules.TextInvalid.Code);
+        Assert.True(badPhone.GetProperty("errors").TryGetProperty("contactPhone", out _));
+        var longGrounds = await ApiJson.AssertProblemAsync(await objector.PostAsJsonAsync($"/api/v1/selection/candidates/{passing}/objections",
+            new { contactName = "张三", contactPhone = "13800000000", grounds = new string('异', SelectionText.GroundsLength + 1) }),
+            HttpStatusCode.UnprocessableEntity, SelectionRules.TextInvalid.Code);
+        Assert.True(longGrounds.GetProperty("errors").TryGetProperty("grounds", out _));
+        await using var session = app.Store.QuerySession();
+        Assert.Empty((await session.LoadAsync<Candidacy>(Candidacy.IdFor(passing)))!.Objections);
     }
 
     [Fact]
@@ -160,6 +213,33 @@ public class SelectionApiTests(ReviewApp app) : IClassFixture<ReviewApp>
             var booked = (await session.LoadAsync<ExpertDay>(ExpertDay.IdFor(a, day)))!.VisitApplicationId;
             Assert.Equal(answers[0].StatusCode == HttpStatusCode.OK ? first : second, booked);
         }
+    }
+
+    /// <summary>A Hebei enterprise, passed in initial review and recommended by Hebei.</summary>
+    async Task<Guid> RecommendedAsync(BrokerProbe<ApplicationReviewStageReached> broker, Guid campaign, string name)
+    {
+        var id = await app.SubmittedAsync(broker, campaign, name);
+        await app.PassAndStampAsync(broker, id);
+        Assert.Equal(HttpStatusCode.OK, (await app.ClientFor(TestUsers.HebeiOfficer).PostAsJsonAsync("/api/v1/recommendations", new { applicationId = id })).StatusCode);
+        return id;
+    }
+
+    /// <summary>Hebei's package submitted and acknowledged: its applications are in the ministry's hands.</summary>
+    async Task HebeisPackageAcknowledgedAsync(Guid campaign)
+    {
+        var hebei = app.ClientFor(TestUsers.HebeiOfficer);
+        Assert.Equal(HttpStatusCode.OK, (await hebei.PutAsync($"/api/v1/packages/summary-table-scan?campaignId={campaign}",
+            TestScans.Content(TestScans.Pdf("table")))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await hebei.PostAsJsonAsync("/api/v1/packages/submission", new { campaignId = campaign })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.ClientFor(TestUsers.Ministry).PostAsJsonAsync("/api/v1/packages/130000/acknowledgement",
+            new { campaignId = campaign })).StatusCode);
+    }
+
+    async Task ConcludeAsync(Guid id, Guid campaign, bool passed)
+    {
+        await using var session = app.Store.LightweightSession();
+        session.Events.Append(id, new ExpertReviewConcluded(id, campaign, ApplicationCategory.Enterprise, "130000", passed, passed ? 86.5m : 41m, DateTimeOffset.UtcNow));
+        await session.SaveChangesAsync();
     }
 
     /// <summary>A submitted application, passed in initial review, whose expert review concluded with a pass.</summary>

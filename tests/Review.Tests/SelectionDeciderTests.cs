@@ -23,7 +23,7 @@ public class SelectionDeciderTests
     static readonly Guid City = Guid.CreateVersion7();
     static readonly Guid Failed = Guid.CreateVersion7();
 
-    static NoticeCandidate Candidate(Guid id, ApplicationCategory category, bool passed = true, SiteVisit? visit = null) =>
+    static NoticeCandidate Candidate(Guid id, ApplicationCategory category, bool? passed = true, SiteVisit? visit = null) =>
         new(id, category, category == ApplicationCategory.City ? "comprehensive" : null, category == ApplicationCategory.Enterprise ? "customization" : null,
             $"申报单位 {id:N}", "91330200MA0000001X", "330200", passed, visit);
 
@@ -57,6 +57,39 @@ public class SelectionDeciderTests
         Assert.True(campaign.NoticeOpen(During));
         Assert.False(campaign.NoticeOpen(After));
         Assert.True(campaign.NoticeOver(After));
+    }
+
+    [Fact]
+    public void AnApplicationStillUnderExpertReviewKeepsTheNoticeBack()
+    {
+        var violation = Assert.Throws<RuleViolation>(() => SelectionDecider.Decide(Publish(Candidate(Enterprise, ApplicationCategory.Enterprise),
+            Candidate(Failed, ApplicationCategory.Enterprise, passed: null)), Fifth, Publishing));
+        Assert.Equal(SelectionRules.ExpertReviewOutstanding, violation.Rule);
+        Assert.Contains($"{Failed:N}", violation.Message + violation.Detail);
+    }
+
+    [Fact]
+    public void AnApplicationThatFailedExpertReviewIsLeftOffTheNoticeOnItsCaseSoItsApplicantLearnsIt()
+    {
+        var decided = SelectionDecider.Decide(Publish(Candidate(Enterprise, ApplicationCategory.Enterprise),
+            Candidate(Failed, ApplicationCategory.Enterprise, passed: false)), Fifth, Publishing);
+
+        var left = Assert.IsType<LeftOffPublicNotice>(Assert.Single(decided[Failed]));
+        Assert.Equal((Failed, CampaignId), (left.ApplicationId, left.CampaignId));
+        Assert.False(decided.ContainsKey(Enterprise));
+        Assert.Equal([Enterprise], Assert.IsType<PublicNoticePublished>(Assert.Single(decided[CampaignId])).ApplicationIds);
+    }
+
+    [Fact]
+    public void TheNoticePeriodStartsNoEarlierThanTheDayItIsPublishedInChina()
+    {
+        var publish = Publish(Candidate(Enterprise, ApplicationCategory.Enterprise));
+        var lateEvening = new DateTimeOffset(2023, 11, 1, 23, 30, 0, China); // 15:30 UTC: still 1 November in China
+        Assert.IsType<PublicNoticePublished>(Assert.Single(SelectionDecider.Decide(publish, Fifth, lateEvening)[CampaignId]));
+        Assert.Equal(SelectionRules.NoticeStartsBeforePublication,
+            Refused(() => SelectionDecider.Decide(publish, Fifth, new DateTimeOffset(2023, 11, 2, 0, 0, 0, China))));
+        Assert.Equal(SelectionRules.NoticeStartsBeforePublication, Refused(() => SelectionDecider.Decide(
+            publish with { Starts = new DateOnly(2023, 10, 24), Ends = new DateOnly(2023, 10, 30) }, Fifth, Publishing)));
     }
 
     [Fact]
@@ -97,6 +130,36 @@ public class SelectionDeciderTests
     public void AnObjectionNeedsARealNameATelephoneAndItsGrounds() =>
         Assert.Equal(SelectionRules.ObjectorDetailsRequired, Refused(() => SelectionDecider.Decide(
             new FileObjection(Enterprise, Guid.CreateVersion7(), "张三", " ", "不实", "applicant:a1"), OnNotice(Enterprise).Candidacy, OnNotice(Enterprise).Campaign, During)));
+
+    [Theory]
+    [InlineData("contactPhone", "张三", "电话 138", "不实")]
+    [InlineData("contactPhone", "张三", "138", "不实")]
+    [InlineData("contactName", "张三张三张三张三张三张三张三张三张三张三张三张三张三张三张三张三张三张三张三张三张三张三张三张三张三张三", "13800000000", "不实")]
+    public void AnObjectionsNameAndTelephoneAreCheckedAndTheRefusalNamesTheField(string field, string name, string phone, string grounds)
+    {
+        var (campaign, candidacy) = OnNotice(Enterprise);
+        var violation = Assert.Throws<RuleViolation>(() => SelectionDecider.Decide(
+            new FileObjection(Enterprise, Guid.CreateVersion7(), name, phone, grounds, "applicant:a1"), candidacy, campaign, During));
+        Assert.Equal(SelectionRules.TextInvalid, violation.Rule);
+        Assert.Equal([field], violation.Errors!.Keys);
+    }
+
+    [Fact]
+    public void OverlongGroundsOutcomesAndReasonsAreRefusedNamingTheField()
+    {
+        var (campaign, candidacy) = OnNotice(Enterprise);
+        string Long(int length) => new('异', length + 1);
+        Assert.Equal(["grounds"], Assert.Throws<RuleViolation>(() => SelectionDecider.Decide(new FileObjection(Enterprise, Guid.CreateVersion7(),
+            "张三", "0755-88880000", Long(SelectionText.GroundsLength), "a"), candidacy, campaign, During)).Errors!.Keys);
+        var id = Guid.CreateVersion7();
+        var objected = candidacy.Apply(new ObjectionFiled(Enterprise, id, "张三", "13800000000", "不实", "a", During));
+        Assert.Equal(["outcome"], Assert.Throws<RuleViolation>(() => SelectionDecider.Decide(
+            new ResolveObjection(Enterprise, id, Long(SelectionText.OutcomeLength), "m"), objected, After)).Errors!.Keys);
+        Assert.Equal(["reason"], Assert.Throws<RuleViolation>(() => SelectionDecider.Decide(
+            new DecideCandidate(Enterprise, SelectionDecision.Decline, Long(SelectionText.ReasonLength), "m"), candidacy, campaign, null, After)).Errors!.Keys);
+        Assert.Single(SelectionDecider.Decide(new FileObjection(Enterprise, Guid.CreateVersion7(), "张三", "+86 10 6820 0000",
+            new string('异', SelectionText.GroundsLength), "a"), candidacy, campaign, During));
+    }
 
     [Fact]
     public void AnObjectionIsResolvedOnceWithAWrittenOutcome()

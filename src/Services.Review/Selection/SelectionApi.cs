@@ -6,6 +6,7 @@ using ServiceManufacturing.ServiceDefaults.Http;
 using ServiceManufacturing.ServiceDefaults.Http.OpenApi;
 using ServiceManufacturing.ServiceDefaults.Identity;
 using ServiceManufacturing.Services.Review.Campaigns;
+using ServiceManufacturing.Services.Review.Experts;
 using ServiceManufacturing.Services.Review.Recommendations;
 using ServiceManufacturing.Services.Review.ReviewCases;
 using ServiceManufacturing.Services.Review.Visits;
@@ -46,11 +47,16 @@ public static class SelectionApi
         api.MapGet("/candidates", Candidates).WithName("ListCandidates").WithSummary("公示候选及其异议、决定 / The candidates with objections and decisions")
             .RequireRoles(Ministry).Produces<IReadOnlyList<Candidacy>>().ProducesValidationProblem();
         api.MapGet("/cases/{applicationId:guid}", Case).WithName("GetSelectionCase")
-            .WithSummary("一个申报的现场考查与遴选决定 / An application's visit and decision").RequireRoles(Ministry)
+            .WithSummary("一个申报的专家分配、评分、合议、现场考查与遴选决定 / An application's assignments, scores, consensus, visit and decision").RequireRoles(Ministry)
             .Produces<SelectionCase>().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/progress", Progress).WithName("GetSelectionProgress")
             .WithSummary("各类别的考查与遴选进度 / Visits and decisions per category").RequireRoles(Ministry)
             .Produces<IReadOnlyList<SelectionProgress>>().ProducesValidationProblem();
+        api.MapGet("/progress/spreadsheet", ProgressTable).WithName("DownloadCampaignProgress").WithRetryAfter(StatusCodes.Status409Conflict)
+            .WithSummary("下载各类别评审与遴选进度（XLSX，中文表头：已分配、已声明、已评分、已合议、已考查、已决定） / " +
+                "Download the progress per category (XLSX, Chinese headers: assigned, declared, scored, in consensus, visited, decided)")
+            .RequireRoles(Ministry).Produces<byte[]>(StatusCodes.Status200OK, SummaryTable.ContentType).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet("/final-list", Final).WithName("GetFinalList").WithSummary("最终示范名单 / The final list").RequireRoles(Ministry)
             .Produces<IReadOnlyList<FinalListEntry>>().ProducesValidationProblem();
         api.MapGet("/final-list/spreadsheet", FinalSpreadsheet).WithName("DownloadFinalList").WithRetryAfter(StatusCodes.Status409Conflict)
@@ -72,8 +78,12 @@ public static class SelectionApi
         PlausibleDate.Check(errors, "ends", request.Ends);
         if (errors.Count > 0) return Problems.Validation(errors);
         var campaignId = request.CampaignId!.Value;
+        // Every application the ministry holds (a notice is published once: none may still be under expert review), and
+        // every one that passed.
+        var held = await ExpertReviewScope.OfCampaignAsync(session, campaignId, null, ct);
         var verdicts = await session.Query<ExpertReviewVerdict>().Where(v => v.CampaignId == campaignId && v.Passed).ToListAsync(ct);
-        var details = (await session.LoadManyAsync<ReviewCaseDetails>(ct, verdicts.Select(v => v.Id).ToArray())).ToDictionary(d => d.Id);
+        var details = (await session.LoadManyAsync<ReviewCaseDetails>(ct, held.Select(a => a.ApplicationId).Concat(verdicts.Select(v => v.Id))
+            .Distinct().ToArray())).ToDictionary(d => d.Id);
         var ids = details.Keys.ToList();
         await session.DecideAsync(
             [StreamToWrite.Of<ReviewCampaign>(campaignId), .. ids.SelectMany(id => new StreamToWrite[]
@@ -84,7 +94,7 @@ public static class SelectionApi
             {
                 var d = details[id];
                 return new NoticeCandidate(id, d.Category, d.Class, d.ServiceMode, d.OrganisationName, d.CreditCode, d.AuthorityCode,
-                    states.Of<ReviewCase>(id)?.ExpertReviewPassed == true, states.Of<SiteVisit>(SiteVisit.IdFor(id)));
+                    states.Of<ReviewCase>(id)?.ExpertReviewPassed, states.Of<SiteVisit>(SiteVisit.IdFor(id)));
             }).ToList(), access.User.AuditName), states.Of<ReviewCampaign>(campaignId), clock.GetUtcNow()), ct);
         return TypedResults.Ok(await NoticeViewAsync(session, campaignId, ct));
     }
@@ -166,25 +176,28 @@ public static class SelectionApi
         var candidacy = await session.LoadAsync<Candidacy>(Candidacy.IdFor(applicationId), ct);
         var sight = await ApplicationSight.OfAsync(session, access.User, applicationId, ct);
         return await access.ReadAsync(sight.MaySeeSelection(), SelectionRules.CandidateNotFound)
-            ?? TypedResults.Ok(new SelectionCase(applicationId, visit, candidacy));
+            ?? TypedResults.Ok(new SelectionCase(applicationId, sight.Case?.ExpertReviewPassed, sight.MaySeeExpertReview
+                ? ExpertReviewDetails.For(sight, await ExpertReviewScope.SettingsAsync(session, sight.Panel!.CampaignId, ct),
+                    (await session.LoadManyAsync<ExpertProfile>(ct, sight.Panel.Members.Select(m => m.ExpertSubject).ToArray())).ToDictionary(e => e.Id))
+                : null, visit, candidacy));
     }
 
     static async Task<IResult> Progress(IDocumentSession session, AccessGuard access, CancellationToken ct, Guid? campaignId = null)
     {
         if (campaignId is null) return CampaignRequired();
-        var passed = await session.Query<ExpertReviewVerdict>().Where(v => v.CampaignId == campaignId && v.Passed).ToListAsync(ct);
-        var visits = (await session.Query<SiteVisit>().Where(v => v.CampaignId == campaignId).ToListAsync(ct)).ToDictionary(v => v.ApplicationId);
-        var candidates = await session.Query<Candidacy>().Where(c => c.CampaignId == campaignId).ToListAsync(ct);
+        var progress = await CampaignProgress.SelectionAsync(session, campaignId.Value, ct);
         await access.ReadAsync(true, SelectionRules.CandidateNotFound);
-        return TypedResults.Ok(Enum.GetValues<ApplicationCategory>().Select(category =>
-        {
-            var inCategory = passed.Where(v => v.Category == category).ToList();
-            var due = inCategory.Select(v => visits.GetValueOrDefault(v.Id)).Where((visit, i) => SiteVisit.Required(category, visit)).ToList();
-            var listed = candidates.Where(c => c.Category == category).ToList();
-            var (selected, declined) = (listed.Count(c => c.Status == CandidateStatus.Selected), listed.Count(c => c.Status == CandidateStatus.Declined));
-            return new SelectionProgress(category, inCategory.Count, due.Count, due.Count(v => v is { Scheduled: true }), due.Count(v => v?.Report is not null),
-                listed.Count, listed.Sum(c => c.Objections.Count(o => o.Outcome is null)), selected, declined, selected + declined);
-        }).ToList());
+        return TypedResults.Ok(progress);
+    }
+
+    static async Task<IResult> ProgressTable(IDocumentSession session, AccessGuard access, CancellationToken ct, Guid? campaignId = null)
+    {
+        if (campaignId is null) return CampaignRequired();
+        if (await session.LoadAsync<ReviewCampaign>(campaignId.Value, ct) is not { } campaign) return Problems.Of(ReviewCampaignRules.Unknown);
+        var experts = await CampaignProgress.ExpertReviewAsync(session, campaign.Id, ct);
+        var selection = await CampaignProgress.SelectionAsync(session, campaign.Id, ct);
+        await access.ReadAsync(true, SelectionRules.CandidateNotFound);
+        return TypedResults.File(CampaignProgress.Table(campaign, experts, selection), SummaryTable.ContentType, $"评审进度-第{campaign.Batch}批.xlsx");
     }
 
     static async Task<IResult> Final(IDocumentSession session, AccessGuard access, CancellationToken ct, Guid? campaignId = null)

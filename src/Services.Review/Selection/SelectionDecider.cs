@@ -5,10 +5,16 @@ using ServiceManufacturing.Services.Review.Visits;
 
 namespace ServiceManufacturing.Services.Review.Selection;
 
-/// <summary>An application of the campaign as the notice needs it: what it is, whether it passed expert review, its visit.</summary>
+/// <summary>
+/// An application the ministry holds in the campaign as the notice needs it: what it is, how its expert review concluded
+/// (<see cref="ExpertReviewPassed"/> is null while it has not), its visit.
+/// </summary>
 public sealed record NoticeCandidate(Guid ApplicationId, ApplicationCategory Category, string? Class, string? ServiceMode,
-    string OrganisationName, string CreditCode, string AuthorityCode, bool PassedExpertReview, SiteVisit? Visit)
+    string OrganisationName, string CreditCode, string AuthorityCode, bool? ExpertReviewPassed, SiteVisit? Visit)
 {
+    public bool PassedExpertReview => ExpertReviewPassed == true;
+
+
     /// <summary>Whether it may stand on the notice: passed expert review and, where a visit is due, with the visit's report filed.</summary>
     public bool VisitReportOutstanding => PassedExpertReview && SiteVisit.Required(Category, Visit) && Visit?.Report is null;
 }
@@ -29,8 +35,15 @@ public static class SelectionRules
         "该批次的公示已发布。", "This campaign's public notice has already been published.");
     public static readonly Rule NoticePeriodInvalid = Rule.Unprocessable("notice-period-invalid",
         "公示截止日期不能早于开始日期。", "The notice period must not end before it starts.");
+    public static readonly Rule NoticeStartsBeforePublication = Rule.Unprocessable("notice-starts-before-publication",
+        "公示期不能早于发布当日（北京时间）开始。", "The notice period cannot start before the day it is published (China Standard Time).");
+    public static readonly Rule TextInvalid = Rule.Unprocessable("selection-text-invalid",
+        "所填内容过长或格式不符（见各字段说明）。", "A field is too long or not in its format (see each field).");
     public static readonly Rule NoticeEmpty = Rule.Unprocessable("public-notice-empty",
         "没有通过专家评审的申报可以公示。", "No application of this campaign has passed expert review.");
+    public static readonly Rule ExpertReviewOutstanding = Rule.Unprocessable("expert-review-outstanding",
+        "尚有申报未完成专家评审合议，不能发布公示（公示每批次只发布一次）。",
+        "An application the ministry holds in this campaign has no concluded expert review yet: the notice (published once per campaign) cannot be published.");
     public static readonly Rule VisitReportsOutstanding = Rule.Unprocessable("visit-reports-outstanding",
         "尚有城市（或部里标记考查的企业、平台）未提交现场考查报告，不能发布公示。",
         "A city (or an enterprise or platform marked for a visit) that passed expert review has no filed visit report yet: the notice cannot be published.");
@@ -64,12 +77,19 @@ public static class SelectionRules
 /// </summary>
 public static class SelectionDecider
 {
-    /// <summary>The notice on the campaign's stream, and each candidate listed on its own candidacy stream.</summary>
+    /// <summary>
+    /// The notice on the campaign's stream, each candidate listed on its own candidacy stream, and each application that
+    /// failed expert review left off it on its review case stream.
+    /// </summary>
     public static IReadOnlyDictionary<Guid, object[]> Decide(PublishNotice c, ReviewCampaign? campaign, DateTimeOffset now)
     {
         if (campaign is null) throw new RuleViolation(ReviewCampaignRules.Unknown);
         if (campaign.Notice is not null) throw new RuleViolation(SelectionRules.NoticeAlreadyPublished);
         if (c.Ends < c.Starts) throw new RuleViolation(SelectionRules.NoticePeriodInvalid);
+        // The public must be able to read the notice and object for all of its period: no day of it lies before publication.
+        if (c.Starts < ChinaTime.DayOf(now)) throw new RuleViolation(SelectionRules.NoticeStartsBeforePublication);
+        if (c.Applications.Where(a => a.ExpertReviewPassed is null).Select(a => a.OrganisationName).ToList() is { Count: > 0 } unconcluded)
+            throw new RuleViolation(SelectionRules.ExpertReviewOutstanding, string.Join("、", unconcluded));
         if (c.Applications.Where(a => a.VisitReportOutstanding).Select(a => a.OrganisationName).ToList() is { Count: > 0 } outstanding)
             throw new RuleViolation(SelectionRules.VisitReportsOutstanding, string.Join("、", outstanding));
         var listed = c.Applications.Where(a => a.PassedExpertReview).ToList();
@@ -78,6 +98,9 @@ public static class SelectionDecider
         {
             new CandidateListed(a.ApplicationId, c.CampaignId, a.Category, a.Class, a.ServiceMode, a.OrganisationName, a.CreditCode, a.AuthorityCode, now),
         });
+        // An application that failed expert review can never be a candidate now: the notice is published once.
+        foreach (var failed in c.Applications.Where(a => a.ExpertReviewPassed == false))
+            events[failed.ApplicationId] = [new LeftOffPublicNotice(failed.ApplicationId, c.CampaignId, now)];
         events[c.CampaignId] = [new PublicNoticePublished(c.CampaignId, c.Starts, c.Ends, listed.Select(a => a.ApplicationId).ToList(), c.By, now)];
         return events;
     }
@@ -88,6 +111,8 @@ public static class SelectionDecider
         if (campaign is null || !campaign.NoticeOpen(now)) throw new RuleViolation(SelectionRules.OutsideNoticePeriod);
         if (string.IsNullOrWhiteSpace(c.ContactName) || string.IsNullOrWhiteSpace(c.ContactPhone) || string.IsNullOrWhiteSpace(c.Grounds))
             throw new RuleViolation(SelectionRules.ObjectorDetailsRequired);
+        SelectionText.Check(("contactName", c.ContactName, SelectionText.NameLength), ("grounds", c.Grounds, SelectionText.GroundsLength));
+        SelectionText.CheckPhone("contactPhone", c.ContactPhone);
         return [new ObjectionFiled(c.ApplicationId, c.ObjectionId, c.ContactName.Trim(), c.ContactPhone.Trim(), c.Grounds.Trim(), c.By, now)];
     }
 
@@ -97,6 +122,7 @@ public static class SelectionDecider
         var objection = candidacy.Objections.FirstOrDefault(o => o.Id == c.ObjectionId) ?? throw new RuleViolation(SelectionRules.ObjectionNotFound);
         if (objection.Outcome is not null) throw new RuleViolation(SelectionRules.ObjectionAlreadyResolved);
         if (string.IsNullOrWhiteSpace(c.Outcome)) throw new RuleViolation(SelectionRules.OutcomeRequired);
+        SelectionText.Check(("outcome", c.Outcome, SelectionText.OutcomeLength));
         return [new ObjectionResolved(c.ApplicationId, c.ObjectionId, c.Outcome.Trim(), c.By, now)];
     }
 
@@ -106,6 +132,7 @@ public static class SelectionDecider
     {
         if (candidacy is null || campaign is null) throw new RuleViolation(SelectionRules.CandidateNotFound);
         if (candidacy.Decided) throw new RuleViolation(SelectionRules.AlreadyDecided);
+        SelectionText.Check(("reason", c.Reason, SelectionText.ReasonLength));
         if (!campaign.NoticeOver(now)) throw new RuleViolation(SelectionRules.NoticePeriodNotOver);
         if (candidacy.Objections.Any(o => o.Outcome is null)) throw new RuleViolation(SelectionRules.ObjectionUnresolved);
         if (c.Decision == SelectionDecision.Decline)

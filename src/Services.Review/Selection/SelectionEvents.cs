@@ -13,6 +13,16 @@ public sealed record PublicNoticePublished(Guid CampaignId, DateOnly Starts, Dat
 public sealed record CandidateListed(Guid ApplicationId, Guid CampaignId, ApplicationCategory Category, string? Class, string? ServiceMode,
     string OrganisationName, string CreditCode, string AuthorityCode, DateTimeOffset At);
 
+/// <summary>
+/// An application that did not pass expert review stays off the campaign's public notice, published once: it is not
+/// selected, and its applicant learns it (kept on the application's review case stream).
+/// </summary>
+public sealed record LeftOffPublicNotice(Guid ApplicationId, Guid CampaignId, DateTimeOffset At)
+{
+    /// <summary>What the applicant reads as the reason.</summary>
+    public const string Reason = "未通过专家评审，未列入公示名单。 / Did not pass expert review: not on the public notice.";
+}
+
 /// <summary>Someone objected to a candidate during the notice period, under their real name and contact details (实名异议).</summary>
 public sealed record ObjectionFiled(Guid ApplicationId, Guid ObjectionId, string ContactName, string ContactPhone, string Grounds,
     string FiledBy, DateTimeOffset At);

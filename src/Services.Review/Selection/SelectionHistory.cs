@@ -16,6 +16,8 @@ static class SelectionHistory
         .Describe<CandidateListed>(e => new($"{e.OrganisationName}（{e.AuthorityCode} 推荐）列入公示候选名单",
             $"{e.OrganisationName} (recommended by {e.AuthorityCode}) put on the public notice's candidate list")
             { Applications = [e.ApplicationId], Authority = e.AuthorityCode })
+        .Describe<LeftOffPublicNotice>(e => new("未通过专家评审，未列入公示名单，不予入选", "Did not pass expert review: left off the public notice, not selected")
+            { Applications = [e.ApplicationId] })
         .Describe<ObjectionFiled>(e => new($"{e.ContactName} 对候选申报提出实名异议：{e.Grounds}",
             $"{e.ContactName} objected to the candidate under their real name: {e.Grounds}")
             { Applications = [e.ApplicationId] })

@@ -49,11 +49,13 @@ public sealed record ObjectionResolutionRequest(string? Outcome);
 /// <param name="Reason">说明；不予入选时必填 / A comment; required to decline.</param>
 public sealed record SelectionDecisionRequest(SelectionDecision? Decision, string? Reason);
 
-/// <summary>一个申报的考查与遴选情况 / An application's visit and decision.</summary>
+/// <summary>一个申报的评审全程：专家分配、评分、合议、现场考查与遴选决定 / An application's assignments, scores, consensus, visit and decision.</summary>
 /// <param name="ApplicationId">申报编号 / The application.</param>
+/// <param name="ExpertReviewPassed">是否通过专家评审（未合议为 null） / Whether it passed expert review (null until the consensus).</param>
+/// <param name="ExpertReview">专家分配、评分与合议（同 expert-review/applications/{id}，按同一访问规则；无则为 null） / Its experts, scores and consensus (as expert-review/applications/{id} shows them, by the same access policy; null if none).</param>
 /// <param name="Visit">现场考查（无则为 null） / Its site visit (null if none).</param>
 /// <param name="Candidacy">公示与遴选决定（未公示为 null） / Its notice, objections and decision (null if not on the notice).</param>
-public sealed record SelectionCase(Guid ApplicationId, SiteVisit? Visit, Candidacy? Candidacy);
+public sealed record SelectionCase(Guid ApplicationId, bool? ExpertReviewPassed, Experts.ExpertReviewDetails? ExpertReview, SiteVisit? Visit, Candidacy? Candidacy);
 
 /// <summary>一个类别的考查与遴选进度 / Where one category stands in visits and selection.</summary>
 /// <param name="Category">类别 / The category.</param>
