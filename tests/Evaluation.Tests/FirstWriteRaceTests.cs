@@ -74,13 +74,18 @@ public class FirstWriteRaceTests(EvaluationApp app) : IClassFixture<EvaluationAp
         var demonstration = await EnrollAsync(app, new { batch = 3, category = "enterprise", name = "深圳某某草稿竞态有限公司", creditCode = code, authorityCode = "440300", year = 2021 });
         var id = EvaluationFiling.IdFor(campaign, demonstration.Id);
         Demonstration state;
-        await using (var read = app.Store.LightweightSession()) state = await FilingsApi.DemonstrationAsync(read, demonstration.Id, CancellationToken.None);
+        EvaluationCampaign known;
+        await using (var read = app.Store.LightweightSession())
+        {
+            state = await FilingsApi.DemonstrationAsync(read, demonstration.Id, CancellationToken.None);
+            known = (await read.LoadAsync<EvaluationCampaign>(campaign))!;
+        }
 
         var outcomes = await FirstWriteRace.RunAsync(app.Store, (session, race, writer) => session.DecideAsync<EvaluationFiling>(id, null, filing =>
         {
             race.Meet(writer);
             var material = new EvaluationMaterial("正常经营", [new YearFigures(2021 + writer, 10000m, 3600m, 0.36m)], "成效");
-            return FilingDecider.Decide(new SaveFilingDraft(id, campaign, state, material, "applicant"), filing, app.Clock.GetUtcNow());
+            return FilingDecider.Decide(new SaveFilingDraft(id, known, state, material, "applicant"), filing, app.Clock.GetUtcNow());
         }, CancellationToken.None));
 
         Assert.All(outcomes, Assert.Null);
