@@ -59,22 +59,38 @@ public class SelectionTests(WholeSystem system)
                 new { campaignId = campaign, starts = today, ends = today }), HttpStatusCode.UnprocessableEntity, "visit-reports-outstanding");
             await ApiJson.AssertProblemAsync(await Api.PostAsync(ministry, $"/api/v1/selection/candidates/{cities[0]}/decision", new { decision = "select" }),
                 HttpStatusCode.NotFound, "candidate-not-found");
+            // A report is filed from its visit's day on: before it, refused; then Review's development clock moves to the
+            // later visit's day and every team files its report.
+            foreach (var userName in DevelopmentExperts)
+            {
+                using var expert = await system.ClientAsync(userName);
+                if ((await Api.GetJsonAsync(expert, $"/api/v1/site-visits?campaignId={campaign}")).EnumerateArray().FirstOrDefault() is not
+                    { ValueKind: JsonValueKind.Object } visit) continue;
+                await ApiJson.AssertProblemAsync(await Api.PostAsync(expert, $"/api/v1/site-visits/{visit.GetProperty("applicationId").GetGuid()}/report",
+                    new { findings = "提前填报", recommendation = "recommend" }), HttpStatusCode.UnprocessableEntity, "visit-report-before-visit");
+                break;
+            }
+            var visitDay = visits.Max(v => v.Date);
+            var shift = TimeSpan.FromDays(visitDay.DayNumber - today.DayNumber);
+            await system.ShiftReviewClockAsync(shift);
             foreach (var userName in DevelopmentExperts)
             {
                 using var expert = await system.ClientAsync(userName);
                 foreach (var visit in (await Api.GetJsonAsync(expert, $"/api/v1/site-visits?campaignId={campaign}")).EnumerateArray()
                              .Where(v => v.GetProperty("report").ValueKind == JsonValueKind.Null))
                 {
-                    var filed = await Api.PostAsync(expert, $"/api/v1/site-visits/{visit.GetProperty("applicationId").GetGuid()}/report",
-                        new { findings = "服务型制造政策措施落实到位，示范带动作用明显", recommendation = "recommend" });
+                    HttpResponseMessage filed = null!;
+                    await Screening.Until(async () => (filed = await Api.PostAsync(expert, $"/api/v1/site-visits/{visit.GetProperty("applicationId").GetGuid()}/report",
+                        new { findings = "服务型制造政策措施落实到位，示范带动作用明显", recommendation = "recommend" })).StatusCode != HttpStatusCode.UnprocessableEntity,
+                        "Review's clock to reach the visit's day");
                     Assert.True(filed.StatusCode == HttpStatusCode.OK, await filed.Content.ReadAsStringAsync());
                 }
             }
 
-            // A notice period already past is refused; one of today (China Standard Time) is published, readable without signing in.
+            // A notice period already past is refused; one of (Review's) today in China Standard Time is published, readable without signing in.
             await ApiJson.AssertProblemAsync(await Api.PostAsync(ministry, "/api/v1/selection/public-notice",
-                new { campaignId = campaign, starts = today.AddDays(-7), ends = today.AddDays(-1) }), HttpStatusCode.UnprocessableEntity, "notice-starts-before-publication");
-            var published = await Api.PostAsync(ministry, "/api/v1/selection/public-notice", new { campaignId = campaign, starts = today, ends = today });
+                new { campaignId = campaign, starts = visitDay.AddDays(-7), ends = visitDay.AddDays(-1) }), HttpStatusCode.UnprocessableEntity, "notice-starts-before-publication");
+            var published = await Api.PostAsync(ministry, "/api/v1/selection/public-notice", new { campaignId = campaign, starts = visitDay, ends = visitDay });
             Assert.True(published.StatusCode == HttpStatusCode.OK, await published.Content.ReadAsStringAsync());
             var notice = await Api.GetJsonAsync(system.Gateway, $"/api/v1/selection/public-notice?campaignId={campaign}");
             Assert.Equal(cities.Order(), notice.GetProperty("candidates").EnumerateArray().Select(c => c.GetProperty("applicationId").GetGuid()).Order());
@@ -90,7 +106,7 @@ public class SelectionTests(WholeSystem system)
 
             // The period passes (Review's development clock moves a day on); late objections are refused, the ministry decides,
             // and the applicant sees the outcome in Registration.
-            await system.ShiftReviewClockAsync(TimeSpan.FromDays(1));
+            await system.ShiftReviewClockAsync(shift + TimeSpan.FromDays(1));
             await Screening.Until(async () => (await Api.PostAsync(ministry, $"/api/v1/selection/candidates/{cities[0]}/decision",
                 new { decision = "select" })).StatusCode == HttpStatusCode.OK, "Review's clock to pass the notice period");
             await ApiJson.AssertProblemAsync(await Api.PostAsync(objector, $"/api/v1/selection/candidates/{cities[1]}/objections", objection),
