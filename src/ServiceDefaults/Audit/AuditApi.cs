@@ -43,6 +43,18 @@ public static class AuditApi
             .Produces<EventDataMasked>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapPost("/projections/{projection}/rebuild", Rebuild).WithName($"{trail.Service}RebuildProjection")
+            .AddOpenApiOperationTransformer((operation, context, _) =>
+            {
+                // The projections this service has, as an enum (the parameter's description says what it is).
+                var names = ProjectionRebuild.Names(context.ApplicationServices.GetRequiredService<IDocumentStore>());
+                foreach (var parameter in operation.Parameters?.OfType<Microsoft.OpenApi.OpenApiParameter>().Where(p => p.Name == "projection") ?? [])
+                    parameter.Schema = new Microsoft.OpenApi.OpenApiSchema
+                    {
+                        Type = Microsoft.OpenApi.JsonSchemaType.String,
+                        Enum = [.. names.Order(StringComparer.Ordinal).Select(n => (System.Text.Json.Nodes.JsonNode)n!)],
+                    };
+                return Task.CompletedTask;
+            })
             .WithSummary("从事件重建投影 / Rebuild a projection (read model) of this service from its events")
             .RequireRoles(PlatformRoles.MinistryOfficer)
             .Produces<ProjectionRebuilt>().ProducesProblem(StatusCodes.Status404NotFound);

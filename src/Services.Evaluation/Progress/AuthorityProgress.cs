@@ -53,7 +53,7 @@ public static class AuthorityProgressApi
     public static RouteGroupBuilder MapAuthorityProgressApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/demonstrations").WithTags("Evaluation filings");
-        api.MapGet("/progress", Get).WithName("GetEvaluationProgress")
+        api.MapGet("/progress", Get).WithName("GetEvaluationProgress").WithLag(EvaluationCampaignRules.Unknown, EvaluationLag.CampaignArrives)
             .WithSummary("各推荐单位的示范报送情况 / Per authority: its demonstrations filed, draft, not started, explained or overdue")
             .RequireRoles(PlatformRoles.AuthorityOfficer, PlatformRoles.MinistryOfficer, PlatformRoles.Auditor)
             .Produces<IReadOnlyList<AuthorityProgress>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
