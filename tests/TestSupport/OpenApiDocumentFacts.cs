@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Xunit;
 
@@ -8,7 +9,43 @@ namespace ServiceManufacturing.Tests.TestSupport;
 /// each service's OpenApiDocumentTests inherits them, the gateway's too (through <see cref="OpenApiDocumentFacts"/>).
 /// </summary>
 public abstract class OpenApiDocumentFacts<TProgram>(ServiceFactory<TProgram> app, string service)
-    : OpenApiDocumentFacts(() => app.CreateClient().GetStringAsync("/openapi/v1.json"), service, typeof(TProgram).Assembly) where TProgram : class;
+    : OpenApiDocumentFacts(() => app.CreateClient().GetStringAsync("/openapi/v1.json"), service, typeof(TProgram).Assembly) where TProgram : class
+{
+    /// <summary>
+    /// A value outside a query parameter's enum is refused with a 400 that names the parameter, never a quiet empty 200:
+    /// checked for every GET without path parameters (lists, exports), as every caller until one passes the role check.
+    /// </summary>
+    [Fact]
+    public async Task AValueOutsideAQueryParametersEnumIsA400NamingIt()
+    {
+        using var document = JsonDocument.Parse(await app.CreateClient().GetStringAsync("/openapi/v1.json"));
+        var failures = new List<string>();
+        foreach (var operation in Hostile.ApiOperation.AllOf(document).Where(o => o.Method == "GET" && o.Parameters.All(p => p.In != "path")))
+            foreach (var parameter in operation.Parameters.Where(p => p.In == "query" && p.Schema.ValueKind == JsonValueKind.Object
+                         && p.Schema.TryGetProperty("enum", out _)))
+            {
+                var answers = new List<string>();
+                foreach (var caller in Hostile.RequestGenerator.Callers)
+                {
+                    var client = app.RawClient(caller);
+                    using var response = await client.GetAsync($"{operation.Path}?{parameter.Name}=nope");
+                    var body = await response.Content.ReadAsStringAsync();
+                    answers.Add($"{(int)response.StatusCode}");
+                    if (response.IsSuccessStatusCode) { failures.Add($"{operation} ?{parameter.Name}=nope answered {(int)response.StatusCode} to {caller?.Role}"); break; }
+                    if (response.StatusCode == System.Net.HttpStatusCode.BadRequest)
+                    {
+                        var errors = JsonNode.Parse(body)?["errors"]?.AsObject();
+                        if (errors?.Any(e => string.Equals(e.Key, parameter.Name, StringComparison.OrdinalIgnoreCase)) != true)
+                            failures.Add($"{operation} ?{parameter.Name}=nope: a 400 that does not name it: {body}");
+                        answers.Clear();
+                        break;
+                    }
+                }
+                if (answers.Count > 0) failures.Add($"{operation} ?{parameter.Name}=nope: no caller got a 400 ({string.Join(", ", answers)})");
+            }
+        OpenApiContract.AssertNone(failures, "enum query parameters");
+    }
+}
 
 /// <summary>
 /// The facts of one document, <paramref name="served"/> as <paramref name="service"/> (whose rules <paramref name="rules"/>
