@@ -47,6 +47,7 @@ public static class OpenApiConventions
             foreach (var operation in Operations(document)) ProblemsAndFiles(operation, document);
             SchemaShapes.Normalise(document);
             SchemaDescriptions.Complete(document);
+            SchemaShapes.RequiredIsNotNull(document);
             SchemaShapes.RemoveUnused(document);
             return Task.CompletedTask;
         });
