@@ -30,6 +30,7 @@ public static class OpenApiConventions
         options.AddOperationTransformer((operation, context, _) =>
         {
             Apply(operation, context.Description.ActionDescriptor.EndpointMetadata, context.Document!);
+            Malformed(operation, context.Description.HttpMethod);
             return Task.CompletedTask;
         });
         options.AddDocumentTransformer((document, context, _) =>
@@ -143,6 +144,22 @@ public static class OpenApiConventions
                 Content = UploadContentTypes.ToDictionary(t => t, _ => new OpenApiMediaType { Schema = Binary() }),
             };
         _ = document;
+    }
+
+    /// <summary>
+    /// What any operation may answer before its handler runs: 400 (a parameter or header that does not parse); with a
+    /// body, 413 (too large) and 415 (not a content type it takes).
+    /// </summary>
+    static void Malformed(OpenApiOperation operation, string? method)
+    {
+        operation.Responses ??= new OpenApiResponses();
+        operation.Responses.TryAdd("400", new OpenApiResponse());
+        if (method is not ("POST" or "PUT" or "PATCH")) return;
+        operation.Responses.TryAdd("413", new OpenApiResponse());
+        operation.Responses.TryAdd("415", new OpenApiResponse
+        {
+            Description = "不支持该内容类型 / The body's content type is not one this operation takes (unsupported-media-type).",
+        });
     }
 
     /// <summary>Every error answer is the problem schema (412 and 409 of a concurrent write with <c>current</c>); files are binary.</summary>
