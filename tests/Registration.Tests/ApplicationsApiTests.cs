@@ -68,6 +68,20 @@ public class ApplicationsApiTests(RegistrationApp app) : IClassFixture<Registrat
     }
 
     [Fact]
+    public async Task SubmittingAnEmptyDraftGets422ApplicationIncompleteWhoseErrorsNameEachMissingField()
+    {
+        var draft = (await (await CreateDraftAsync()).Content.ReadFromJsonAsync<ApplicationDetails>(Json))!;
+
+        var response = await SubmitAsync(draft.Id, "\"1\"");
+
+        var problem = await ApiJson.AssertProblemAsync(response, HttpStatusCode.UnprocessableEntity, ApplicationRules.Incomplete.Code);
+        var errors = problem.GetProperty("errors").EnumerateObject().ToList();
+        Assert.NotEmpty(errors);
+        Assert.All(errors, e => Assert.Contains(e.Value.EnumerateArray(), m => !string.IsNullOrWhiteSpace(m.GetString())));
+        Assert.Contains(errors, e => e.Name == "contact.name");
+    }
+
+    [Fact]
     public async Task SubmittingTwiceGets409()
     {
         var draft = await CompleteDraftAsync();

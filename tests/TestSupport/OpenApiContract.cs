@@ -158,6 +158,61 @@ public sealed class OpenApiContract(JsonObject document)
         }
     }
 
+    /// <summary>Every code the service's rules define is one of the Problem schema's <c>code</c> values.</summary>
+    public IEnumerable<string> UndeclaredCodes(IEnumerable<string> codes)
+    {
+        var declared = Schemas["Problem"]?["properties"]?["code"]?["enum"]?.AsArray().Select(v => v?.GetValue<string>()).ToHashSet() ?? [];
+        return codes.Where(c => !declared.Contains(c)).Select(c => $"Problem.code lacks {c}");
+    }
+
+    /// <summary>
+    /// A "not yet" answer (Retry-After on anything but 429 and 503) belongs to an operation that says it lags, and an
+    /// operation that says it answers campaign-not-yet-known declares that answer's Retry-After.
+    /// </summary>
+    public IEnumerable<string> UndeclaredLags()
+    {
+        foreach (var (name, operation) in Operations)
+        {
+            var description = operation["description"]?.GetValue<string>() ?? "";
+            foreach (var (status, response) in Responses(operation).Where(r => r.Status is not ("429" or "503")))
+                if (response["headers"]?["Retry-After"] is not null && !description.Contains("Eventually consistent"))
+                    yield return $"{name} {status}: Retry-After on an operation that does not say it lags (WithLag)";
+            if (description.Contains("campaign-not-yet-known") && Responses(operation).FirstOrDefault(r => r.Status == "409").Response?["headers"]?["Retry-After"] is null)
+                yield return $"{name}: lags with campaign-not-yet-known but declares no 409 with Retry-After (WithLag)";
+        }
+    }
+
+    /// <summary>Every parameter says what it means.</summary>
+    public IEnumerable<string> UndescribedParameters() =>
+        from operation in Operations
+        from parameter in operation.Operation["parameters"]?.AsArray() ?? []
+        where string.IsNullOrWhiteSpace(parameter?["description"]?.GetValue<string>())
+        select $"{operation.Name}: {parameter!["in"]} parameter {parameter["name"]}";
+
+    /// <summary>Where two JSON documents differ, as JSON paths (member order aside).</summary>
+    public static IEnumerable<string> Differences(JsonNode? expected, JsonNode? actual, string path)
+    {
+        switch (expected, actual)
+        {
+            case (JsonObject e, JsonObject a):
+                foreach (var key in e.Select(p => p.Key).Union(a.Select(p => p.Key)))
+                    if (!e.ContainsKey(key)) yield return $"{path}/{key}: only in the served document";
+                    else if (!a.ContainsKey(key)) yield return $"{path}/{key}: only in the committed document";
+                    else foreach (var d in Differences(e[key], a[key], $"{path}/{key}")) yield return d;
+                break;
+            case (JsonArray e, JsonArray a) when e.Count == a.Count:
+                for (var i = 0; i < e.Count; i++)
+                    foreach (var d in Differences(e[i], a[i], $"{path}/{i}")) yield return d;
+                break;
+            default:
+                if (!JsonNode.DeepEquals(expected, actual))
+                    yield return $"{path}: committed {Short(expected)}, served {Short(actual)}";
+                break;
+        }
+    }
+
+    static string Short(JsonNode? node) => node?.ToJsonString() is { } json ? (json.Length > 120 ? json[..120] + "…" : json) : "null";
+
     static IEnumerable<(string Path, JsonObject Schema)> AllSchemas(JsonNode? node, string path)
     {
         switch (node)

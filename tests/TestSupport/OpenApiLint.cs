@@ -42,7 +42,8 @@ public static class OpenApiLint
         }
     }
 
-    static string RepositoryRoot()
+    /// <summary>The repository's root folder (where ServiceManufacturing.sln is).</summary>
+    public static string RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
             if (File.Exists(Path.Combine(directory.FullName, "ServiceManufacturing.sln"))) return directory.FullName;

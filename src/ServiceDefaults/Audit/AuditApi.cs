@@ -46,15 +46,30 @@ public static class AuditApi
             .RequireRoles(PlatformRoles.MinistryOfficer)
             .Produces<IReadOnlyList<string>>();
         api.MapPost("/projections/{projection}/rebuilds", Rebuild).WithName($"{trail.Service}RebuildProjection")
+            .AddOpenApiOperationTransformer(ProjectionsAsEnum)
             .WithSummary("从事件重建投影（后台进行，答 202 及其状态地址） / Rebuild a projection of this service from its events, " +
                 "in the background: 202 Accepted with the rebuild's status in Location")
             .RequireRoles(PlatformRoles.MinistryOfficer)
             .Produces<ProjectionRebuildStatus>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/projections/{projection}/rebuilds/{rebuildId:guid}", RebuildStatus).WithName($"{trail.Service}ProjectionRebuildStatus")
+            .AddOpenApiOperationTransformer(ProjectionsAsEnum)
             .WithSummary("投影重建的进度 / How far a rebuild of a projection has come (events done of total, state, error)")
             .RequireRoles(PlatformRoles.MinistryOfficer)
             .Produces<ProjectionRebuildStatus>().ProducesProblem(StatusCodes.Status404NotFound);
         return api;
+    }
+
+    /// <summary>The projections this service has, as an enum (the parameter's description says what it is).</summary>
+    static Task ProjectionsAsEnum(Microsoft.OpenApi.OpenApiOperation operation, Microsoft.AspNetCore.OpenApi.OpenApiOperationTransformerContext context, CancellationToken _)
+    {
+        var names = ProjectionRebuild.Names(context.ApplicationServices.GetRequiredService<IDocumentStore>());
+        foreach (var parameter in operation.Parameters?.OfType<Microsoft.OpenApi.OpenApiParameter>().Where(p => p.Name == "projection") ?? [])
+            parameter.Schema = new Microsoft.OpenApi.OpenApiSchema
+            {
+                Type = Microsoft.OpenApi.JsonSchemaType.String,
+                Enum = [.. names.Order(StringComparer.Ordinal).Select(n => (System.Text.Json.Nodes.JsonNode)n!)],
+            };
+        return Task.CompletedTask;
     }
 
     /// <summary>The filters and the format every history takes, and what its answer says when it is cut.</summary>

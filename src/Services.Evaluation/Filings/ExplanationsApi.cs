@@ -21,7 +21,7 @@ public static class ExplanationsApi
     public static RouteGroupBuilder MapExplanationsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/demonstrations").WithTags("Evaluation filings");
-        api.MapPost("/{demonstrationId:guid}/filing/explanation", Explain).WithName("ExplainCannotFile").WithETag().DisableAntiforgery()
+        api.MapPost("/{demonstrationId:guid}/filing/explanation", Explain).WithName("ExplainCannotFile").WithETag().WithLag(EvaluationCampaignRules.Unknown, EvaluationLag.CampaignArrives).DisableAntiforgery()
             .WithSummary("推荐单位提交无法报送的情况说明（随第五批推荐材料报送） / The authority explains why a demonstration cannot file " +
                 "(it travels with the authority's fifth-batch package)")
             .RequireRoles(PlatformRoles.AuthorityOfficer)

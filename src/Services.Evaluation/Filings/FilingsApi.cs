@@ -50,11 +50,11 @@ public static class FilingsApi
         api.MapGet("/{demonstrationId:guid}/filing", Get).WithName("GetEvaluationFiling").WithETag()
             .WithSummary("查看评估材料 / Read a demonstration's evaluation filing").RequireRoles(Readers)
             .Produces<EvaluationFiling>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapPut("/{demonstrationId:guid}/filing", SaveDraft).WithName("SaveEvaluationFilingDraft").WithConcurrency()
+        api.MapPut("/{demonstrationId:guid}/filing", SaveDraft).WithName("SaveEvaluationFilingDraft").WithConcurrency().WithLag(EvaluationCampaignRules.Unknown, EvaluationLag.CampaignArrives)
             .WithSummary("保存评估材料草稿 / Save the evaluation material as a draft").RequireRoles(Owners)
             .Produces<EvaluationFiling>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
-        api.MapPost("/{demonstrationId:guid}/filing/documents", Attach).WithName("AttachEvaluationDocument").WithETag()
+        api.MapPost("/{demonstrationId:guid}/filing/documents", Attach).WithName("AttachEvaluationDocument").WithETag().WithLag(EvaluationCampaignRules.Unknown, EvaluationLag.CampaignArrives)
             .WithSummary("上传证明材料（请求体为 PDF、JPEG 或 PNG） / Upload a supporting document (the body is a PDF, JPEG or PNG)")
             .RequireRoles(Owners).WithMetadata(new RequestSizeLimitAttribute(ScanArchive.MaxBytes))
             .Produces<EvaluationFiling>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
@@ -66,7 +66,7 @@ public static class FilingsApi
             .Produces<byte[]>(StatusCodes.Status200OK, "application/pdf", "image/jpeg", "image/png").ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/{demonstrationId:guid}/filing/submission", Submit).WithName("SubmitEvaluationFiling").WithConcurrency()
-            .WithRetryAfter(StatusCodes.Status409Conflict)
+            .WithLag(EvaluationCampaignRules.Unknown, EvaluationLag.CampaignArrives)
             .WithSummary("报送评估材料（截止日期前，或部里批准的例外期限前） / Submit the material by the deadline, or the exception granted")
             .RequireRoles(Owners).Produces<FilingReceipt>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)

@@ -56,7 +56,7 @@ public static class AuthorityProgressApi
     public static RouteGroupBuilder MapAuthorityProgressApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/demonstrations").WithTags("Evaluation filings");
-        api.MapGet("/progress", Get).WithName("GetEvaluationProgress")
+        api.MapGet("/progress", Get).WithName("GetEvaluationProgress").WithLag(EvaluationCampaignRules.Unknown, EvaluationLag.CampaignArrives)
             .WithSummary("各推荐单位的示范报送情况 / Per authority: its demonstrations filed, draft, not started, explained or overdue")
             .RequireRoles(PlatformRoles.AuthorityOfficer, PlatformRoles.MinistryOfficer, PlatformRoles.Auditor)
             .WithDescription("awaitingIntake=true：仅列出已报送、待部里受理或退回的示范（部里的待办），没有待办的推荐单位不列出。 / " +

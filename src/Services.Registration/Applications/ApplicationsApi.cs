@@ -52,7 +52,7 @@ public static class ApplicationsApi
             .WithSummary("保存申报书（可部分填写） / Save the application form (a draft may be partial)").RequireRoles(Owners)
             .Produces<ApplicationDetails>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
-        api.MapPost("/{applicationId:guid}/submission", Submit).WithName("SubmitApplication").WithConcurrency()
+        api.MapPost("/{applicationId:guid}/submission", Submit).WithName("SubmitApplication").WithConcurrency().WithLag(ApplicationRules.OrganisationNotVerified, StatusLag.VerificationReachesRegistration)
             .WithSummary("提交申报 / Submit an application to its authority").RequireRoles(Owners)
             .Produces<SubmissionReceipt>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status422UnprocessableEntity);

@@ -22,7 +22,7 @@ public static class DocumentsApi
         api.MapGet("/form-document", FormDocument).WithName("DownloadApplicationForm")
             .WithSummary("下载申报书（Word） / Download the filled application form (DOCX)").RequireRoles(Readers)
             .Produces<byte[]>(StatusCodes.Status200OK, ApplicationFormDocument.ContentType).ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapPut("/stamped-form", UploadStampedForm).WithName("UploadStampedForm").WithETag()
+        api.MapPut("/stamped-form", UploadStampedForm).WithName("UploadStampedForm").WithETag().WithLag(ApplicationRules.StampedFormAfterPassing, StatusLag.PassReachesRegistration)
             .WithSummary("上传盖章申报书扫描件（PDF、JPEG、PNG，20 MB 以内） / Upload the stamped form's scan").RequireRoles(Owners)
             .WithMetadata(new RequestSizeLimitAttribute(ScanArchive.MaxBytes))
             .Produces<ApplicationDetails>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)

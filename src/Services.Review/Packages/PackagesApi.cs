@@ -66,13 +66,13 @@ public static class PackagesApi
             .WithSummary("下载盖章汇总表扫描件 / Download the stamped summary table's scan")
             .RequireRoles(PlatformRoles.AuthorityOfficer, PlatformRoles.MinistryOfficer, PlatformRoles.Auditor)
             .Produces(StatusCodes.Status200OK, null, "application/pdf", "image/jpeg", "image/png").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapPut("/summary-table-scan", UploadTableScan).WithName("UploadSummaryTableScan").WithETag()
+        api.MapPut("/summary-table-scan", UploadTableScan).WithName("UploadSummaryTableScan").WithETag().WithLag(ReviewCampaignRules.Unknown, ReviewLag.CampaignArrives)
             .WithSummary("上传盖章汇总表扫描件 / Upload the stamped summary table's scan").RequireRoles(PlatformRoles.AuthorityOfficer)
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(ScanArchive.MaxBytes))
             .Produces<RecommendationPackage>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        api.MapPost("/submission", Submit).WithName("SubmitPackage").WithConcurrency().WithRetryAfter(StatusCodes.Status409Conflict).WithSummary("向工业和信息化部报送 / Submit the package to the ministry")
+        api.MapPost("/submission", Submit).WithName("SubmitPackage").WithConcurrency().WithLag(ReviewCampaignRules.Unknown, ReviewLag.CampaignArrives).WithSummary("向工业和信息化部报送 / Submit the package to the ministry")
             .RequireRoles(PlatformRoles.AuthorityOfficer)
             .Produces<PackageReceipt>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status422UnprocessableEntity);

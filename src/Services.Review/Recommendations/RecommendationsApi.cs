@@ -26,21 +26,21 @@ public static class RecommendationsApi
         api.MapGet("/", Lists).WithName("ListRecommendations").WithSummary("推荐名单（按类别排序） / The ranked lists of an authority")
             .RequireRoles(PlatformRoles.AuthorityOfficer, PlatformRoles.MinistryOfficer, PlatformRoles.Auditor)
             .Produces<IReadOnlyList<RecommendationList>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
-        api.MapGet("/summary-table", SummaryTableDocument).WithName("DownloadSummaryTable").WithRetryAfter(StatusCodes.Status409Conflict)
+        api.MapGet("/summary-table", SummaryTableDocument).WithName("DownloadSummaryTable").WithLag(ReviewCampaignRules.Unknown, ReviewLag.CampaignArrives)
             .WithSummary("下载申报汇总表（附件2，XLSX） / Download the summary table (附件2, XLSX)")
             .RequireRoles(PlatformRoles.AuthorityOfficer, PlatformRoles.MinistryOfficer, PlatformRoles.Auditor)
             .Produces<byte[]>(StatusCodes.Status200OK, SummaryTable.ContentType).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
-        api.MapPost("/", Recommend).WithName("Recommend").WithConcurrency().WithRetryAfter(StatusCodes.Status409Conflict).EventuallyConsistent(ReviewLag.CampaignArrives).WithSummary("在名额内推荐 / Recommend an application, within quota")
+        api.MapPost("/", Recommend).WithName("Recommend").WithConcurrency().WithLag(ReviewCampaignRules.Unknown, ReviewLag.CampaignArrives).EventuallyConsistent(ReviewLag.StampedFormArrives).WithSummary("在名额内推荐 / Recommend an application, within quota")
             .RequireRoles(PlatformRoles.AuthorityOfficer)
             .Produces<RecommendationList>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        api.MapDelete("/{applicationId:guid}", Remove).WithName("RemoveRecommendation").WithConcurrency().WithRetryAfter(StatusCodes.Status409Conflict).WithSummary("撤销推荐 / Take an application off its list")
+        api.MapDelete("/{applicationId:guid}", Remove).WithName("RemoveRecommendation").WithConcurrency().WithLag(ReviewCampaignRules.Unknown, ReviewLag.CampaignArrives).WithSummary("撤销推荐 / Take an application off its list")
             .RequireRoles(PlatformRoles.AuthorityOfficer)
             .Produces<RecommendationList>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        api.MapPut("/{kind}/order", Reorder).WithName("ReorderRecommendations").WithConcurrency().WithEnumParameter<RecommendationListKind>("kind").WithRetryAfter(StatusCodes.Status409Conflict).WithSummary("调整推荐排序 / Reorder a list")
+        api.MapPut("/{kind}/order", Reorder).WithName("ReorderRecommendations").WithConcurrency().WithEnumParameter<RecommendationListKind>("kind").WithLag(ReviewCampaignRules.Unknown, ReviewLag.CampaignArrives).WithSummary("调整推荐排序 / Reorder a list")
             .RequireRoles(PlatformRoles.AuthorityOfficer)
             .Produces<RecommendationList>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status422UnprocessableEntity);

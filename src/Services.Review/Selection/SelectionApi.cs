@@ -24,7 +24,7 @@ public static class SelectionApi
     public static RouteGroupBuilder MapSelectionApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/selection").WithTags("Selection");
-        api.MapPost("/public-notice", Publish).WithName("PublishPublicNotice").WithRetryAfter(StatusCodes.Status409Conflict)
+        api.MapPost("/public-notice", Publish).WithName("PublishPublicNotice").WithLag(ReviewCampaignRules.Unknown, ReviewLag.CampaignArrives)
             .WithSummary("发布公示名单与公示期 / Publish the candidate list for its notice period").RequireRoles(PlatformRoles.MinistryOfficer)
             .Produces<PublicNoticeView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
@@ -59,7 +59,7 @@ public static class SelectionApi
             .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet("/final-list", Final).WithName("GetFinalList").WithSummary("最终示范名单 / The final list").RequireRoles(Ministry)
             .Produces<IReadOnlyList<FinalListEntry>>().ProducesValidationProblem();
-        api.MapGet("/final-list/spreadsheet", FinalSpreadsheet).WithName("DownloadFinalList").WithRetryAfter(StatusCodes.Status409Conflict)
+        api.MapGet("/final-list/spreadsheet", FinalSpreadsheet).WithName("DownloadFinalList").WithLag(ReviewCampaignRules.Unknown, ReviewLag.CampaignArrives)
             .WithSummary("下载最终示范名单（XLSX） / Download the final list (XLSX)").RequireRoles(Ministry)
             .Produces<byte[]>(StatusCodes.Status200OK, SummaryTable.ContentType).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         return api;
@@ -102,7 +102,9 @@ public static class SelectionApi
     static async Task<IResult> Notice(IDocumentSession session, CancellationToken ct, Guid? campaignId = null) =>
         campaignId is null ? CampaignRequired()
         : await NoticeViewAsync(session, campaignId.Value, ct) is { } view ? TypedResults.Ok(view)
-        : Problems.Of(Rule.NotFound("public-notice-not-found", "该批次尚未发布公示。", "This campaign has no public notice yet."));
+        : Problems.Of(NoNotice);
+
+    static readonly Rule NoNotice = Rule.NotFound("public-notice-not-found", "该批次尚未发布公示。", "This campaign has no public notice yet.");
 
     static async Task<PublicNoticeView?> NoticeViewAsync(IDocumentSession session, Guid campaignId, CancellationToken ct)
     {

@@ -41,18 +41,39 @@ public static partial class HostileInput
         Assert.NotEmpty(operations);
         var generator = new RequestGenerator(document, new Random(seed), hints);
         generator.KnownIds.AddRange(knownIds ?? []);
+        var declared = new Dictionary<HostileRequest, (ApiOperation Operation, HashSet<string> Statuses)>(ReferenceEqualityComparer.Instance);
         var requests = Enumerable.Range(0, count).Select(i =>
         {
             var operation = operations[i % operations.Count];
             var caller = RequestGenerator.Callers[i / operations.Count % RequestGenerator.Callers.Count];
-            return generator.Next(operation, caller);
+            var request = generator.Next(operation, caller);
+            declared[request] = (operation, Statuses(document, operation));
+            return request;
         });
-        return await SendAsync(app, requests, requireProblem: true, harvest: generator.KnownIds);
+        var run = await SendAsync(app, requests, requireProblem: true, harvest: generator.KnownIds,
+            answered: (request, status) =>
+            {
+                // 404 and 405 of a path or method no operation has (a hostile path segment) are the router's, not the operation's.
+                if (declared.TryGetValue(request, out var d) && !d.Statuses.Contains(status.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                    && status is not (404 or 405 or 429))
+                    return $"answered {status}, which {d.Operation} does not declare in the document";
+                return null;
+            });
+        return run;
     }
 
-    /// <summary>Sends <paramref name="requests"/> and checks each answer (see the class).</summary>
+    /// <summary>The statuses <paramref name="operation"/> declares in <paramref name="document"/>.</summary>
+    static HashSet<string> Statuses(JsonDocument document, ApiOperation operation) =>
+        document.RootElement.GetProperty("paths").GetProperty(operation.Path).GetProperty(operation.Method.ToLowerInvariant())
+            .TryGetProperty("responses", out var responses) ? [.. responses.EnumerateObject().Select(r => r.Name)] : [];
+
+    /// <summary>
+    /// Sends <paramref name="requests"/> and checks each answer (see the class); <paramref name="answered"/>, when given,
+    /// says what is wrong with a status (one the document does not declare), or null.
+    /// </summary>
     public static async Task<HostileRun> SendAsync<TProgram>(ServiceFactory<TProgram> app, IEnumerable<HostileRequest> requests,
-        bool requireProblem, List<string>? harvest = null, Func<HostileRequest, bool>? mayStoreOnRefusal = null) where TProgram : class
+        bool requireProblem, List<string>? harvest = null, Func<HostileRequest, bool>? mayStoreOnRefusal = null,
+        Func<HostileRequest, int, string?>? answered = null) where TProgram : class
     {
         var run = new HostileRun();
         var client = app.RawClient();
@@ -86,7 +107,9 @@ public static partial class HostileInput
                     run.Fail(request, $"answered {status} yet stored {after - events} event(s)");
                 else if (status >= 400 && requireProblem && type != "application/problem+json")
                     run.Fail(request, $"answered {status} without a problem body ({type ?? "no content type"}): {Short(body)}");
-                else if (status < 300 && harvest is not null && type == "application/json")
+                else if (answered?.Invoke(request, status) is { } undeclared)
+                    run.Fail(request, undeclared);
+                if (status < 300 && harvest is not null && type == "application/json")
                     Harvest(body, harvest);
                 events = after;
             }

@@ -49,6 +49,18 @@ public static class EndpointContract
         builder.WithMetadata(new EventuallyConsistentMetadata(how));
 
     /// <summary>
+    /// The operation lags behind a change made in another service (through the message relay): its description says
+    /// <paramref name="how"/>, and until the change arrives it may answer <paramref name="notYet"/>, whose status is declared
+    /// (with <c>Retry-After</c> when the rule carries one). Every operation whose handler can answer a rule with
+    /// <c>Retry-After</c> (campaign-not-yet-known) says so with this (tests: OpenApiDocumentFacts, the hostile runner).
+    /// </summary>
+    public static TBuilder WithLag<TBuilder>(this TBuilder builder, Rule notYet, string how) where TBuilder : IEndpointConventionBuilder
+    {
+        builder.WithMetadata(new EventuallyConsistentMetadata(how), new LagMetadata(notYet.Code, notYet.Status));
+        return notYet.RetryAfterSeconds is null ? builder : builder.WithMetadata(new RetryAfterMetadata(notYet.Status));
+    }
+
+    /// <summary>
     /// A "not yet, try again" answer: <paramref name="status"/> may come with a <c>Retry-After</c> (seconds).
     /// </summary>
     public static TBuilder WithRetryAfter<TBuilder>(this TBuilder builder, int status) where TBuilder : IEndpointConventionBuilder =>
@@ -105,6 +117,9 @@ public sealed record ParameterDescriptionMetadata(string Name, string Descriptio
 
 /// <summary>How an answer of the operation may lag.</summary>
 public sealed record EventuallyConsistentMetadata(string How);
+
+/// <summary>The rule (code and status) an operation answers until a change made elsewhere arrives.</summary>
+public sealed record LagMetadata(string Code, int Status);
 
 /// <summary>A status that may carry <c>Retry-After</c>.</summary>
 public sealed record RetryAfterMetadata(int Status);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.OpenApi;
 
 namespace ServiceManufacturing.ServiceDefaults.Http.OpenApi;
@@ -29,10 +30,12 @@ public static class OpenApiConventions
         options.AddOperationTransformer((operation, context, _) =>
         {
             Apply(operation, context.Description.ActionDescriptor.EndpointMetadata, context.Document!);
+            Malformed(operation, context.Description.HttpMethod);
             return Task.CompletedTask;
         });
-        options.AddDocumentTransformer((document, _, _) =>
+        options.AddDocumentTransformer((document, context, _) =>
         {
+            var service = context.ApplicationServices.GetRequiredService<Microsoft.Extensions.Hosting.IHostEnvironment>().ApplicationName;
             document.Servers = [new OpenApiServer { Url = "/", Description = "网关（提供本文档的地址） / The gateway that served this document" }];
             document.Info.License = new OpenApiLicense
             {
@@ -41,10 +44,11 @@ public static class OpenApiConventions
             };
             foreach (var tag in document.Tags ?? new HashSet<OpenApiTag>())
                 tag.Description ??= OpenApiTags.Describe(tag.Name);
-            AddProblemSchema(document);
+            AddProblemSchema(document, RuleCodes.DefinedBy(System.Reflection.Assembly.Load(service)));
             foreach (var operation in Operations(document)) ProblemsAndFiles(operation, document);
             SchemaShapes.Normalise(document);
             SchemaDescriptions.Complete(document);
+            SchemaShapes.RequiredIsNotNull(document);
             SchemaShapes.RemoveUnused(document);
             return Task.CompletedTask;
         });
@@ -90,6 +94,17 @@ public static class OpenApiConventions
                 parameter.Description = described.Description;
         foreach (var lag in metadata.OfType<EventuallyConsistentMetadata>())
             operation.Description = (operation.Description is { Length: > 0 } d ? d + "\n\n" : "") + "最终一致 / Eventually consistent: " + lag.How;
+        foreach (var parameter in operation.Parameters.OfType<OpenApiParameter>().Where(p => string.IsNullOrEmpty(p.Description)))
+            parameter.Description = ParameterDescriptions.Of(parameter.Name!);
+        foreach (var lag in metadata.OfType<LagMetadata>())
+        {
+            var status = lag.Status.ToString(CultureInfo.InvariantCulture);
+            if (!operation.Responses.TryGetValue(status, out var r)) operation.Responses[status] = r = new OpenApiResponse();
+            if (r is OpenApiResponse concrete)
+                concrete.Description = (IsBare(concrete.Description) ? DescriptionOf(lag.Status, null) : concrete.Description) +
+                    $" `{lag.Code}`: 尚未送达，稍后重试 / not yet arrived (eventually consistent): try again" +
+                    (metadata.OfType<RetryAfterMetadata>().Any(m => m.Status == lag.Status) ? " after Retry-After seconds." : " shortly.");
+        }
         foreach (var retry in metadata.OfType<RetryAfterMetadata>())
         {
             if (!operation.Responses.TryGetValue(retry.Status.ToString(CultureInfo.InvariantCulture), out var r))
@@ -131,6 +146,22 @@ public static class OpenApiConventions
         _ = document;
     }
 
+    /// <summary>
+    /// What any operation may answer before its handler runs: 400 (a parameter or header that does not parse); with a
+    /// body, 413 (too large) and 415 (not a content type it takes).
+    /// </summary>
+    static void Malformed(OpenApiOperation operation, string? method)
+    {
+        operation.Responses ??= new OpenApiResponses();
+        operation.Responses.TryAdd("400", new OpenApiResponse());
+        if (method is not ("POST" or "PUT" or "PATCH")) return;
+        operation.Responses.TryAdd("413", new OpenApiResponse());
+        operation.Responses.TryAdd("415", new OpenApiResponse
+        {
+            Description = "不支持该内容类型 / The body's content type is not one this operation takes (unsupported-media-type).",
+        });
+    }
+
     /// <summary>Every error answer is the problem schema (412 and 409 of a concurrent write with <c>current</c>); files are binary.</summary>
     static void ProblemsAndFiles(OpenApiOperation operation, OpenApiDocument document)
     {
@@ -157,8 +188,7 @@ public static class OpenApiConventions
                         }],
                     };
                 concrete.Content = new Dictionary<string, OpenApiMediaType> { [ProblemJson] = new() { Schema = schema } };
-                if (string.IsNullOrEmpty(concrete.Description) || concrete.Description is "Bad Request" or "Not Found" or "Conflict"
-                    or "Unprocessable Entity" or "Forbidden" or "Unauthorized" or "Precondition Failed" or "Payload Too Large" or "Content Too Large")
+                if (IsBare(concrete.Description))
                     concrete.Description = DescriptionOf(code, concrete.Description);
                 continue;
             }
@@ -177,6 +207,10 @@ public static class OpenApiConventions
         OpenApiSchemaReference reference => new OpenApiSchemaReference(reference.Reference.Id!, reference.Reference.HostDocument) { Description = description },
         _ => schema,
     };
+
+    /// <summary>No description, or only the status's reason phrase.</summary>
+    static bool IsBare(string? description) => string.IsNullOrEmpty(description) || description is "Bad Request" or "Not Found" or "Conflict"
+        or "Unprocessable Entity" or "Forbidden" or "Unauthorized" or "Precondition Failed" or "Payload Too Large" or "Content Too Large";
 
     static string DescriptionOf(int status, string? given) => status switch
     {
@@ -203,7 +237,7 @@ public static class OpenApiConventions
     };
 
     /// <summary>The RFC 9457 problem every service writes (see <see cref="ProblemResponses"/> and <see cref="Problems"/>).</summary>
-    static void AddProblemSchema(OpenApiDocument document)
+    static void AddProblemSchema(OpenApiDocument document, IReadOnlyList<string> codes)
     {
         document.Components ??= new OpenApiComponents();
         document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
@@ -222,7 +256,13 @@ public static class OpenApiConventions
                 ["status"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Description = "HTTP 状态码 / The HTTP status." },
                 ["detail"] = Text("本次请求违反规则之处（如有） / What in this request broke the rule, when more can be said."),
                 ["instance"] = Text("请求的路径 / The request's path."),
-                ["code"] = Text("规则代码，稳定，供程序分支 / The rule's code: stable, for the client to branch on (e.g. stale-version, application-incomplete)."),
+                ["code"] = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.String,
+                    Enum = [.. codes.Select(c => (JsonNode)c)],
+                    Description = "规则代码，稳定，供程序分支；取值为本服务可能答出的全部规则 / The rule's code: stable, for the client to branch on " +
+                        "(e.g. stale-version, application-incomplete); one of every rule this service can answer.",
+                },
                 ["titleZh"] = Text("规则（中文） / The rule, in Chinese."),
                 ["traceId"] = Text("W3C 追踪号，报告问题时提供 / The W3C trace id of the call, for an operator."),
                 ["errors"] = new OpenApiSchema

@@ -47,6 +47,25 @@ static class SchemaShapes
         }.Also(Flattened.Add);
     }
 
+    /// <summary>
+    /// A request body's property documented as required ("必填 / required") is not nullable: the server refuses null there
+    /// (400 validation naming it), so a client's type must not offer it. The records keep <c>string?</c> so that a missing
+    /// field is answered with that problem rather than a deserialisation error.
+    /// </summary>
+    public static void RequiredIsNotNull(OpenApiDocument document)
+    {
+        var bodies = document.Paths.Values.SelectMany(p => p.Operations?.Values.AsEnumerable() ?? [])
+            .SelectMany(o => o.RequestBody?.Content?.Values.AsEnumerable() ?? [])
+            .Select(c => c.Schema).OfType<OpenApiSchemaReference>().Select(r => r.Reference.Id).OfType<string>().ToHashSet();
+        foreach (var name in bodies)
+            if (document.Components?.Schemas is { } schemas && schemas.TryGetValue(name, out var found) && found is OpenApiSchema { Properties: { } properties } body)
+                foreach (var (property, schema) in properties)
+                    if (schema is OpenApiSchema { Type: { } type, Enum: null or { Count: 0 } } concrete && type.HasFlag(JsonSchemaType.Null) && type != JsonSchemaType.Null
+                        && body.Required?.Contains(property) == true
+                        && concrete.Description is { } description && description.Contains("(required", StringComparison.Ordinal))
+                        concrete.Type = type & ~JsonSchemaType.Null;
+    }
+
     /// <summary>Drops component schemas that no operation or other schema refers to (after the shapes above).</summary>
     public static void RemoveUnused(OpenApiDocument document)
     {

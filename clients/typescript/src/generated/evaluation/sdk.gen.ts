@@ -2,7 +2,7 @@
 
 import { type Client, type ClientMeta, formDataBodySerializer, type Options as Options2, type RequestResult, type TDataShape } from './client';
 import { client } from './client.gen';
-import type { AcknowledgeEvaluationFilingData, AcknowledgeEvaluationFilingErrors, AcknowledgeEvaluationFilingResponses, AttachEvaluationDocumentData, AttachEvaluationDocumentErrors, AttachEvaluationDocumentResponses, CorrectDemonstrationData, CorrectDemonstrationErrors, CorrectDemonstrationResponses, DownloadEvaluationDocumentData, DownloadEvaluationDocumentErrors, DownloadEvaluationDocumentResponses, DownloadRosterImportErrorsData, DownloadRosterImportErrorsErrors, DownloadRosterImportErrorsResponses, EnrollDemonstrationData, EnrollDemonstrationErrors, EnrollDemonstrationResponses, EvaluateDemonstrationData, EvaluateDemonstrationErrors, EvaluateDemonstrationResponses, EvaluationApplicationHistoryData, EvaluationApplicationHistoryErrors, EvaluationApplicationHistoryResponses, EvaluationAuthorityHistoryData, EvaluationAuthorityHistoryErrors, EvaluationAuthorityHistoryResponses, EvaluationRebuildProjectionData, EvaluationRebuildProjectionErrors, EvaluationRebuildProjectionResponses, EvaluationUserHistoryData, EvaluationUserHistoryErrors, EvaluationUserHistoryResponses, EvaluationVerifyEventChainData, EvaluationVerifyEventChainErrors, EvaluationVerifyEventChainResponses, ExplainCannotFileData, ExplainCannotFileErrors, ExplainCannotFileResponses, ExportEvaluationOutcomesData, ExportEvaluationOutcomesErrors, ExportEvaluationOutcomesResponses, GetDemonstrationData, GetDemonstrationErrors, GetDemonstrationResponses, GetEvaluationFilingData, GetEvaluationFilingErrors, GetEvaluationFilingResponses, GetEvaluationProgressData, GetEvaluationProgressErrors, GetEvaluationProgressResponses, GetRosterImportData, GetRosterImportErrors, GetRosterImportResponses, ImportRosterData, ImportRosterErrors, ImportRosterResponses, ListDeadLettersData, ListDeadLettersErrors, ListDeadLettersResponses, ListDemonstrationsData, ListDemonstrationsErrors, ListDemonstrationsResponses, ListOwnDemonstrationsData, ListOwnDemonstrationsErrors, ListOwnDemonstrationsResponses, ReplayDeadLetterData, ReplayDeadLetterErrors, ReplayDeadLetterResponses, ReturnEvaluationFilingData, ReturnEvaluationFilingErrors, ReturnEvaluationFilingResponses, SaveEvaluationFilingDraftData, SaveEvaluationFilingDraftErrors, SaveEvaluationFilingDraftResponses, SubmitEvaluationFilingData, SubmitEvaluationFilingErrors, SubmitEvaluationFilingResponses, VerifyEvaluationFilingReceiptData, VerifyEvaluationFilingReceiptErrors, VerifyEvaluationFilingReceiptResponses } from './types.gen';
+import type { AcknowledgeEvaluationFilingData, AcknowledgeEvaluationFilingErrors, AcknowledgeEvaluationFilingResponses, AttachEvaluationDocumentData, AttachEvaluationDocumentErrors, AttachEvaluationDocumentResponses, CorrectDemonstrationData, CorrectDemonstrationErrors, CorrectDemonstrationResponses, DownloadEvaluationDocumentData, DownloadEvaluationDocumentErrors, DownloadEvaluationDocumentResponses, DownloadRosterImportErrorsData, DownloadRosterImportErrorsErrors, DownloadRosterImportErrorsResponses, EnrollDemonstrationData, EnrollDemonstrationErrors, EnrollDemonstrationResponses, EvaluateDemonstrationData, EvaluateDemonstrationErrors, EvaluateDemonstrationResponses, EvaluationApplicationHistoryData, EvaluationApplicationHistoryErrors, EvaluationApplicationHistoryResponses, EvaluationAuthorityHistoryData, EvaluationAuthorityHistoryErrors, EvaluationAuthorityHistoryResponses, EvaluationMaskEventDataData, EvaluationMaskEventDataErrors, EvaluationMaskEventDataResponses, EvaluationRebuildProjectionData, EvaluationRebuildProjectionErrors, EvaluationRebuildProjectionResponses, EvaluationUserHistoryData, EvaluationUserHistoryErrors, EvaluationUserHistoryResponses, EvaluationVerifyEventChainData, EvaluationVerifyEventChainErrors, EvaluationVerifyEventChainResponses, ExplainCannotFileData, ExplainCannotFileErrors, ExplainCannotFileResponses, ExportEvaluationOutcomesData, ExportEvaluationOutcomesErrors, ExportEvaluationOutcomesResponses, GetDemonstrationData, GetDemonstrationErrors, GetDemonstrationResponses, GetEvaluationFilingData, GetEvaluationFilingErrors, GetEvaluationFilingResponses, GetEvaluationProgressData, GetEvaluationProgressErrors, GetEvaluationProgressResponses, GetRosterImportData, GetRosterImportErrors, GetRosterImportResponses, ImportRosterData, ImportRosterErrors, ImportRosterResponses, ListDeadLettersData, ListDeadLettersErrors, ListDeadLettersResponses, ListDemonstrationsData, ListDemonstrationsErrors, ListDemonstrationsResponses, ListOwnDemonstrationsData, ListOwnDemonstrationsErrors, ListOwnDemonstrationsResponses, ReplayDeadLetterData, ReplayDeadLetterErrors, ReplayDeadLetterResponses, ReturnEvaluationFilingData, ReturnEvaluationFilingErrors, ReturnEvaluationFilingResponses, SaveEvaluationFilingDraftData, SaveEvaluationFilingDraftErrors, SaveEvaluationFilingDraftResponses, SubmitEvaluationFilingData, SubmitEvaluationFilingErrors, SubmitEvaluationFilingResponses, VerifyEvaluationFilingReceiptData, VerifyEvaluationFilingReceiptErrors, VerifyEvaluationFilingReceiptResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -70,6 +70,19 @@ export const evaluationVerifyEventChain = <ThrowOnError extends boolean = false>
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/audit/evaluation/event-chain',
     ...options
+});
+
+/**
+ * 遮蔽事件中的个人信息（留有记录，哈希链仍可校验） / Mask personal data in a stored event, on record; its hash chain still verifies
+ */
+export const evaluationMaskEventData = <ThrowOnError extends boolean = false>(options: Options<EvaluationMaskEventDataData, ThrowOnError>): RequestResult<EvaluationMaskEventDataResponses, EvaluationMaskEventDataErrors, ThrowOnError> => (options.client ?? client).post<EvaluationMaskEventDataResponses, EvaluationMaskEventDataErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/audit/evaluation/events/{eventId}/masking',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
 });
 
 /**
@@ -179,6 +192,8 @@ export const getEvaluationFiling = <ThrowOnError extends boolean = false>(option
 
 /**
  * 保存评估材料草稿 / Save the evaluation material as a draft
+ *
+ * 最终一致 / Eventually consistent: 批次开启后须经消息中继送达评估服务；在此之前答 409 campaign-not-yet-known，带 Retry-After（秒）。 / A campaign reaches Evaluation through the message relay after it opens; until then the answer is 409 campaign-not-yet-known with Retry-After (seconds).
  */
 export const saveEvaluationFilingDraft = <ThrowOnError extends boolean = false>(options: Options<SaveEvaluationFilingDraftData, ThrowOnError>): RequestResult<SaveEvaluationFilingDraftResponses, SaveEvaluationFilingDraftErrors, ThrowOnError> => (options.client ?? client).put<SaveEvaluationFilingDraftResponses, SaveEvaluationFilingDraftErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -192,6 +207,8 @@ export const saveEvaluationFilingDraft = <ThrowOnError extends boolean = false>(
 
 /**
  * 上传证明材料（请求体为 PDF、JPEG 或 PNG） / Upload a supporting document (the body is a PDF, JPEG or PNG)
+ *
+ * 最终一致 / Eventually consistent: 批次开启后须经消息中继送达评估服务；在此之前答 409 campaign-not-yet-known，带 Retry-After（秒）。 / A campaign reaches Evaluation through the message relay after it opens; until then the answer is 409 campaign-not-yet-known with Retry-After (seconds).
  */
 export const attachEvaluationDocument = <ThrowOnError extends boolean = false>(options: Options<AttachEvaluationDocumentData, ThrowOnError>): RequestResult<AttachEvaluationDocumentResponses, AttachEvaluationDocumentErrors, ThrowOnError> => (options.client ?? client).post<AttachEvaluationDocumentResponses, AttachEvaluationDocumentErrors, ThrowOnError>({
     bodySerializer: null,
@@ -215,6 +232,8 @@ export const downloadEvaluationDocument = <ThrowOnError extends boolean = false>
 
 /**
  * 报送评估材料（截止日期前，或部里批准的例外期限前） / Submit the material by the deadline, or the exception granted
+ *
+ * 最终一致 / Eventually consistent: 批次开启后须经消息中继送达评估服务；在此之前答 409 campaign-not-yet-known，带 Retry-After（秒）。 / A campaign reaches Evaluation through the message relay after it opens; until then the answer is 409 campaign-not-yet-known with Retry-After (seconds).
  */
 export const submitEvaluationFiling = <ThrowOnError extends boolean = false>(options: Options<SubmitEvaluationFilingData, ThrowOnError>): RequestResult<SubmitEvaluationFilingResponses, SubmitEvaluationFilingErrors, ThrowOnError> => (options.client ?? client).post<SubmitEvaluationFilingResponses, SubmitEvaluationFilingErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -267,6 +286,8 @@ export const returnEvaluationFiling = <ThrowOnError extends boolean = false>(opt
 
 /**
  * 推荐单位提交无法报送的情况说明（随第五批推荐材料报送） / The authority explains why a demonstration cannot file (it travels with the authority's fifth-batch package)
+ *
+ * 最终一致 / Eventually consistent: 批次开启后须经消息中继送达评估服务；在此之前答 409 campaign-not-yet-known，带 Retry-After（秒）。 / A campaign reaches Evaluation through the message relay after it opens; until then the answer is 409 campaign-not-yet-known with Retry-After (seconds).
  */
 export const explainCannotFile = <ThrowOnError extends boolean = false>(options: Options<ExplainCannotFileData, ThrowOnError>): RequestResult<ExplainCannotFileResponses, ExplainCannotFileErrors, ThrowOnError> => (options.client ?? client).post<ExplainCannotFileResponses, ExplainCannotFileErrors, ThrowOnError>({
     ...formDataBodySerializer,
@@ -281,6 +302,8 @@ export const explainCannotFile = <ThrowOnError extends boolean = false>(options:
 
 /**
  * 各推荐单位的示范报送情况 / Per authority: its demonstrations filed, draft, not started, explained or overdue
+ *
+ * 最终一致 / Eventually consistent: 批次开启后须经消息中继送达评估服务；在此之前答 409 campaign-not-yet-known，带 Retry-After（秒）。 / A campaign reaches Evaluation through the message relay after it opens; until then the answer is 409 campaign-not-yet-known with Retry-After (seconds).
  */
 export const getEvaluationProgress = <ThrowOnError extends boolean = false>(options?: Options<GetEvaluationProgressData, ThrowOnError>): RequestResult<GetEvaluationProgressResponses, GetEvaluationProgressErrors, ThrowOnError> => (options?.client ?? client).get<GetEvaluationProgressResponses, GetEvaluationProgressErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],

@@ -140,11 +140,11 @@ export type CorrectDemonstrationRequest = {
     /**
      * 名称（必填） / The name (required).
      */
-    name: null | string;
+    name: string;
     /**
      * 推荐单位代码（必填） / The recommending authority (required).
      */
-    authorityCode: null | string;
+    authorityCode: string;
     /**
      * 入选年份 / The year it was selected.
      */
@@ -306,7 +306,7 @@ export type EnrollDemonstrationRequest = {
     /**
      * 第几批（必填，1 至 4） / The batch (required, 1 to 4).
      */
-    batch: null | number;
+    batch: number;
     /**
      * 类别（必填） / The category (required). The kinds of earlier demonstration: the fifth batch's three categories and the projects of earlier batches. 取值 / Values: enterprise: 示范企业; platform: 示范平台; project: 示范项目（前几批）; city: 示范城市.
      */
@@ -314,7 +314,7 @@ export type EnrollDemonstrationRequest = {
     /**
      * 名称（必填） / The name (required).
      */
-    name: null | string;
+    name: string;
     /**
      * 统一社会信用代码；企业、平台必填 / The unified social credit code; required for an enterprise or platform.
      */
@@ -322,7 +322,7 @@ export type EnrollDemonstrationRequest = {
     /**
      * 推荐单位代码（必填） / The recommending authority (required).
      */
-    authorityCode: null | string;
+    authorityCode: string;
     /**
      * 入选年份 / The year it was selected.
      */
@@ -344,7 +344,7 @@ export type EvaluateRequest = {
     /**
      * 理由（必填，不超过 2000 字） / The reasons (required, at most 2000 characters).
      */
-    reasons: null | string;
+    reasons: string;
     /**
      * 整改期限；限期整改时必填 / The rectification due date; required when rectification is needed.
      */
@@ -428,6 +428,57 @@ export type EvaluationMaterial = {
 };
 
 /**
+ * Personal data of a stored event was masked, through the recorded operation: who, when, why, which event and fields, and
+ * the digest of the data as it was written (with which the event's hash-chain link still verifies).
+ */
+export type EventDataMasked = {
+    /**
+     * The masked event's global sequence number in the service's store.
+     */
+    sequence: number;
+    /**
+     * The masked event's id.
+     */
+    eventId: string;
+    /**
+     * The masked event's stream.
+     */
+    streamId: string;
+    /**
+     * The fields masked.
+     */
+    fields: Array<string>;
+    /**
+     * Why they were masked.
+     */
+    reason: string;
+    /**
+     * The SHA-256 (hex) of the event's data as it was written.
+     */
+    originalDigest: string;
+    /**
+     * The SHA-256 (hex) of its data once masked.
+     */
+    maskedDigest: string;
+    /**
+     * Who masked it (token subject).
+     */
+    subject: string;
+    /**
+     * Their role.
+     */
+    role: 'applicant' | 'city-authority' | 'authority-officer' | 'ministry-officer' | 'expert' | 'auditor';
+    /**
+     * When.
+     */
+    at: string;
+    /**
+     * The applications the masked event is about (its entry in the history), so the masking is in their timelines.
+     */
+    applications: Array<string>;
+};
+
+/**
  * A supporting document, kept by the platform's scan archive.
  */
 export type FilingDocument = {
@@ -487,7 +538,7 @@ export type FilingStepRequest = {
     /**
      * 批次（必填） / The campaign (required).
      */
-    campaignId: null | string;
+    campaignId: string;
     /**
      * 意见；退回时必填 / Comments; required to return.
      */
@@ -569,6 +620,20 @@ export type HistoryEntry = {
 };
 
 /**
+ * What an operator asks to mask in one stored event, and why.
+ */
+export type MaskEventData = {
+    /**
+     * The personal fields to mask, as JSON paths of the event's data (e.g. `form.contact.phone`); each must hold text.
+     */
+    fields: Array<string>;
+    /**
+     * Why (e.g. the person's request under the Personal Information Protection Law), kept with the record.
+     */
+    reason: string;
+};
+
+/**
  * RFC 9457 问题详情，中英文 / An RFC 9457 problem, in Chinese and English. Branch on `code`, show `titleZh` or `title`, and give an operator `traceId` (the W3C trace id of the call, also in the traceparent header).
  */
 export type Problem = {
@@ -593,9 +658,9 @@ export type Problem = {
      */
     instance: string;
     /**
-     * 规则代码，稳定，供程序分支 / The rule's code: stable, for the client to branch on (e.g. stale-version, application-incomplete).
+     * 规则代码，稳定，供程序分支；取值为本服务可能答出的全部规则 / The rule's code: stable, for the client to branch on (e.g. stale-version, application-incomplete); one of every rule this service can answer.
      */
-    code: string;
+    code: 'as-of-time-or-version' | 'audit-time-range' | 'bad-request' | 'body-too-large' | 'broker-unavailable' | 'campaign-not-yet-known' | 'concurrent-change' | 'database-unavailable' | 'dead-letter-already-replayed' | 'dead-letter-not-found' | 'dead-letter-still-unpublishable' | 'demonstration-authority-only' | 'demonstration-earlier-batch' | 'demonstration-exists' | 'demonstration-key-unchangeable' | 'demonstration-not-found' | 'demonstration-owner-only' | 'document-link-invalid' | 'duplicate' | 'evaluation-deadline-passed' | 'evaluation-reasons-required' | 'explanation-status-date-future' | 'filing-already-submitted' | 'filing-documents-required' | 'filing-explained' | 'filing-material-required' | 'filing-not-due' | 'filing-not-found' | 'filing-not-submitted' | 'filing-return-comments-required' | 'filing-submitted' | 'filing-years-missing' | 'forbidden' | 'invalid-if-match' | 'invalid-json' | 'masking-event-altered' | 'masking-event-not-found' | 'masking-field-not-text' | 'masking-fields-required' | 'masking-link-without-digest' | 'masking-reason-required' | 'method-not-allowed' | 'not-found' | 'nothing-as-of' | 'own-authority-only' | 'projection-not-found' | 'rectification-due-required' | 'roster-file-unreadable' | 'roster-import-not-found' | 'roster-too-many-rows' | 'scan-content-type' | 'scan-content-type-mismatch' | 'scan-not-pdf-or-image' | 'scan-too-large' | 'service-unavailable' | 'sign-in-required' | 'stale-version' | 'title-revoked' | 'unexpected' | 'unsupported-media-type' | 'validation';
     /**
      * 规则（中文） / The rule, in Chinese.
      */
@@ -708,15 +773,15 @@ export type SaveFilingRequest = {
     /**
      * 经营状况（必填，不超过 500 字） / Operating status (required, at most 500 characters).
      */
-    operatingStatus: null | string;
+    operatingStatus: string;
     /**
      * 入选以来各年度数据（必填） / The figures for each year since selection (required).
      */
-    years: null | Array<YearFiguresRequest>;
+    years: Array<YearFiguresRequest>;
     /**
      * 服务型制造模式的成效（必填，不超过 5000 字） / Results of its service-oriented model (required, at most 5000 characters).
      */
-    results: null | string;
+    results: string;
 };
 
 /**
@@ -768,6 +833,10 @@ export type ListDeadLettersData = {
 
 export type ListDeadLettersErrors = {
     /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
+    /**
      * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
     401: Problem;
@@ -799,6 +868,9 @@ export type ListDeadLettersResponse = ListDeadLettersResponses[keyof ListDeadLet
 export type ReplayDeadLetterData = {
     body?: never;
     path: {
+        /**
+         * 事件的编号 / The event's id.
+         */
         eventId: string;
     };
     query?: never;
@@ -806,6 +878,10 @@ export type ReplayDeadLetterData = {
 };
 
 export type ReplayDeadLetterErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
     /**
      * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
@@ -822,6 +898,14 @@ export type ReplayDeadLetterErrors = {
      * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`.
      */
     409: Problem;
+    /**
+     * 正文过大 / The body is larger than allowed.
+     */
+    413: Problem;
+    /**
+     * 不支持该内容类型 / The body's content type is not one this operation takes (unsupported-media-type).
+     */
+    415: Problem;
     /**
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
@@ -846,18 +930,37 @@ export type ReplayDeadLetterResponse = ReplayDeadLetterResponses[keyof ReplayDea
 export type EvaluationApplicationHistoryData = {
     body?: never;
     path: {
+        /**
+         * 申报的编号 / The application's id.
+         */
         applicationId: string;
     };
     query?: {
+        /**
+         * 只列出此类事件（事件类型名，如 application_submitted） / Only events of this type (its name, e.g. application_submitted).
+         */
         eventType?: string;
+        /**
+         * 只列出此用户所做的（令牌的 sub） / Only what this user did (the token's sub).
+         */
         actor?: string;
+        /**
+         * 起始时间（含，ISO 8601） / From this time on (inclusive, ISO 8601).
+         */
         from?: string;
+        /**
+         * 截止时间（不含，ISO 8601） / Up to this time (exclusive, ISO 8601).
+         */
         to?: string;
     };
     url: '/api/v1/audit/evaluation/history/applications/{applicationId}';
 };
 
 export type EvaluationApplicationHistoryErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
     /**
      * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
@@ -894,18 +997,37 @@ export type EvaluationApplicationHistoryResponse = EvaluationApplicationHistoryR
 export type EvaluationAuthorityHistoryData = {
     body?: never;
     path: {
+        /**
+         * 推荐单位（省级工业和信息化主管部门等）的 GB/T 2260 代码，如 130000 / The recommending authority's GB/T 2260 code, e.g. 130000.
+         */
         authorityCode: string;
     };
     query?: {
+        /**
+         * 只列出此类事件（事件类型名，如 application_submitted） / Only events of this type (its name, e.g. application_submitted).
+         */
         eventType?: string;
+        /**
+         * 只列出此用户所做的（令牌的 sub） / Only what this user did (the token's sub).
+         */
         actor?: string;
+        /**
+         * 起始时间（含，ISO 8601） / From this time on (inclusive, ISO 8601).
+         */
         from?: string;
+        /**
+         * 截止时间（不含，ISO 8601） / Up to this time (exclusive, ISO 8601).
+         */
         to?: string;
     };
     url: '/api/v1/audit/evaluation/history/authorities/{authorityCode}';
 };
 
 export type EvaluationAuthorityHistoryErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
     /**
      * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
@@ -942,18 +1064,37 @@ export type EvaluationAuthorityHistoryResponse = EvaluationAuthorityHistoryRespo
 export type EvaluationUserHistoryData = {
     body?: never;
     path: {
+        /**
+         * 用户标识（令牌的 sub） / The user's id (the token's sub).
+         */
         subject: string;
     };
     query?: {
+        /**
+         * 只列出此类事件（事件类型名，如 application_submitted） / Only events of this type (its name, e.g. application_submitted).
+         */
         eventType?: string;
+        /**
+         * 只列出此用户所做的（令牌的 sub） / Only what this user did (the token's sub).
+         */
         actor?: string;
+        /**
+         * 起始时间（含，ISO 8601） / From this time on (inclusive, ISO 8601).
+         */
         from?: string;
+        /**
+         * 截止时间（不含，ISO 8601） / Up to this time (exclusive, ISO 8601).
+         */
         to?: string;
     };
     url: '/api/v1/audit/evaluation/history/users/{subject}';
 };
 
 export type EvaluationUserHistoryErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
     /**
      * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
@@ -991,12 +1132,19 @@ export type EvaluationVerifyEventChainData = {
     body?: never;
     path?: never;
     query?: {
+        /**
+         * 只核验这一事件流（省略则全部） / Only this event stream (all of them when left out).
+         */
         streamId?: string;
     };
     url: '/api/v1/audit/evaluation/event-chain';
 };
 
 export type EvaluationVerifyEventChainErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
     /**
      * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
@@ -1026,16 +1174,23 @@ export type EvaluationVerifyEventChainResponses = {
 
 export type EvaluationVerifyEventChainResponse = EvaluationVerifyEventChainResponses[keyof EvaluationVerifyEventChainResponses];
 
-export type EvaluationRebuildProjectionData = {
-    body?: never;
+export type EvaluationMaskEventDataData = {
+    body: MaskEventData;
     path: {
-        projection: string;
+        /**
+         * 事件的编号 / The event's id.
+         */
+        eventId: string;
     };
     query?: never;
-    url: '/api/v1/audit/evaluation/projections/{projection}/rebuild';
+    url: '/api/v1/audit/evaluation/events/{eventId}/masking';
 };
 
-export type EvaluationRebuildProjectionErrors = {
+export type EvaluationMaskEventDataErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
     /**
      * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
@@ -1048,6 +1203,80 @@ export type EvaluationRebuildProjectionErrors = {
      * 不存在，或不是调用者可见的 / Not found, or not the caller's to see.
      */
     404: Problem;
+    /**
+     * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`.
+     */
+    409: Problem;
+    /**
+     * 正文过大 / The body is larger than allowed.
+     */
+    413: Problem;
+    /**
+     * 不支持该内容类型 / The body's content type is not one this operation takes (unsupported-media-type).
+     */
+    415: Problem;
+    /**
+     * 违反业务规则（见 code） / A rule of the programme refuses it; see `code` (and `errors` where fields are named).
+     */
+    422: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type EvaluationMaskEventDataError = EvaluationMaskEventDataErrors[keyof EvaluationMaskEventDataErrors];
+
+export type EvaluationMaskEventDataResponses = {
+    /**
+     * OK
+     */
+    200: EventDataMasked;
+};
+
+export type EvaluationMaskEventDataResponse = EvaluationMaskEventDataResponses[keyof EvaluationMaskEventDataResponses];
+
+export type EvaluationRebuildProjectionData = {
+    body?: never;
+    path: {
+        /**
+         * 要重建的投影（读模型）名称 / The projection (read model) to rebuild.
+         */
+        projection: 'DemonstrationDetails' | 'EvaluationCampaign' | 'EvaluationFiling' | 'History' | 'Membership';
+    };
+    query?: never;
+    url: '/api/v1/audit/evaluation/projections/{projection}/rebuild';
+};
+
+export type EvaluationRebuildProjectionErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 不存在，或不是调用者可见的 / Not found, or not the caller's to see.
+     */
+    404: Problem;
+    /**
+     * 正文过大 / The body is larger than allowed.
+     */
+    413: Problem;
+    /**
+     * 不支持该内容类型 / The body's content type is not one this operation takes (unsupported-media-type).
+     */
+    415: Problem;
     /**
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
@@ -1073,13 +1302,23 @@ export type ListDemonstrationsData = {
     body?: never;
     path?: never;
     query?: {
+        /**
+         * 批次序号（如 5 即第五批） / The batch number (5 for the fifth batch).
+         */
         batch?: number;
+        /**
+         * 推荐单位（省级工业和信息化主管部门等）的 GB/T 2260 代码，如 130000 / The recommending authority's GB/T 2260 code, e.g. 130000.
+         */
         authorityCode?: string;
     };
     url: '/api/v1/demonstrations';
 };
 
 export type ListDemonstrationsErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
     /**
      * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
@@ -1134,6 +1373,14 @@ export type EnrollDemonstrationErrors = {
      */
     409: Problem;
     /**
+     * 正文过大 / The body is larger than allowed.
+     */
+    413: Problem;
+    /**
+     * 不支持该内容类型 / The body's content type is not one this operation takes (unsupported-media-type).
+     */
+    415: Problem;
+    /**
      * 违反业务规则（见 code） / A rule of the programme refuses it; see `code` (and `errors` where fields are named).
      */
     422: Problem;
@@ -1161,6 +1408,9 @@ export type EnrollDemonstrationResponse = EnrollDemonstrationResponses[keyof Enr
 export type GetDemonstrationData = {
     body?: never;
     path: {
+        /**
+         * 示范（已获称号的企业、平台或项目）的编号 / The demonstration's id (an awarded enterprise, platform or project).
+         */
         demonstrationId: string;
     };
     query?: never;
@@ -1168,6 +1418,10 @@ export type GetDemonstrationData = {
 };
 
 export type GetDemonstrationErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
     /**
      * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
@@ -1210,6 +1464,10 @@ export type ListOwnDemonstrationsData = {
 
 export type ListOwnDemonstrationsErrors = {
     /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
+    /**
      * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
     401: Problem;
@@ -1247,6 +1505,9 @@ export type CorrectDemonstrationData = {
         'If-Match'?: string;
     };
     path: {
+        /**
+         * 示范（已获称号的企业、平台或项目）的编号 / The demonstration's id (an awarded enterprise, platform or project).
+         */
         demonstrationId: string;
     };
     query?: never;
@@ -1283,6 +1544,14 @@ export type CorrectDemonstrationErrors = {
          */
         current: DemonstrationDetails;
     };
+    /**
+     * 正文过大 / The body is larger than allowed.
+     */
+    413: Problem;
+    /**
+     * 不支持该内容类型 / The body's content type is not one this operation takes (unsupported-media-type).
+     */
+    415: Problem;
     /**
      * 违反业务规则（见 code） / A rule of the programme refuses it; see `code` (and `errors` where fields are named).
      */
@@ -1369,6 +1638,9 @@ export type ImportRosterResponse = ImportRosterResponses[keyof ImportRosterRespo
 export type GetRosterImportData = {
     body?: never;
     path: {
+        /**
+         * 名单导入的编号 / The roster import's id.
+         */
         importId: string;
     };
     query?: never;
@@ -1376,6 +1648,10 @@ export type GetRosterImportData = {
 };
 
 export type GetRosterImportErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
     /**
      * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
@@ -1412,6 +1688,9 @@ export type GetRosterImportResponse = GetRosterImportResponses[keyof GetRosterIm
 export type DownloadRosterImportErrorsData = {
     body?: never;
     path: {
+        /**
+         * 名单导入的编号 / The roster import's id.
+         */
         importId: string;
     };
     query?: never;
@@ -1419,6 +1698,10 @@ export type DownloadRosterImportErrorsData = {
 };
 
 export type DownloadRosterImportErrorsErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
     /**
      * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
@@ -1455,9 +1738,15 @@ export type DownloadRosterImportErrorsResponse = DownloadRosterImportErrorsRespo
 export type GetEvaluationFilingData = {
     body?: never;
     path: {
+        /**
+         * 示范（已获称号的企业、平台或项目）的编号 / The demonstration's id (an awarded enterprise, platform or project).
+         */
         demonstrationId: string;
     };
     query?: {
+        /**
+         * 批次的编号（如第五批） / The campaign's id (the fifth batch, say).
+         */
         campaignId?: string;
     };
     url: '/api/v1/demonstrations/{demonstrationId}/filing';
@@ -1510,9 +1799,15 @@ export type SaveEvaluationFilingDraftData = {
         'If-Match'?: string;
     };
     path: {
+        /**
+         * 示范（已获称号的企业、平台或项目）的编号 / The demonstration's id (an awarded enterprise, platform or project).
+         */
         demonstrationId: string;
     };
     query?: {
+        /**
+         * 批次的编号（如第五批） / The campaign's id (the fifth batch, say).
+         */
         campaignId?: string;
     };
     url: '/api/v1/demonstrations/{demonstrationId}/filing';
@@ -1536,7 +1831,7 @@ export type SaveEvaluationFilingDraftErrors = {
      */
     404: Problem;
     /**
-     * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`.
+     * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`. `campaign-not-yet-known`: 尚未送达，稍后重试 / not yet arrived (eventually consistent): try again after Retry-After seconds.
      */
     409: Problem;
     /**
@@ -1548,6 +1843,14 @@ export type SaveEvaluationFilingDraftErrors = {
          */
         current: EvaluationFiling;
     };
+    /**
+     * 正文过大 / The body is larger than allowed.
+     */
+    413: Problem;
+    /**
+     * 不支持该内容类型 / The body's content type is not one this operation takes (unsupported-media-type).
+     */
+    415: Problem;
     /**
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
@@ -1575,9 +1878,15 @@ export type AttachEvaluationDocumentData = {
      */
     body: Blob | File;
     path: {
+        /**
+         * 示范（已获称号的企业、平台或项目）的编号 / The demonstration's id (an awarded enterprise, platform or project).
+         */
         demonstrationId: string;
     };
     query?: {
+        /**
+         * 批次的编号（如第五批） / The campaign's id (the fifth batch, say).
+         */
         campaignId?: string;
     };
     url: '/api/v1/demonstrations/{demonstrationId}/filing/documents';
@@ -1601,7 +1910,7 @@ export type AttachEvaluationDocumentErrors = {
      */
     404: Problem;
     /**
-     * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`.
+     * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`. `campaign-not-yet-known`: 尚未送达，稍后重试 / not yet arrived (eventually consistent): try again after Retry-After seconds.
      */
     409: Problem;
     /**
@@ -1640,10 +1949,19 @@ export type AttachEvaluationDocumentResponse = AttachEvaluationDocumentResponses
 export type DownloadEvaluationDocumentData = {
     body?: never;
     path: {
+        /**
+         * 示范（已获称号的企业、平台或项目）的编号 / The demonstration's id (an awarded enterprise, platform or project).
+         */
         demonstrationId: string;
+        /**
+         * 证明材料的编号 / The supporting document's id.
+         */
         documentId: string;
     };
     query?: {
+        /**
+         * 批次的编号（如第五批） / The campaign's id (the fifth batch, say).
+         */
         campaignId?: string;
     };
     url: '/api/v1/demonstrations/{demonstrationId}/filing/documents/{documentId}';
@@ -1696,6 +2014,9 @@ export type SubmitEvaluationFilingData = {
         'If-Match'?: string;
     };
     path: {
+        /**
+         * 示范（已获称号的企业、平台或项目）的编号 / The demonstration's id (an awarded enterprise, platform or project).
+         */
         demonstrationId: string;
     };
     query?: never;
@@ -1720,7 +2041,7 @@ export type SubmitEvaluationFilingErrors = {
      */
     404: Problem;
     /**
-     * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`.
+     * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`. `campaign-not-yet-known`: 尚未送达，稍后重试 / not yet arrived (eventually consistent): try again after Retry-After seconds.
      */
     409: Problem;
     /**
@@ -1732,6 +2053,14 @@ export type SubmitEvaluationFilingErrors = {
          */
         current: FilingReceipt;
     };
+    /**
+     * 正文过大 / The body is larger than allowed.
+     */
+    413: Problem;
+    /**
+     * 不支持该内容类型 / The body's content type is not one this operation takes (unsupported-media-type).
+     */
+    415: Problem;
     /**
      * 违反业务规则（见 code） / A rule of the programme refuses it; see `code` (and `errors` where fields are named).
      */
@@ -1782,6 +2111,14 @@ export type VerifyEvaluationFilingReceiptErrors = {
      */
     404: Problem;
     /**
+     * 正文过大 / The body is larger than allowed.
+     */
+    413: Problem;
+    /**
+     * 不支持该内容类型 / The body's content type is not one this operation takes (unsupported-media-type).
+     */
+    415: Problem;
+    /**
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
@@ -1811,6 +2148,9 @@ export type AcknowledgeEvaluationFilingData = {
         'If-Match'?: string;
     };
     path: {
+        /**
+         * 示范（已获称号的企业、平台或项目）的编号 / The demonstration's id (an awarded enterprise, platform or project).
+         */
         demonstrationId: string;
     };
     query?: never;
@@ -1848,6 +2188,14 @@ export type AcknowledgeEvaluationFilingErrors = {
         current: EvaluationFiling;
     };
     /**
+     * 正文过大 / The body is larger than allowed.
+     */
+    413: Problem;
+    /**
+     * 不支持该内容类型 / The body's content type is not one this operation takes (unsupported-media-type).
+     */
+    415: Problem;
+    /**
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
@@ -1877,6 +2225,9 @@ export type ReturnEvaluationFilingData = {
         'If-Match'?: string;
     };
     path: {
+        /**
+         * 示范（已获称号的企业、平台或项目）的编号 / The demonstration's id (an awarded enterprise, platform or project).
+         */
         demonstrationId: string;
     };
     query?: never;
@@ -1913,6 +2264,14 @@ export type ReturnEvaluationFilingErrors = {
          */
         current: EvaluationFiling;
     };
+    /**
+     * 正文过大 / The body is larger than allowed.
+     */
+    413: Problem;
+    /**
+     * 不支持该内容类型 / The body's content type is not one this operation takes (unsupported-media-type).
+     */
+    415: Problem;
     /**
      * 违反业务规则（见 code） / A rule of the programme refuses it; see `code` (and `errors` where fields are named).
      */
@@ -1962,6 +2321,9 @@ export type ExplainCannotFileData = {
         document: Blob | File;
     };
     path: {
+        /**
+         * 示范（已获称号的企业、平台或项目）的编号 / The demonstration's id (an awarded enterprise, platform or project).
+         */
         demonstrationId: string;
     };
     query?: never;
@@ -1986,7 +2348,7 @@ export type ExplainCannotFileErrors = {
      */
     404: Problem;
     /**
-     * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`.
+     * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`. `campaign-not-yet-known`: 尚未送达，稍后重试 / not yet arrived (eventually consistent): try again after Retry-After seconds.
      */
     409: Problem;
     /**
@@ -2026,7 +2388,13 @@ export type GetEvaluationProgressData = {
     body?: never;
     path?: never;
     query?: {
+        /**
+         * 批次的编号（如第五批） / The campaign's id (the fifth batch, say).
+         */
         campaignId?: string;
+        /**
+         * 推荐单位（省级工业和信息化主管部门等）的 GB/T 2260 代码，如 130000 / The recommending authority's GB/T 2260 code, e.g. 130000.
+         */
         authorityCode?: string;
     };
     url: '/api/v1/demonstrations/progress';
@@ -2046,7 +2414,7 @@ export type GetEvaluationProgressErrors = {
      */
     403: Problem;
     /**
-     * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`.
+     * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`. `campaign-not-yet-known`: 尚未送达，稍后重试 / not yet arrived (eventually consistent): try again after Retry-After seconds.
      */
     409: Problem;
     /**
@@ -2079,6 +2447,9 @@ export type EvaluateDemonstrationData = {
         'If-Match'?: string;
     };
     path: {
+        /**
+         * 示范（已获称号的企业、平台或项目）的编号 / The demonstration's id (an awarded enterprise, platform or project).
+         */
         demonstrationId: string;
     };
     query?: never;
@@ -2116,6 +2487,14 @@ export type EvaluateDemonstrationErrors = {
         current: DemonstrationDetails;
     };
     /**
+     * 正文过大 / The body is larger than allowed.
+     */
+    413: Problem;
+    /**
+     * 不支持该内容类型 / The body's content type is not one this operation takes (unsupported-media-type).
+     */
+    415: Problem;
+    /**
      * 违反业务规则（见 code） / A rule of the programme refuses it; see `code` (and `errors` where fields are named).
      */
     422: Problem;
@@ -2144,13 +2523,23 @@ export type ExportEvaluationOutcomesData = {
     body?: never;
     path?: never;
     query?: {
+        /**
+         * 批次序号（如 5 即第五批） / The batch number (5 for the fifth batch).
+         */
         batch?: number;
+        /**
+         * 推荐单位（省级工业和信息化主管部门等）的 GB/T 2260 代码，如 130000 / The recommending authority's GB/T 2260 code, e.g. 130000.
+         */
         authorityCode?: string;
     };
     url: '/api/v1/demonstrations/outcomes';
 };
 
 export type ExportEvaluationOutcomesErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
     /**
      * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */

@@ -61,19 +61,19 @@ export type ApplicantRegistrationRequest = {
     /**
      * 用户名（必填，3 至 64 位小写字母、数字或 . _ @ -） / The user name (required; 3 to 64 lower-case letters, digits or . _ @ -).
      */
-    userName: null | string;
+    userName: string;
     /**
      * 密码（必填，至少 10 位，同时包含字母和数字） / The password (required; at least 10 characters, with letters and digits).
      */
-    password: null | string;
+    password: string;
     /**
      * 显示名称，通常是单位名称（必填，不超过 200 字） / The name shown, usually the organisation's (required, at most 200 characters).
      */
-    displayName: null | string;
+    displayName: string;
     /**
      * 申报单位的统一社会信用代码（必填，18 位） / The organisation's unified social credit code (required, 18 characters with a valid check character).
      */
-    creditCode: null | string;
+    creditCode: string;
 };
 
 /**
@@ -83,7 +83,7 @@ export type AvailableDatesRequest = {
     /**
      * 可参加评审或现场考查的日期（必填，至多 366 天） / The days the expert is available (required, at most 366).
      */
-    availableDates: null | Array<string>;
+    availableDates: Array<string>;
 };
 
 /**
@@ -93,7 +93,7 @@ export type BindingRefusalRequest = {
     /**
      * 不予绑定的理由（必填） / Why it is refused (required).
      */
-    reason: null | string;
+    reason: string;
 };
 
 /**
@@ -218,7 +218,7 @@ export type ChangePasswordRequest = {
     /**
      * 新密码（必填，至少 10 位，同时包含字母和数字） / The new password (required; at least 10 characters, with letters and digits).
      */
-    newPassword: null | string;
+    newPassword: string;
 };
 
 /**
@@ -262,6 +262,57 @@ export type DeadLetteredEvent = {
      * 重放的运维人员 / Who replayed it.
      */
     replayedBy: null | string;
+};
+
+/**
+ * Personal data of a stored event was masked, through the recorded operation: who, when, why, which event and fields, and
+ * the digest of the data as it was written (with which the event's hash-chain link still verifies).
+ */
+export type EventDataMasked = {
+    /**
+     * The masked event's global sequence number in the service's store.
+     */
+    sequence: number;
+    /**
+     * The masked event's id.
+     */
+    eventId: string;
+    /**
+     * The masked event's stream.
+     */
+    streamId: string;
+    /**
+     * The fields masked.
+     */
+    fields: Array<string>;
+    /**
+     * Why they were masked.
+     */
+    reason: string;
+    /**
+     * The SHA-256 (hex) of the event's data as it was written.
+     */
+    originalDigest: string;
+    /**
+     * The SHA-256 (hex) of its data once masked.
+     */
+    maskedDigest: string;
+    /**
+     * Who masked it (token subject).
+     */
+    subject: string;
+    /**
+     * Their role.
+     */
+    role: 'applicant' | 'city-authority' | 'authority-officer' | 'ministry-officer' | 'expert' | 'auditor';
+    /**
+     * When.
+     */
+    at: string;
+    /**
+     * The applications the masked event is about (its entry in the history), so the masking is in their timelines.
+     */
+    applications: Array<string>;
 };
 
 /**
@@ -329,15 +380,15 @@ export type ExpertProfileRequest = {
     /**
      * 专家姓名（必填，不超过 50 字） / The expert's name (required, at most 50 characters).
      */
-    name: null | string;
+    name: string;
     /**
      * 工作单位（必填，不超过 200 字） / The organisation the expert works for (required, at most 200 characters).
      */
-    organisation: null | string;
+    organisation: string;
     /**
      * 工作单位的统一社会信用代码（必填） / Its unified social credit code (required).
      */
-    creditCode: null | string;
+    creditCode: string;
     /**
      * 专家所在省级地区（37 个推荐单位代码之一，必填） / The expert's province-level authority (one of the 37 codes; required).
      */
@@ -475,6 +526,20 @@ export type LicenceScan = {
 };
 
 /**
+ * What an operator asks to mask in one stored event, and why.
+ */
+export type MaskEventData = {
+    /**
+     * The personal fields to mask, as JSON paths of the event's data (e.g. `form.contact.phone`); each must hold text.
+     */
+    fields: Array<string>;
+    /**
+     * Why (e.g. the person's request under the Personal Information Protection Law), kept with the record.
+     */
+    reason: string;
+};
+
+/**
  * A verified member: how it came to be one (binding-approved or invited) and since when.
  */
 export type Member = {
@@ -503,11 +568,11 @@ export type NewExpertRequest = {
     /**
      * 用户名（必填，3 至 64 位小写字母、数字或 . _ @ -） / The user name (required; 3 to 64 lower-case letters, digits or . _ @ -).
      */
-    userName: null | string;
+    userName: string;
     /**
      * 初始密码（必填，至少 10 位，同时包含字母和数字） / The first password (required; at least 10 characters, with letters and digits).
      */
-    password: null | string;
+    password: string;
     /**
      * 专家信息（必填） / The expert's profile (required).
      */
@@ -597,9 +662,9 @@ export type Problem = {
      */
     instance: string;
     /**
-     * 规则代码，稳定，供程序分支 / The rule's code: stable, for the client to branch on (e.g. stale-version, application-incomplete).
+     * 规则代码，稳定，供程序分支；取值为本服务可能答出的全部规则 / The rule's code: stable, for the client to branch on (e.g. stale-version, application-incomplete); one of every rule this service can answer.
      */
-    code: string;
+    code: 'account-not-found' | 'as-of-time-or-version' | 'audit-time-range' | 'bad-request' | 'body-too-large' | 'broker-unavailable' | 'concurrent-change' | 'database-unavailable' | 'dead-letter-already-replayed' | 'dead-letter-not-found' | 'dead-letter-still-unpublishable' | 'document-link-invalid' | 'duplicate' | 'expert-account-required' | 'expert-not-found' | 'forbidden' | 'invalid-if-match' | 'invalid-json' | 'masking-event-altered' | 'masking-event-not-found' | 'masking-field-not-text' | 'masking-fields-required' | 'masking-link-without-digest' | 'masking-reason-required' | 'method-not-allowed' | 'not-found' | 'nothing-as-of' | 'organisation-administrator-only' | 'organisation-already-member' | 'organisation-binding-decided' | 'organisation-binding-not-found' | 'organisation-binding-pending' | 'organisation-member-not-found' | 'organisation-not-found' | 'own-authority-only' | 'projection-not-found' | 'scan-content-type' | 'scan-content-type-mismatch' | 'scan-not-pdf-or-image' | 'scan-too-large' | 'service-unavailable' | 'sign-in-required' | 'stale-version' | 'unexpected' | 'unsupported-media-type' | 'user-name-taken' | 'validation' | 'wrong-password';
     /**
      * 规则（中文） / The rule, in Chinese.
      */
@@ -641,15 +706,15 @@ export type RegisterAccountRequest = {
     /**
      * 用户名（必填，3 至 64 位小写字母、数字或 . _ @ -） / The user name (required; 3 to 64 lower-case letters, digits or . _ @ -).
      */
-    userName: null | string;
+    userName: string;
     /**
      * 密码（必填，至少 10 位，同时包含字母和数字） / The password (required; at least 10 characters, with letters and digits).
      */
-    password: null | string;
+    password: string;
     /**
      * 显示名称（必填，不超过 200 字） / The name shown (required, at most 200 characters).
      */
-    displayName: null | string;
+    displayName: string;
     /**
      * 角色（必填） / The role (required).
      */
@@ -687,6 +752,10 @@ export type ListDeadLettersData = {
 
 export type ListDeadLettersErrors = {
     /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
+    /**
      * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
     401: Problem;
@@ -718,6 +787,9 @@ export type ListDeadLettersResponse = ListDeadLettersResponses[keyof ListDeadLet
 export type ReplayDeadLetterData = {
     body?: never;
     path: {
+        /**
+         * 事件的编号 / The event's id.
+         */
         eventId: string;
     };
     query?: never;
@@ -725,6 +797,10 @@ export type ReplayDeadLetterData = {
 };
 
 export type ReplayDeadLetterErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
     /**
      * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
@@ -741,6 +817,14 @@ export type ReplayDeadLetterErrors = {
      * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`.
      */
     409: Problem;
+    /**
+     * 正文过大 / The body is larger than allowed.
+     */
+    413: Problem;
+    /**
+     * 不支持该内容类型 / The body's content type is not one this operation takes (unsupported-media-type).
+     */
+    415: Problem;
     /**
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
@@ -765,18 +849,37 @@ export type ReplayDeadLetterResponse = ReplayDeadLetterResponses[keyof ReplayDea
 export type IdentityApplicationHistoryData = {
     body?: never;
     path: {
+        /**
+         * 申报的编号 / The application's id.
+         */
         applicationId: string;
     };
     query?: {
+        /**
+         * 只列出此类事件（事件类型名，如 application_submitted） / Only events of this type (its name, e.g. application_submitted).
+         */
         eventType?: string;
+        /**
+         * 只列出此用户所做的（令牌的 sub） / Only what this user did (the token's sub).
+         */
         actor?: string;
+        /**
+         * 起始时间（含，ISO 8601） / From this time on (inclusive, ISO 8601).
+         */
         from?: string;
+        /**
+         * 截止时间（不含，ISO 8601） / Up to this time (exclusive, ISO 8601).
+         */
         to?: string;
     };
     url: '/api/v1/audit/identity/history/applications/{applicationId}';
 };
 
 export type IdentityApplicationHistoryErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
     /**
      * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
@@ -813,18 +916,37 @@ export type IdentityApplicationHistoryResponse = IdentityApplicationHistoryRespo
 export type IdentityAuthorityHistoryData = {
     body?: never;
     path: {
+        /**
+         * 推荐单位（省级工业和信息化主管部门等）的 GB/T 2260 代码，如 130000 / The recommending authority's GB/T 2260 code, e.g. 130000.
+         */
         authorityCode: string;
     };
     query?: {
+        /**
+         * 只列出此类事件（事件类型名，如 application_submitted） / Only events of this type (its name, e.g. application_submitted).
+         */
         eventType?: string;
+        /**
+         * 只列出此用户所做的（令牌的 sub） / Only what this user did (the token's sub).
+         */
         actor?: string;
+        /**
+         * 起始时间（含，ISO 8601） / From this time on (inclusive, ISO 8601).
+         */
         from?: string;
+        /**
+         * 截止时间（不含，ISO 8601） / Up to this time (exclusive, ISO 8601).
+         */
         to?: string;
     };
     url: '/api/v1/audit/identity/history/authorities/{authorityCode}';
 };
 
 export type IdentityAuthorityHistoryErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
     /**
      * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
@@ -861,18 +983,37 @@ export type IdentityAuthorityHistoryResponse = IdentityAuthorityHistoryResponses
 export type IdentityUserHistoryData = {
     body?: never;
     path: {
+        /**
+         * 用户标识（令牌的 sub） / The user's id (the token's sub).
+         */
         subject: string;
     };
     query?: {
+        /**
+         * 只列出此类事件（事件类型名，如 application_submitted） / Only events of this type (its name, e.g. application_submitted).
+         */
         eventType?: string;
+        /**
+         * 只列出此用户所做的（令牌的 sub） / Only what this user did (the token's sub).
+         */
         actor?: string;
+        /**
+         * 起始时间（含，ISO 8601） / From this time on (inclusive, ISO 8601).
+         */
         from?: string;
+        /**
+         * 截止时间（不含，ISO 8601） / Up to this time (exclusive, ISO 8601).
+         */
         to?: string;
     };
     url: '/api/v1/audit/identity/history/users/{subject}';
 };
 
 export type IdentityUserHistoryErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
     /**
      * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
@@ -910,12 +1051,19 @@ export type IdentityVerifyEventChainData = {
     body?: never;
     path?: never;
     query?: {
+        /**
+         * 只核验这一事件流（省略则全部） / Only this event stream (all of them when left out).
+         */
         streamId?: string;
     };
     url: '/api/v1/audit/identity/event-chain';
 };
 
 export type IdentityVerifyEventChainErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
     /**
      * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
@@ -945,16 +1093,23 @@ export type IdentityVerifyEventChainResponses = {
 
 export type IdentityVerifyEventChainResponse = IdentityVerifyEventChainResponses[keyof IdentityVerifyEventChainResponses];
 
-export type IdentityRebuildProjectionData = {
-    body?: never;
+export type IdentityMaskEventDataData = {
+    body: MaskEventData;
     path: {
-        projection: string;
+        /**
+         * 事件的编号 / The event's id.
+         */
+        eventId: string;
     };
     query?: never;
-    url: '/api/v1/audit/identity/projections/{projection}/rebuild';
+    url: '/api/v1/audit/identity/events/{eventId}/masking';
 };
 
-export type IdentityRebuildProjectionErrors = {
+export type IdentityMaskEventDataErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
     /**
      * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
@@ -967,6 +1122,80 @@ export type IdentityRebuildProjectionErrors = {
      * 不存在，或不是调用者可见的 / Not found, or not the caller's to see.
      */
     404: Problem;
+    /**
+     * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`.
+     */
+    409: Problem;
+    /**
+     * 正文过大 / The body is larger than allowed.
+     */
+    413: Problem;
+    /**
+     * 不支持该内容类型 / The body's content type is not one this operation takes (unsupported-media-type).
+     */
+    415: Problem;
+    /**
+     * 违反业务规则（见 code） / A rule of the programme refuses it; see `code` (and `errors` where fields are named).
+     */
+    422: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type IdentityMaskEventDataError = IdentityMaskEventDataErrors[keyof IdentityMaskEventDataErrors];
+
+export type IdentityMaskEventDataResponses = {
+    /**
+     * OK
+     */
+    200: EventDataMasked;
+};
+
+export type IdentityMaskEventDataResponse = IdentityMaskEventDataResponses[keyof IdentityMaskEventDataResponses];
+
+export type IdentityRebuildProjectionData = {
+    body?: never;
+    path: {
+        /**
+         * 要重建的投影（读模型）名称 / The projection (read model) to rebuild.
+         */
+        projection: 'AccountDetails' | 'BindingRequestDetails' | 'ExpertDetails' | 'History' | 'OrganisationMembers';
+    };
+    query?: never;
+    url: '/api/v1/audit/identity/projections/{projection}/rebuild';
+};
+
+export type IdentityRebuildProjectionErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 不存在，或不是调用者可见的 / Not found, or not the caller's to see.
+     */
+    404: Problem;
+    /**
+     * 正文过大 / The body is larger than allowed.
+     */
+    413: Problem;
+    /**
+     * 不支持该内容类型 / The body's content type is not one this operation takes (unsupported-media-type).
+     */
+    415: Problem;
     /**
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
@@ -1005,6 +1234,14 @@ export type RegisterApplicantErrors = {
      */
     409: Problem;
     /**
+     * 正文过大 / The body is larger than allowed.
+     */
+    413: Problem;
+    /**
+     * 不支持该内容类型 / The body's content type is not one this operation takes (unsupported-media-type).
+     */
+    415: Problem;
+    /**
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
@@ -1029,6 +1266,9 @@ export type ListAccountsData = {
     body?: never;
     path?: never;
     query?: {
+        /**
+         * 只列出此角色的账户 / Only accounts of this role.
+         */
         role?: 'applicant' | 'city-authority' | 'authority-officer' | 'ministry-officer' | 'expert' | 'auditor';
     };
     url: '/api/v1/accounts';
@@ -1093,6 +1333,14 @@ export type CreateAccountErrors = {
      */
     409: Problem;
     /**
+     * 正文过大 / The body is larger than allowed.
+     */
+    413: Problem;
+    /**
+     * 不支持该内容类型 / The body's content type is not one this operation takes (unsupported-media-type).
+     */
+    415: Problem;
+    /**
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
@@ -1121,6 +1369,10 @@ export type GetMyAccountData = {
 };
 
 export type GetMyAccountErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
     /**
      * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
@@ -1157,6 +1409,9 @@ export type GetMyAccountResponse = GetMyAccountResponses[keyof GetMyAccountRespo
 export type GetAccountData = {
     body?: never;
     path: {
+        /**
+         * 账户的编号 / The account's id.
+         */
         accountId: string;
     };
     query?: never;
@@ -1164,6 +1419,10 @@ export type GetAccountData = {
 };
 
 export type GetAccountErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
     /**
      * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
@@ -1218,6 +1477,14 @@ export type ChangeMyPasswordErrors = {
      */
     403: Problem;
     /**
+     * 正文过大 / The body is larger than allowed.
+     */
+    413: Problem;
+    /**
+     * 不支持该内容类型 / The body's content type is not one this operation takes (unsupported-media-type).
+     */
+    415: Problem;
+    /**
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
@@ -1241,6 +1508,9 @@ export type ChangeMyPasswordResponse = ChangeMyPasswordResponses[keyof ChangeMyP
 export type ResetPasswordData = {
     body: ChangePasswordRequest;
     path: {
+        /**
+         * 账户的编号 / The account's id.
+         */
         accountId: string;
     };
     query?: never;
@@ -1264,6 +1534,14 @@ export type ResetPasswordErrors = {
      * 不存在，或不是调用者可见的 / Not found, or not the caller's to see.
      */
     404: Problem;
+    /**
+     * 正文过大 / The body is larger than allowed.
+     */
+    413: Problem;
+    /**
+     * 不支持该内容类型 / The body's content type is not one this operation takes (unsupported-media-type).
+     */
+    415: Problem;
     /**
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
@@ -1289,9 +1567,21 @@ export type ListOrganisationBindingsData = {
     body?: never;
     path?: never;
     query?: {
+        /**
+         * 只列出此状态的 / Only those in this status.
+         */
         status?: 'pending' | 'approved' | 'refused';
+        /**
+         * 推荐单位（省级工业和信息化主管部门等）的 GB/T 2260 代码，如 130000 / The recommending authority's GB/T 2260 code, e.g. 130000.
+         */
         authorityCode?: string;
+        /**
+         * 页码，从 1 开始 / The page, from 1.
+         */
         page?: number;
+        /**
+         * 每页条数 / How many items a page holds.
+         */
         pageSize?: number;
     };
     url: '/api/v1/organisation-bindings';
@@ -1404,6 +1694,9 @@ export type RequestOrganisationBindingResponse = RequestOrganisationBindingRespo
 export type GetOrganisationBindingData = {
     body?: never;
     path: {
+        /**
+         * 组织绑定申请的编号 / The organisation binding's id.
+         */
         bindingId: string;
     };
     query?: never;
@@ -1411,6 +1704,10 @@ export type GetOrganisationBindingData = {
 };
 
 export type GetOrganisationBindingErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
     /**
      * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
@@ -1447,6 +1744,9 @@ export type GetOrganisationBindingResponse = GetOrganisationBindingResponses[key
 export type DownloadBusinessLicenceData = {
     body?: never;
     path: {
+        /**
+         * 组织绑定申请的编号 / The organisation binding's id.
+         */
         bindingId: string;
     };
     query?: never;
@@ -1454,6 +1754,10 @@ export type DownloadBusinessLicenceData = {
 };
 
 export type DownloadBusinessLicenceErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
     /**
      * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
@@ -1490,6 +1794,9 @@ export type DownloadBusinessLicenceResponse = DownloadBusinessLicenceResponses[k
 export type ApproveOrganisationBindingData = {
     body?: never;
     path: {
+        /**
+         * 组织绑定申请的编号 / The organisation binding's id.
+         */
         bindingId: string;
     };
     query?: never;
@@ -1497,6 +1804,10 @@ export type ApproveOrganisationBindingData = {
 };
 
 export type ApproveOrganisationBindingErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
     /**
      * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
@@ -1513,6 +1824,14 @@ export type ApproveOrganisationBindingErrors = {
      * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`.
      */
     409: Problem;
+    /**
+     * 正文过大 / The body is larger than allowed.
+     */
+    413: Problem;
+    /**
+     * 不支持该内容类型 / The body's content type is not one this operation takes (unsupported-media-type).
+     */
+    415: Problem;
     /**
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
@@ -1537,6 +1856,9 @@ export type ApproveOrganisationBindingResponse = ApproveOrganisationBindingRespo
 export type RefuseOrganisationBindingData = {
     body: BindingRefusalRequest;
     path: {
+        /**
+         * 组织绑定申请的编号 / The organisation binding's id.
+         */
         bindingId: string;
     };
     query?: never;
@@ -1565,6 +1887,14 @@ export type RefuseOrganisationBindingErrors = {
      */
     409: Problem;
     /**
+     * 正文过大 / The body is larger than allowed.
+     */
+    413: Problem;
+    /**
+     * 不支持该内容类型 / The body's content type is not one this operation takes (unsupported-media-type).
+     */
+    415: Problem;
+    /**
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
@@ -1588,6 +1918,9 @@ export type RefuseOrganisationBindingResponse = RefuseOrganisationBindingRespons
 export type ListOrganisationMembersData = {
     body?: never;
     path: {
+        /**
+         * 统一社会信用代码（18 位） / The organisation's unified social credit code (18 characters).
+         */
         creditCode: string;
     };
     query?: never;
@@ -1595,6 +1928,10 @@ export type ListOrganisationMembersData = {
 };
 
 export type ListOrganisationMembersErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
     /**
      * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
@@ -1631,6 +1968,9 @@ export type ListOrganisationMembersResponse = ListOrganisationMembersResponses[k
 export type InviteOrganisationMemberData = {
     body: InvitationRequest;
     path: {
+        /**
+         * 统一社会信用代码（18 位） / The organisation's unified social credit code (18 characters).
+         */
         creditCode: string;
     };
     query?: never;
@@ -1659,6 +1999,14 @@ export type InviteOrganisationMemberErrors = {
      */
     409: Problem;
     /**
+     * 正文过大 / The body is larger than allowed.
+     */
+    413: Problem;
+    /**
+     * 不支持该内容类型 / The body's content type is not one this operation takes (unsupported-media-type).
+     */
+    415: Problem;
+    /**
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
@@ -1682,7 +2030,13 @@ export type InviteOrganisationMemberResponse = InviteOrganisationMemberResponses
 export type RemoveOrganisationMemberData = {
     body: RemovalRequest;
     path: {
+        /**
+         * 统一社会信用代码（18 位） / The organisation's unified social credit code (18 characters).
+         */
         creditCode: string;
+        /**
+         * 账户的编号 / The account's id.
+         */
         accountId: string;
     };
     query?: never;
@@ -1690,6 +2044,10 @@ export type RemoveOrganisationMemberData = {
 };
 
 export type RemoveOrganisationMemberErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
     /**
      * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
@@ -1702,6 +2060,14 @@ export type RemoveOrganisationMemberErrors = {
      * 不存在，或不是调用者可见的 / Not found, or not the caller's to see.
      */
     404: Problem;
+    /**
+     * 正文过大 / The body is larger than allowed.
+     */
+    413: Problem;
+    /**
+     * 不支持该内容类型 / The body's content type is not one this operation takes (unsupported-media-type).
+     */
+    415: Problem;
     /**
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
@@ -1731,6 +2097,10 @@ export type ListExpertsData = {
 };
 
 export type ListExpertsErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
     /**
      * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
@@ -1785,6 +2155,14 @@ export type CreateExpertErrors = {
      */
     409: Problem;
     /**
+     * 正文过大 / The body is larger than allowed.
+     */
+    413: Problem;
+    /**
+     * 不支持该内容类型 / The body's content type is not one this operation takes (unsupported-media-type).
+     */
+    415: Problem;
+    /**
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
@@ -1813,6 +2191,10 @@ export type GetMyExpertProfileData = {
 };
 
 export type GetMyExpertProfileErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
     /**
      * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
@@ -1871,6 +2253,14 @@ export type ChangeMyAvailableDatesErrors = {
      */
     404: Problem;
     /**
+     * 正文过大 / The body is larger than allowed.
+     */
+    413: Problem;
+    /**
+     * 不支持该内容类型 / The body's content type is not one this operation takes (unsupported-media-type).
+     */
+    415: Problem;
+    /**
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
@@ -1894,6 +2284,9 @@ export type ChangeMyAvailableDatesResponse = ChangeMyAvailableDatesResponses[key
 export type GetExpertData = {
     body?: never;
     path: {
+        /**
+         * 账户的编号 / The account's id.
+         */
         accountId: string;
     };
     query?: never;
@@ -1901,6 +2294,10 @@ export type GetExpertData = {
 };
 
 export type GetExpertErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
     /**
      * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
@@ -1937,6 +2334,9 @@ export type GetExpertResponse = GetExpertResponses[keyof GetExpertResponses];
 export type RecordExpertProfileData = {
     body: ExpertProfileRequest;
     path: {
+        /**
+         * 账户的编号 / The account's id.
+         */
         accountId: string;
     };
     query?: never;
@@ -1960,6 +2360,14 @@ export type RecordExpertProfileErrors = {
      * 不存在，或不是调用者可见的 / Not found, or not the caller's to see.
      */
     404: Problem;
+    /**
+     * 正文过大 / The body is larger than allowed.
+     */
+    413: Problem;
+    /**
+     * 不支持该内容类型 / The body's content type is not one this operation takes (unsupported-media-type).
+     */
+    415: Problem;
     /**
      * 违反业务规则（见 code） / A rule of the programme refuses it; see `code` (and `errors` where fields are named).
      */

@@ -2,7 +2,7 @@
 
 import type { Client, ClientMeta, Options as Options2, RequestResult, TDataShape } from './client';
 import { client } from './client.gen';
-import type { CloseCampaignData, CloseCampaignErrors, CloseCampaignResponses, CreateApplicationDraftData, CreateApplicationDraftErrors, CreateApplicationDraftResponses, DownloadApplicationFormData, DownloadApplicationFormErrors, DownloadApplicationFormResponses, DownloadSignedDocumentData, DownloadSignedDocumentErrors, DownloadSignedDocumentResponses, DownloadStampedFormData, DownloadStampedFormErrors, DownloadStampedFormResponses, GetApplicationAsOfData, GetApplicationAsOfErrors, GetApplicationAsOfResponses, GetApplicationData, GetApplicationErrors, GetApplicationResponses, GetCampaignData, GetCampaignErrors, GetCampaignResponses, GetContactPersonData, GetContactPersonErrors, GetContactPersonResponses, GetCurrentCampaignData, GetCurrentCampaignErrors, GetCurrentCampaignResponses, GrantDeadlineExceptionData, GrantDeadlineExceptionErrors, GrantDeadlineExceptionResponses, ListApplicationsData, ListApplicationsErrors, ListApplicationsResponses, ListAuthoritiesData, ListAuthoritiesErrors, ListAuthoritiesResponses, ListCampaignsData, ListCampaignsErrors, ListCampaignsResponses, ListDeadLettersData, ListDeadLettersErrors, ListDeadLettersResponses, ListOwnDemonstrationTitlesData, ListOwnDemonstrationTitlesErrors, ListOwnDemonstrationTitlesResponses, OpenCampaignData, OpenCampaignErrors, OpenCampaignResponses, RegistrationApplicationHistoryData, RegistrationApplicationHistoryErrors, RegistrationApplicationHistoryResponses, RegistrationAuthorityHistoryData, RegistrationAuthorityHistoryErrors, RegistrationAuthorityHistoryResponses, RegistrationRebuildProjectionData, RegistrationRebuildProjectionErrors, RegistrationRebuildProjectionResponses, RegistrationUserHistoryData, RegistrationUserHistoryErrors, RegistrationUserHistoryResponses, RegistrationVerifyEventChainData, RegistrationVerifyEventChainErrors, RegistrationVerifyEventChainResponses, ReplayDeadLetterData, ReplayDeadLetterErrors, ReplayDeadLetterResponses, ReportContactPersonData, ReportContactPersonErrors, ReportContactPersonResponses, SaveApplicationFormData, SaveApplicationFormErrors, SaveApplicationFormResponses, SubmitApplicationData, SubmitApplicationErrors, SubmitApplicationResponses, UploadStampedFormData, UploadStampedFormErrors, UploadStampedFormResponses, VerifySubmissionReceiptData, VerifySubmissionReceiptErrors, VerifySubmissionReceiptResponses, WithdrawApplicationData, WithdrawApplicationErrors, WithdrawApplicationResponses } from './types.gen';
+import type { CloseCampaignData, CloseCampaignErrors, CloseCampaignResponses, CreateApplicationDraftData, CreateApplicationDraftErrors, CreateApplicationDraftResponses, DownloadApplicationFormData, DownloadApplicationFormErrors, DownloadApplicationFormResponses, DownloadSignedDocumentData, DownloadSignedDocumentErrors, DownloadSignedDocumentResponses, DownloadStampedFormData, DownloadStampedFormErrors, DownloadStampedFormResponses, GetApplicationAsOfData, GetApplicationAsOfErrors, GetApplicationAsOfResponses, GetApplicationData, GetApplicationErrors, GetApplicationResponses, GetCampaignData, GetCampaignErrors, GetCampaignResponses, GetContactPersonData, GetContactPersonErrors, GetContactPersonResponses, GetCurrentCampaignData, GetCurrentCampaignErrors, GetCurrentCampaignResponses, GrantDeadlineExceptionData, GrantDeadlineExceptionErrors, GrantDeadlineExceptionResponses, ListApplicationsData, ListApplicationsErrors, ListApplicationsResponses, ListAuthoritiesData, ListAuthoritiesErrors, ListAuthoritiesResponses, ListCampaignsData, ListCampaignsErrors, ListCampaignsResponses, ListDeadLettersData, ListDeadLettersErrors, ListDeadLettersResponses, ListOwnDemonstrationTitlesData, ListOwnDemonstrationTitlesErrors, ListOwnDemonstrationTitlesResponses, OpenCampaignData, OpenCampaignErrors, OpenCampaignResponses, RegistrationApplicationHistoryData, RegistrationApplicationHistoryErrors, RegistrationApplicationHistoryResponses, RegistrationAuthorityHistoryData, RegistrationAuthorityHistoryErrors, RegistrationAuthorityHistoryResponses, RegistrationMaskEventDataData, RegistrationMaskEventDataErrors, RegistrationMaskEventDataResponses, RegistrationRebuildProjectionData, RegistrationRebuildProjectionErrors, RegistrationRebuildProjectionResponses, RegistrationUserHistoryData, RegistrationUserHistoryErrors, RegistrationUserHistoryResponses, RegistrationVerifyEventChainData, RegistrationVerifyEventChainErrors, RegistrationVerifyEventChainResponses, ReplayDeadLetterData, ReplayDeadLetterErrors, ReplayDeadLetterResponses, ReportContactPersonData, ReportContactPersonErrors, ReportContactPersonResponses, SaveApplicationFormData, SaveApplicationFormErrors, SaveApplicationFormResponses, SubmitApplicationData, SubmitApplicationErrors, SubmitApplicationResponses, UploadStampedFormData, UploadStampedFormErrors, UploadStampedFormResponses, VerifySubmissionReceiptData, VerifySubmissionReceiptErrors, VerifySubmissionReceiptResponses, WithdrawApplicationData, WithdrawApplicationErrors, WithdrawApplicationResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -82,6 +82,19 @@ export const registrationVerifyEventChain = <ThrowOnError extends boolean = fals
 });
 
 /**
+ * 遮蔽事件中的个人信息（留有记录，哈希链仍可校验） / Mask personal data in a stored event, on record; its hash chain still verifies
+ */
+export const registrationMaskEventData = <ThrowOnError extends boolean = false>(options: Options<RegistrationMaskEventDataData, ThrowOnError>): RequestResult<RegistrationMaskEventDataResponses, RegistrationMaskEventDataErrors, ThrowOnError> => (options.client ?? client).post<RegistrationMaskEventDataResponses, RegistrationMaskEventDataErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/audit/registration/events/{eventId}/masking',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
  * 从事件重建投影 / Rebuild a projection (read model) of this service from its events
  */
 export const registrationRebuildProjection = <ThrowOnError extends boolean = false>(options: Options<RegistrationRebuildProjectionData, ThrowOnError>): RequestResult<RegistrationRebuildProjectionResponses, RegistrationRebuildProjectionErrors, ThrowOnError> => (options.client ?? client).post<RegistrationRebuildProjectionResponses, RegistrationRebuildProjectionErrors, ThrowOnError>({
@@ -138,6 +151,8 @@ export const saveApplicationForm = <ThrowOnError extends boolean = false>(option
 
 /**
  * 提交申报 / Submit an application to its authority
+ *
+ * 最终一致 / Eventually consistent: 组织核验（部里批准绑定）由身份服务经消息中继告知本服务；在此之前提交答 403 organisation-not-verified，可稍后重试。 / The binding approval (organisation verification) reaches Registration from Identity through the message relay: until then submitting answers 403 organisation-not-verified; try again shortly.
  */
 export const submitApplication = <ThrowOnError extends boolean = false>(options: Options<SubmitApplicationData, ThrowOnError>): RequestResult<SubmitApplicationResponses, SubmitApplicationErrors, ThrowOnError> => (options.client ?? client).post<SubmitApplicationResponses, SubmitApplicationErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -253,6 +268,8 @@ export const downloadStampedForm = <ThrowOnError extends boolean = false>(option
 
 /**
  * 上传盖章申报书扫描件（PDF、JPEG、PNG，20 MB 以内） / Upload the stamped form's scan
+ *
+ * 最终一致 / Eventually consistent: 审核人员的初审通过经消息中继送达本服务之前，上传盖章申报书答 409 stamped-form-after-passing，可稍后重试。 / The officer's pass reaches Registration through the message relay: until then uploading the stamped form answers 409 stamped-form-after-passing; try again shortly.
  */
 export const uploadStampedForm = <ThrowOnError extends boolean = false>(options: Options<UploadStampedFormData, ThrowOnError>): RequestResult<UploadStampedFormResponses, UploadStampedFormErrors, ThrowOnError> => (options.client ?? client).put<UploadStampedFormResponses, UploadStampedFormErrors, ThrowOnError>({
     bodySerializer: null,

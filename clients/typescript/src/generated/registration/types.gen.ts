@@ -416,15 +416,15 @@ export type ContactPersonRequest = {
     /**
      * 姓名（必填） / Name (required).
      */
-    name: null | string;
+    name: string;
     /**
      * 职务（必填） / Position (required).
      */
-    title: null | string;
+    title: string;
     /**
      * 电话（必填） / Telephone (required).
      */
-    phone: null | string;
+    phone: string;
     /**
      * 传真（可选） / Fax (optional).
      */
@@ -432,7 +432,7 @@ export type ContactPersonRequest = {
     /**
      * 电子邮箱（必填） / E-mail (required).
      */
-    email: null | string;
+    email: string;
 };
 
 /**
@@ -446,15 +446,15 @@ export type CreateApplicationRequest = {
     /**
      * 申报单位名称（必填，不超过 200 字） / The organisation's name (required, at most 200 characters).
      */
-    organisationName: null | string;
+    organisationName: string;
     /**
      * 统一社会信用代码（必填，18 位，校验位有效） / The unified social credit code (required, 18 characters with a valid check character).
      */
-    creditCode: null | string;
+    creditCode: string;
     /**
      * 推荐单位代码（必填，37 个之一，见 GET /api/v1/authorities） / The recommending authority (required, one of the 37: GET /api/v1/authorities).
      */
-    authorityCode: null | string;
+    authorityCode: string;
 };
 
 /**
@@ -636,11 +636,62 @@ export type EnterpriseSection = {
     results: null | string;
 };
 
+/**
+ * Personal data of a stored event was masked, through the recorded operation: who, when, why, which event and fields, and
+ * the digest of the data as it was written (with which the event's hash-chain link still verifies).
+ */
+export type EventDataMasked = {
+    /**
+     * The masked event's global sequence number in the service's store.
+     */
+    sequence: number;
+    /**
+     * The masked event's id.
+     */
+    eventId: string;
+    /**
+     * The masked event's stream.
+     */
+    streamId: string;
+    /**
+     * The fields masked.
+     */
+    fields: Array<string>;
+    /**
+     * Why they were masked.
+     */
+    reason: string;
+    /**
+     * The SHA-256 (hex) of the event's data as it was written.
+     */
+    originalDigest: string;
+    /**
+     * The SHA-256 (hex) of its data once masked.
+     */
+    maskedDigest: string;
+    /**
+     * Who masked it (token subject).
+     */
+    subject: string;
+    /**
+     * Their role.
+     */
+    role: 'applicant' | 'city-authority' | 'authority-officer' | 'ministry-officer' | 'expert' | 'auditor';
+    /**
+     * When.
+     */
+    at: string;
+    /**
+     * The applications the masked event is about (its entry in the history), so the masking is in their timelines.
+     */
+    applications: Array<string>;
+};
+
 export type GrantDeadlineExceptionRequest = {
     /**
      * 推荐单位代码（必填） / The authority (required).
      */
-    authorityCode: null | string;
+    authorityCode: string;
     /**
      * 延后哪个截止日期（必填） / Which deadline (required). Which deadline an exception moves. 取值 / Values: applications; recommendations; contactPersons; evaluationMaterial.
      */
@@ -648,11 +699,11 @@ export type GrantDeadlineExceptionRequest = {
     /**
      * 延至哪天（必填） / The new date (required).
      */
-    until: null | string;
+    until: string;
     /**
      * 理由（必填） / Why (required).
      */
-    reason: null | string;
+    reason: string;
 };
 
 /**
@@ -735,33 +786,47 @@ export type HistoryEntry = {
 export type IncidentKind = 'majorQualityAccident' | 'majorEnvironmentalAccident' | 'majorSafetyAccident' | 'illegalAct' | 'underInvestigation';
 
 /**
+ * What an operator asks to mask in one stored event, and why.
+ */
+export type MaskEventData = {
+    /**
+     * The personal fields to mask, as JSON paths of the event's data (e.g. `form.contact.phone`); each must hold text.
+     */
+    fields: Array<string>;
+    /**
+     * Why (e.g. the person's request under the Personal Information Protection Law), kept with the record.
+     */
+    reason: string;
+};
+
+/**
  * A later campaign, e.g. a 2024 sixth batch, with its own values.
  */
 export type OpenCampaignRequest = {
     /**
      * 年度（必填） / The year (required).
      */
-    year: null | number;
+    year: number;
     /**
      * 第几批（必填） / The batch number (required).
      */
-    batch: null | number;
+    batch: number;
     /**
      * 名称（必填） / The name (required).
      */
-    name: null | string;
+    name: string;
     /**
      * 遴选期起始日（必填） / Start of the eligibility window (required).
      */
-    eligibilityWindowStart: null | string;
+    eligibilityWindowStart: string;
     /**
      * 平台须运营的最少年数（必填） / The years a platform must have operated (required).
      */
-    platformMinimumOperatingYears: null | number;
+    platformMinimumOperatingYears: number;
     /**
      * 服务收入参考比例，0 至 1（必填） / The reference service revenue share, 0 to 1 (required).
      */
-    enterpriseServiceRevenueShare: null | number;
+    enterpriseServiceRevenueShare: number;
     /**
      * 截止日期（必填） / The deadlines (required).
      */
@@ -769,7 +834,7 @@ export type OpenCampaignRequest = {
     /**
      * 每类推荐单位一行名额（必填） / One quota row per type of authority (required).
      */
-    quotas: null | Array<QuotaRow>;
+    quotas: Array<QuotaRow>;
 };
 
 /**
@@ -857,9 +922,9 @@ export type Problem = {
      */
     instance: string;
     /**
-     * 规则代码，稳定，供程序分支 / The rule's code: stable, for the client to branch on (e.g. stale-version, application-incomplete).
+     * 规则代码，稳定，供程序分支；取值为本服务可能答出的全部规则 / The rule's code: stable, for the client to branch on (e.g. stale-version, application-incomplete); one of every rule this service can answer.
      */
-    code: string;
+    code: 'already-demonstration-city' | 'application-already-submitted' | 'application-cannot-withdraw' | 'application-exists' | 'application-incomplete' | 'application-not-editable' | 'application-not-found' | 'apply-through-own-authority' | 'as-of-time-or-version' | 'audit-time-range' | 'authority-not-found' | 'bad-request' | 'body-too-large' | 'broker-unavailable' | 'campaign-closed' | 'campaign-exists' | 'campaign-not-found' | 'city-authority-files-cities-only' | 'city-authority-own-city' | 'city-filed-by-city-authority' | 'concurrent-change' | 'contact-deadline-passed' | 'database-unavailable' | 'dead-letter-already-replayed' | 'dead-letter-not-found' | 'dead-letter-still-unpublishable' | 'deadline-passed' | 'document-link-invalid' | 'duplicate' | 'exception-must-extend' | 'forbidden' | 'incident-in-eligibility-window' | 'invalid-if-match' | 'invalid-json' | 'masking-event-altered' | 'masking-event-not-found' | 'masking-field-not-text' | 'masking-fields-required' | 'masking-link-without-digest' | 'masking-reason-required' | 'method-not-allowed' | 'no-cities-through-xpcc' | 'no-open-campaign' | 'not-found' | 'nothing-as-of' | 'one-campaign-at-a-time' | 'one-city-per-separately-planned-city' | 'organisation-not-verified' | 'own-authority-only' | 'own-organisation-only' | 'platform-operating-years' | 'projection-not-found' | 'quota-table-incomplete' | 'scan-content-type' | 'scan-content-type-mismatch' | 'scan-not-pdf-or-image' | 'scan-too-large' | 'service-unavailable' | 'shared-manufacturing-platforms-only' | 'sign-in-required' | 'stale-version' | 'stamped-form-after-passing' | 'unexpected' | 'unsupported-media-type' | 'validation';
     /**
      * 规则（中文） / The rule, in Chinese.
      */
@@ -1029,16 +1094,29 @@ export type WithdrawalRequest = {
 export type GetApplicationAsOfData = {
     body?: never;
     path: {
+        /**
+         * 申报的编号 / The application's id.
+         */
         applicationId: string;
     };
     query?: {
+        /**
+         * 查看此时刻的样子（ISO 8601；省略则为现在） / As it stood at this time (ISO 8601; now when left out).
+         */
         at?: string;
+        /**
+         * 查看此版本的样子（事件流版本，即 ETag） / As it stood at this version (the stream version, as in the ETag).
+         */
         version?: number;
     };
     url: '/api/v1/audit/registration/applications/{applicationId}/as-of';
 };
 
 export type GetApplicationAsOfErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
     /**
      * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
@@ -1085,6 +1163,10 @@ export type ListDeadLettersData = {
 
 export type ListDeadLettersErrors = {
     /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
+    /**
      * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
     401: Problem;
@@ -1116,6 +1198,9 @@ export type ListDeadLettersResponse = ListDeadLettersResponses[keyof ListDeadLet
 export type ReplayDeadLetterData = {
     body?: never;
     path: {
+        /**
+         * 事件的编号 / The event's id.
+         */
         eventId: string;
     };
     query?: never;
@@ -1123,6 +1208,10 @@ export type ReplayDeadLetterData = {
 };
 
 export type ReplayDeadLetterErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
     /**
      * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
@@ -1139,6 +1228,14 @@ export type ReplayDeadLetterErrors = {
      * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`.
      */
     409: Problem;
+    /**
+     * 正文过大 / The body is larger than allowed.
+     */
+    413: Problem;
+    /**
+     * 不支持该内容类型 / The body's content type is not one this operation takes (unsupported-media-type).
+     */
+    415: Problem;
     /**
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
@@ -1163,18 +1260,37 @@ export type ReplayDeadLetterResponse = ReplayDeadLetterResponses[keyof ReplayDea
 export type RegistrationApplicationHistoryData = {
     body?: never;
     path: {
+        /**
+         * 申报的编号 / The application's id.
+         */
         applicationId: string;
     };
     query?: {
+        /**
+         * 只列出此类事件（事件类型名，如 application_submitted） / Only events of this type (its name, e.g. application_submitted).
+         */
         eventType?: string;
+        /**
+         * 只列出此用户所做的（令牌的 sub） / Only what this user did (the token's sub).
+         */
         actor?: string;
+        /**
+         * 起始时间（含，ISO 8601） / From this time on (inclusive, ISO 8601).
+         */
         from?: string;
+        /**
+         * 截止时间（不含，ISO 8601） / Up to this time (exclusive, ISO 8601).
+         */
         to?: string;
     };
     url: '/api/v1/audit/registration/history/applications/{applicationId}';
 };
 
 export type RegistrationApplicationHistoryErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
     /**
      * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
@@ -1211,18 +1327,37 @@ export type RegistrationApplicationHistoryResponse = RegistrationApplicationHist
 export type RegistrationAuthorityHistoryData = {
     body?: never;
     path: {
+        /**
+         * 推荐单位（省级工业和信息化主管部门等）的 GB/T 2260 代码，如 130000 / The recommending authority's GB/T 2260 code, e.g. 130000.
+         */
         authorityCode: string;
     };
     query?: {
+        /**
+         * 只列出此类事件（事件类型名，如 application_submitted） / Only events of this type (its name, e.g. application_submitted).
+         */
         eventType?: string;
+        /**
+         * 只列出此用户所做的（令牌的 sub） / Only what this user did (the token's sub).
+         */
         actor?: string;
+        /**
+         * 起始时间（含，ISO 8601） / From this time on (inclusive, ISO 8601).
+         */
         from?: string;
+        /**
+         * 截止时间（不含，ISO 8601） / Up to this time (exclusive, ISO 8601).
+         */
         to?: string;
     };
     url: '/api/v1/audit/registration/history/authorities/{authorityCode}';
 };
 
 export type RegistrationAuthorityHistoryErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
     /**
      * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
@@ -1259,18 +1394,37 @@ export type RegistrationAuthorityHistoryResponse = RegistrationAuthorityHistoryR
 export type RegistrationUserHistoryData = {
     body?: never;
     path: {
+        /**
+         * 用户标识（令牌的 sub） / The user's id (the token's sub).
+         */
         subject: string;
     };
     query?: {
+        /**
+         * 只列出此类事件（事件类型名，如 application_submitted） / Only events of this type (its name, e.g. application_submitted).
+         */
         eventType?: string;
+        /**
+         * 只列出此用户所做的（令牌的 sub） / Only what this user did (the token's sub).
+         */
         actor?: string;
+        /**
+         * 起始时间（含，ISO 8601） / From this time on (inclusive, ISO 8601).
+         */
         from?: string;
+        /**
+         * 截止时间（不含，ISO 8601） / Up to this time (exclusive, ISO 8601).
+         */
         to?: string;
     };
     url: '/api/v1/audit/registration/history/users/{subject}';
 };
 
 export type RegistrationUserHistoryErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
     /**
      * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
@@ -1308,12 +1462,19 @@ export type RegistrationVerifyEventChainData = {
     body?: never;
     path?: never;
     query?: {
+        /**
+         * 只核验这一事件流（省略则全部） / Only this event stream (all of them when left out).
+         */
         streamId?: string;
     };
     url: '/api/v1/audit/registration/event-chain';
 };
 
 export type RegistrationVerifyEventChainErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
     /**
      * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
@@ -1343,16 +1504,23 @@ export type RegistrationVerifyEventChainResponses = {
 
 export type RegistrationVerifyEventChainResponse = RegistrationVerifyEventChainResponses[keyof RegistrationVerifyEventChainResponses];
 
-export type RegistrationRebuildProjectionData = {
-    body?: never;
+export type RegistrationMaskEventDataData = {
+    body: MaskEventData;
     path: {
-        projection: string;
+        /**
+         * 事件的编号 / The event's id.
+         */
+        eventId: string;
     };
     query?: never;
-    url: '/api/v1/audit/registration/projections/{projection}/rebuild';
+    url: '/api/v1/audit/registration/events/{eventId}/masking';
 };
 
-export type RegistrationRebuildProjectionErrors = {
+export type RegistrationMaskEventDataErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
     /**
      * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
@@ -1365,6 +1533,80 @@ export type RegistrationRebuildProjectionErrors = {
      * 不存在，或不是调用者可见的 / Not found, or not the caller's to see.
      */
     404: Problem;
+    /**
+     * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`.
+     */
+    409: Problem;
+    /**
+     * 正文过大 / The body is larger than allowed.
+     */
+    413: Problem;
+    /**
+     * 不支持该内容类型 / The body's content type is not one this operation takes (unsupported-media-type).
+     */
+    415: Problem;
+    /**
+     * 违反业务规则（见 code） / A rule of the programme refuses it; see `code` (and `errors` where fields are named).
+     */
+    422: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type RegistrationMaskEventDataError = RegistrationMaskEventDataErrors[keyof RegistrationMaskEventDataErrors];
+
+export type RegistrationMaskEventDataResponses = {
+    /**
+     * OK
+     */
+    200: EventDataMasked;
+};
+
+export type RegistrationMaskEventDataResponse = RegistrationMaskEventDataResponses[keyof RegistrationMaskEventDataResponses];
+
+export type RegistrationRebuildProjectionData = {
+    body?: never;
+    path: {
+        /**
+         * 要重建的投影（读模型）名称 / The projection (read model) to rebuild.
+         */
+        projection: 'ApplicationDetails' | 'AuthorityContact' | 'Campaign' | 'EarlierDemonstration' | 'History' | 'Membership';
+    };
+    query?: never;
+    url: '/api/v1/audit/registration/projections/{projection}/rebuild';
+};
+
+export type RegistrationRebuildProjectionErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 不存在，或不是调用者可见的 / Not found, or not the caller's to see.
+     */
+    404: Problem;
+    /**
+     * 正文过大 / The body is larger than allowed.
+     */
+    413: Problem;
+    /**
+     * 不支持该内容类型 / The body's content type is not one this operation takes (unsupported-media-type).
+     */
+    415: Problem;
     /**
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
@@ -1390,10 +1632,25 @@ export type ListApplicationsData = {
     body?: never;
     path?: never;
     query?: {
+        /**
+         * 批次的编号（如第五批） / The campaign's id (the fifth batch, say).
+         */
         campaignId?: string;
+        /**
+         * 只列出此状态的 / Only those in this status.
+         */
         status?: 'draft' | 'submitted' | 'returnedForChanges' | 'withdrawn' | 'passedInitialReview' | 'rejectedInitialReview' | 'stampedFormUploaded' | 'recommended' | 'notRecommended' | 'submittedToMinistry' | 'awaitingExpertReview' | 'underExpertReview' | 'siteVisit' | 'selected' | 'notSelected';
+        /**
+         * 申报类别（示范企业、示范平台、示范项目） / The category (demonstration enterprise, platform or project).
+         */
         category?: 'enterprise' | 'platform' | 'city';
+        /**
+         * 页码，从 1 开始 / The page, from 1.
+         */
         page?: number;
+        /**
+         * 每页条数 / How many items a page holds.
+         */
         pageSize?: number;
     };
     url: '/api/v1/applications';
@@ -1454,6 +1711,14 @@ export type CreateApplicationDraftErrors = {
      */
     403: Problem;
     /**
+     * 正文过大 / The body is larger than allowed.
+     */
+    413: Problem;
+    /**
+     * 不支持该内容类型 / The body's content type is not one this operation takes (unsupported-media-type).
+     */
+    415: Problem;
+    /**
      * 违反业务规则（见 code） / A rule of the programme refuses it; see `code` (and `errors` where fields are named).
      */
     422: Problem;
@@ -1481,6 +1746,9 @@ export type CreateApplicationDraftResponse = CreateApplicationDraftResponses[key
 export type GetApplicationData = {
     body?: never;
     path: {
+        /**
+         * 申报的编号 / The application's id.
+         */
         applicationId: string;
     };
     query?: never;
@@ -1488,6 +1756,10 @@ export type GetApplicationData = {
 };
 
 export type GetApplicationErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
     /**
      * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
@@ -1530,6 +1802,9 @@ export type SaveApplicationFormData = {
         'If-Match'?: string;
     };
     path: {
+        /**
+         * 申报的编号 / The application's id.
+         */
         applicationId: string;
     };
     query?: never;
@@ -1567,6 +1842,14 @@ export type SaveApplicationFormErrors = {
         current: ApplicationDetails;
     };
     /**
+     * 正文过大 / The body is larger than allowed.
+     */
+    413: Problem;
+    /**
+     * 不支持该内容类型 / The body's content type is not one this operation takes (unsupported-media-type).
+     */
+    415: Problem;
+    /**
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
@@ -1596,6 +1879,9 @@ export type SubmitApplicationData = {
         'If-Match'?: string;
     };
     path: {
+        /**
+         * 申报的编号 / The application's id.
+         */
         applicationId: string;
     };
     query?: never;
@@ -1604,11 +1890,15 @@ export type SubmitApplicationData = {
 
 export type SubmitApplicationErrors = {
     /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
+    /**
      * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
     401: Problem;
     /**
-     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden). `organisation-not-verified`: 尚未送达，稍后重试 / not yet arrived (eventually consistent): try again shortly.
      */
     403: Problem;
     /**
@@ -1628,6 +1918,14 @@ export type SubmitApplicationErrors = {
          */
         current: SubmissionReceipt;
     };
+    /**
+     * 正文过大 / The body is larger than allowed.
+     */
+    413: Problem;
+    /**
+     * 不支持该内容类型 / The body's content type is not one this operation takes (unsupported-media-type).
+     */
+    415: Problem;
     /**
      * 违反业务规则（见 code） / A rule of the programme refuses it; see `code` (and `errors` where fields are named).
      */
@@ -1662,6 +1960,9 @@ export type WithdrawApplicationData = {
         'If-Match'?: string;
     };
     path: {
+        /**
+         * 申报的编号 / The application's id.
+         */
         applicationId: string;
     };
     query?: never;
@@ -1669,6 +1970,10 @@ export type WithdrawApplicationData = {
 };
 
 export type WithdrawApplicationErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
     /**
      * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
@@ -1695,6 +2000,14 @@ export type WithdrawApplicationErrors = {
         current: ApplicationDetails;
     };
     /**
+     * 正文过大 / The body is larger than allowed.
+     */
+    413: Problem;
+    /**
+     * 不支持该内容类型 / The body's content type is not one this operation takes (unsupported-media-type).
+     */
+    415: Problem;
+    /**
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
@@ -1718,6 +2031,9 @@ export type WithdrawApplicationResponse = WithdrawApplicationResponses[keyof Wit
 export type VerifySubmissionReceiptData = {
     body: SubmissionReceipt;
     path: {
+        /**
+         * 申报的编号 / The application's id.
+         */
         applicationId: string;
     };
     query?: never;
@@ -1725,6 +2041,10 @@ export type VerifySubmissionReceiptData = {
 };
 
 export type VerifySubmissionReceiptErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
     /**
      * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
@@ -1737,6 +2057,14 @@ export type VerifySubmissionReceiptErrors = {
      * 不存在，或不是调用者可见的 / Not found, or not the caller's to see.
      */
     404: Problem;
+    /**
+     * 正文过大 / The body is larger than allowed.
+     */
+    413: Problem;
+    /**
+     * 不支持该内容类型 / The body's content type is not one this operation takes (unsupported-media-type).
+     */
+    415: Problem;
     /**
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
@@ -1766,6 +2094,10 @@ export type ListCampaignsData = {
 };
 
 export type ListCampaignsErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
     /**
      * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
@@ -1820,6 +2152,14 @@ export type OpenCampaignErrors = {
      */
     409: Problem;
     /**
+     * 正文过大 / The body is larger than allowed.
+     */
+    413: Problem;
+    /**
+     * 不支持该内容类型 / The body's content type is not one this operation takes (unsupported-media-type).
+     */
+    415: Problem;
+    /**
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
@@ -1848,6 +2188,10 @@ export type GetCurrentCampaignData = {
 };
 
 export type GetCurrentCampaignErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
     /**
      * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
@@ -1884,6 +2228,9 @@ export type GetCurrentCampaignResponse = GetCurrentCampaignResponses[keyof GetCu
 export type GetCampaignData = {
     body?: never;
     path: {
+        /**
+         * 批次的编号（如第五批） / The campaign's id (the fifth batch, say).
+         */
         campaignId: string;
     };
     query?: never;
@@ -1891,6 +2238,10 @@ export type GetCampaignData = {
 };
 
 export type GetCampaignErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
     /**
      * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
@@ -1933,6 +2284,9 @@ export type CloseCampaignData = {
         'If-Match'?: string;
     };
     path: {
+        /**
+         * 批次的编号（如第五批） / The campaign's id (the fifth batch, say).
+         */
         campaignId: string;
     };
     query?: never;
@@ -1940,6 +2294,10 @@ export type CloseCampaignData = {
 };
 
 export type CloseCampaignErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
     /**
      * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
@@ -1965,6 +2323,14 @@ export type CloseCampaignErrors = {
          */
         current: Campaign;
     };
+    /**
+     * 正文过大 / The body is larger than allowed.
+     */
+    413: Problem;
+    /**
+     * 不支持该内容类型 / The body's content type is not one this operation takes (unsupported-media-type).
+     */
+    415: Problem;
     /**
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
@@ -1995,6 +2361,9 @@ export type GrantDeadlineExceptionData = {
         'If-Match'?: string;
     };
     path: {
+        /**
+         * 批次的编号（如第五批） / The campaign's id (the fifth batch, say).
+         */
         campaignId: string;
     };
     query?: never;
@@ -2028,6 +2397,14 @@ export type GrantDeadlineExceptionErrors = {
         current: Campaign;
     };
     /**
+     * 正文过大 / The body is larger than allowed.
+     */
+    413: Problem;
+    /**
+     * 不支持该内容类型 / The body's content type is not one this operation takes (unsupported-media-type).
+     */
+    415: Problem;
+    /**
      * 违反业务规则（见 code） / A rule of the programme refuses it; see `code` (and `errors` where fields are named).
      */
     422: Problem;
@@ -2055,6 +2432,9 @@ export type GrantDeadlineExceptionResponse = GrantDeadlineExceptionResponses[key
 export type DownloadApplicationFormData = {
     body?: never;
     path: {
+        /**
+         * 申报的编号 / The application's id.
+         */
         applicationId: string;
     };
     query?: never;
@@ -2062,6 +2442,10 @@ export type DownloadApplicationFormData = {
 };
 
 export type DownloadApplicationFormErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
     /**
      * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
@@ -2098,6 +2482,9 @@ export type DownloadApplicationFormResponse = DownloadApplicationFormResponses[k
 export type DownloadStampedFormData = {
     body?: never;
     path: {
+        /**
+         * 申报的编号 / The application's id.
+         */
         applicationId: string;
     };
     query?: never;
@@ -2105,6 +2492,10 @@ export type DownloadStampedFormData = {
 };
 
 export type DownloadStampedFormErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
     /**
      * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
@@ -2144,6 +2535,9 @@ export type UploadStampedFormData = {
      */
     body: Blob | File;
     path: {
+        /**
+         * 申报的编号 / The application's id.
+         */
         applicationId: string;
     };
     query?: never;
@@ -2151,6 +2545,10 @@ export type UploadStampedFormData = {
 };
 
 export type UploadStampedFormErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
     /**
      * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
@@ -2164,7 +2562,7 @@ export type UploadStampedFormErrors = {
      */
     404: Problem;
     /**
-     * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`.
+     * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`. `stamped-form-after-passing`: 尚未送达，稍后重试 / not yet arrived (eventually consistent): try again shortly.
      */
     409: Problem;
     /**
@@ -2203,11 +2601,23 @@ export type UploadStampedFormResponse = UploadStampedFormResponses[keyof UploadS
 export type DownloadSignedDocumentData = {
     body?: never;
     path: {
+        /**
+         * 申报的编号 / The application's id.
+         */
         applicationId: string;
+        /**
+         * 要下载的文件 / Which document to download.
+         */
         document: 'form' | 'stamped-form';
     };
     query?: {
+        /**
+         * 签名链接的失效时间（Unix 秒，由评审服务签发） / When the signed link expires (Unix seconds, as Review signed it).
+         */
         expires?: number;
+        /**
+         * 签名链接的签名（由评审服务签发） / The signed link's signature (as Review signed it).
+         */
         signature?: string;
     };
     url: '/api/v1/applications/{applicationId}/signed-documents/{document}';
@@ -2260,6 +2670,10 @@ export type ListAuthoritiesData = {
 
 export type ListAuthoritiesErrors = {
     /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
+    /**
      * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
     401: Problem;
@@ -2291,6 +2705,9 @@ export type ListAuthoritiesResponse = ListAuthoritiesResponses[keyof ListAuthori
 export type GetContactPersonData = {
     body?: never;
     path: {
+        /**
+         * 推荐单位（省级工业和信息化主管部门等）的 GB/T 2260 代码，如 130000 / The recommending authority's GB/T 2260 code, e.g. 130000.
+         */
         authorityCode: string;
     };
     query?: never;
@@ -2298,6 +2715,10 @@ export type GetContactPersonData = {
 };
 
 export type GetContactPersonErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
     /**
      * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
@@ -2334,6 +2755,9 @@ export type GetContactPersonResponse = GetContactPersonResponses[keyof GetContac
 export type ReportContactPersonData = {
     body: ContactPersonRequest;
     path: {
+        /**
+         * 推荐单位（省级工业和信息化主管部门等）的 GB/T 2260 代码，如 130000 / The recommending authority's GB/T 2260 code, e.g. 130000.
+         */
         authorityCode: string;
     };
     query?: never;
@@ -2357,6 +2781,14 @@ export type ReportContactPersonErrors = {
      * 不存在，或不是调用者可见的 / Not found, or not the caller's to see.
      */
     404: Problem;
+    /**
+     * 正文过大 / The body is larger than allowed.
+     */
+    413: Problem;
+    /**
+     * 不支持该内容类型 / The body's content type is not one this operation takes (unsupported-media-type).
+     */
+    415: Problem;
     /**
      * 违反业务规则（见 code） / A rule of the programme refuses it; see `code` (and `errors` where fields are named).
      */
@@ -2390,6 +2822,10 @@ export type ListOwnDemonstrationTitlesData = {
 };
 
 export type ListOwnDemonstrationTitlesErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
     /**
      * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */

@@ -2,7 +2,7 @@
 
 import type { Client, ClientMeta, Options as Options2, RequestResult, TDataShape } from './client';
 import { client } from './client.gen';
-import type { AcknowledgePackageData, AcknowledgePackageErrors, AcknowledgePackageResponses, AssignExpertData, AssignExpertErrors, AssignExpertResponses, AssignExpertsAutomaticallyData, AssignExpertsAutomaticallyErrors, AssignExpertsAutomaticallyResponses, ChangeExpertReviewSettingsData, ChangeExpertReviewSettingsErrors, ChangeExpertReviewSettingsResponses, DecideCandidateData, DecideCandidateErrors, DecideCandidateResponses, DecideInitialReviewData, DecideInitialReviewErrors, DecideInitialReviewResponses, DeclareConflictOfInterestData, DeclareConflictOfInterestErrors, DeclareConflictOfInterestResponses, DownloadExpertReviewRankingData, DownloadExpertReviewRankingErrors, DownloadExpertReviewRankingResponses, DownloadFinalListData, DownloadFinalListErrors, DownloadFinalListResponses, DownloadSummaryTableData, DownloadSummaryTableErrors, DownloadSummaryTableResponses, DownloadSummaryTableScanData, DownloadSummaryTableScanErrors, DownloadSummaryTableScanResponses, FileObjectionData, FileObjectionErrors, FileObjectionResponses, FileVisitReportData, FileVisitReportErrors, FileVisitReportResponses, GetAuthorityAsOfData, GetAuthorityAsOfErrors, GetAuthorityAsOfResponses, GetExpertReviewData, GetExpertReviewErrors, GetExpertReviewProgressData, GetExpertReviewProgressErrors, GetExpertReviewProgressResponses, GetExpertReviewRankingData, GetExpertReviewRankingErrors, GetExpertReviewRankingResponses, GetExpertReviewResponses, GetExpertReviewSettingsData, GetExpertReviewSettingsErrors, GetExpertReviewSettingsResponses, GetFinalListData, GetFinalListErrors, GetFinalListResponses, GetPackageData, GetPackageErrors, GetPackageResponses, GetPublicNoticeData, GetPublicNoticeErrors, GetPublicNoticeResponses, GetReviewCaseData, GetReviewCaseErrors, GetReviewCaseResponses, GetSelectionCaseData, GetSelectionCaseErrors, GetSelectionCaseResponses, GetSelectionProgressData, GetSelectionProgressErrors, GetSelectionProgressResponses, GetSiteVisitData, GetSiteVisitErrors, GetSiteVisitResponses, IssueDocumentLinkData, IssueDocumentLinkErrors, IssueDocumentLinkResponses, ListCandidatesData, ListCandidatesErrors, ListCandidatesResponses, ListDeadLettersData, ListDeadLettersErrors, ListDeadLettersResponses, ListExpertScoresData, ListExpertScoresErrors, ListExpertScoresResponses, ListMyExpertAssignmentsData, ListMyExpertAssignmentsErrors, ListMyExpertAssignmentsResponses, ListPackagesData, ListPackagesErrors, ListPackagesResponses, ListRecommendationsData, ListRecommendationsErrors, ListRecommendationsResponses, ListReviewCasesData, ListReviewCasesErrors, ListReviewCasesResponses, ListSiteVisitsData, ListSiteVisitsErrors, ListSiteVisitsResponses, MarkForSiteVisitData, MarkForSiteVisitErrors, MarkForSiteVisitResponses, ProposeSiteVisitScheduleData, ProposeSiteVisitScheduleErrors, ProposeSiteVisitScheduleResponses, PublishPublicNoticeData, PublishPublicNoticeErrors, PublishPublicNoticeResponses, RecommendData, RecommendErrors, RecommendResponses, RecordExpertConsensusData, RecordExpertConsensusErrors, RecordExpertConsensusResponses, RemoveRecommendationData, RemoveRecommendationErrors, RemoveRecommendationResponses, ReorderRecommendationsData, ReorderRecommendationsErrors, ReorderRecommendationsResponses, ReplayDeadLetterData, ReplayDeadLetterErrors, ReplayDeadLetterResponses, ResolveObjectionData, ResolveObjectionErrors, ResolveObjectionResponses, ReturnPackageData, ReturnPackageErrors, ReturnPackageResponses, ReviewApplicationHistoryData, ReviewApplicationHistoryErrors, ReviewApplicationHistoryResponses, ReviewAuthorityHistoryData, ReviewAuthorityHistoryErrors, ReviewAuthorityHistoryResponses, ReviewRebuildProjectionData, ReviewRebuildProjectionErrors, ReviewRebuildProjectionResponses, ReviewUserHistoryData, ReviewUserHistoryErrors, ReviewUserHistoryResponses, ReviewVerifyEventChainData, ReviewVerifyEventChainErrors, ReviewVerifyEventChainResponses, ScheduleSiteVisitData, ScheduleSiteVisitErrors, ScheduleSiteVisitResponses, SubmitExpertScoresData, SubmitExpertScoresErrors, SubmitExpertScoresResponses, SubmitPackageData, SubmitPackageErrors, SubmitPackageResponses, UnassignExpertData, UnassignExpertErrors, UnassignExpertResponses, UploadSummaryTableScanData, UploadSummaryTableScanErrors, UploadSummaryTableScanResponses, VerifyPackageReceiptData, VerifyPackageReceiptErrors, VerifyPackageReceiptResponses } from './types.gen';
+import type { AcknowledgePackageData, AcknowledgePackageErrors, AcknowledgePackageResponses, AssignExpertData, AssignExpertErrors, AssignExpertResponses, AssignExpertsAutomaticallyData, AssignExpertsAutomaticallyErrors, AssignExpertsAutomaticallyResponses, ChangeExpertReviewSettingsData, ChangeExpertReviewSettingsErrors, ChangeExpertReviewSettingsResponses, DecideCandidateData, DecideCandidateErrors, DecideCandidateResponses, DecideInitialReviewData, DecideInitialReviewErrors, DecideInitialReviewResponses, DeclareConflictOfInterestData, DeclareConflictOfInterestErrors, DeclareConflictOfInterestResponses, DownloadExpertReviewRankingData, DownloadExpertReviewRankingErrors, DownloadExpertReviewRankingResponses, DownloadFinalListData, DownloadFinalListErrors, DownloadFinalListResponses, DownloadSummaryTableData, DownloadSummaryTableErrors, DownloadSummaryTableResponses, DownloadSummaryTableScanData, DownloadSummaryTableScanErrors, DownloadSummaryTableScanResponses, FileObjectionData, FileObjectionErrors, FileObjectionResponses, FileVisitReportData, FileVisitReportErrors, FileVisitReportResponses, GetAuthorityAsOfData, GetAuthorityAsOfErrors, GetAuthorityAsOfResponses, GetExpertReviewData, GetExpertReviewErrors, GetExpertReviewProgressData, GetExpertReviewProgressErrors, GetExpertReviewProgressResponses, GetExpertReviewRankingAsOfData, GetExpertReviewRankingAsOfErrors, GetExpertReviewRankingAsOfResponses, GetExpertReviewRankingData, GetExpertReviewRankingErrors, GetExpertReviewRankingResponses, GetExpertReviewResponses, GetExpertReviewSettingsData, GetExpertReviewSettingsErrors, GetExpertReviewSettingsResponses, GetFinalListData, GetFinalListErrors, GetFinalListResponses, GetPackageData, GetPackageErrors, GetPackageResponses, GetPublicNoticeData, GetPublicNoticeErrors, GetPublicNoticeResponses, GetReviewCaseData, GetReviewCaseErrors, GetReviewCaseResponses, GetSelectionCaseData, GetSelectionCaseErrors, GetSelectionCaseResponses, GetSelectionProgressData, GetSelectionProgressErrors, GetSelectionProgressResponses, GetSiteVisitData, GetSiteVisitErrors, GetSiteVisitResponses, IssueDocumentLinkData, IssueDocumentLinkErrors, IssueDocumentLinkResponses, ListCandidatesData, ListCandidatesErrors, ListCandidatesResponses, ListDeadLettersData, ListDeadLettersErrors, ListDeadLettersResponses, ListExpertScoresData, ListExpertScoresErrors, ListExpertScoresResponses, ListMyExpertAssignmentsData, ListMyExpertAssignmentsErrors, ListMyExpertAssignmentsResponses, ListPackagesData, ListPackagesErrors, ListPackagesResponses, ListRecommendationsData, ListRecommendationsErrors, ListRecommendationsResponses, ListReviewCasesData, ListReviewCasesErrors, ListReviewCasesResponses, ListSiteVisitsData, ListSiteVisitsErrors, ListSiteVisitsResponses, MarkForSiteVisitData, MarkForSiteVisitErrors, MarkForSiteVisitResponses, ProposeSiteVisitScheduleData, ProposeSiteVisitScheduleErrors, ProposeSiteVisitScheduleResponses, PublishPublicNoticeData, PublishPublicNoticeErrors, PublishPublicNoticeResponses, RecommendData, RecommendErrors, RecommendResponses, RecordExpertConsensusData, RecordExpertConsensusErrors, RecordExpertConsensusResponses, RemoveRecommendationData, RemoveRecommendationErrors, RemoveRecommendationResponses, ReorderRecommendationsData, ReorderRecommendationsErrors, ReorderRecommendationsResponses, ReplayDeadLetterData, ReplayDeadLetterErrors, ReplayDeadLetterResponses, ResolveObjectionData, ResolveObjectionErrors, ResolveObjectionResponses, ReturnPackageData, ReturnPackageErrors, ReturnPackageResponses, ReviewApplicationHistoryData, ReviewApplicationHistoryErrors, ReviewApplicationHistoryResponses, ReviewAuthorityHistoryData, ReviewAuthorityHistoryErrors, ReviewAuthorityHistoryResponses, ReviewMaskEventDataData, ReviewMaskEventDataErrors, ReviewMaskEventDataResponses, ReviewRebuildProjectionData, ReviewRebuildProjectionErrors, ReviewRebuildProjectionResponses, ReviewUserHistoryData, ReviewUserHistoryErrors, ReviewUserHistoryResponses, ReviewVerifyEventChainData, ReviewVerifyEventChainErrors, ReviewVerifyEventChainResponses, ScheduleSiteVisitData, ScheduleSiteVisitErrors, ScheduleSiteVisitResponses, SubmitExpertScoresData, SubmitExpertScoresErrors, SubmitExpertScoresResponses, SubmitPackageData, SubmitPackageErrors, SubmitPackageResponses, UnassignExpertData, UnassignExpertErrors, UnassignExpertResponses, UploadSummaryTableScanData, UploadSummaryTableScanErrors, UploadSummaryTableScanResponses, VerifyPackageReceiptData, VerifyPackageReceiptErrors, VerifyPackageReceiptResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -24,6 +24,15 @@ export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends 
 export const getAuthorityAsOf = <ThrowOnError extends boolean = false>(options: Options<GetAuthorityAsOfData, ThrowOnError>): RequestResult<GetAuthorityAsOfResponses, GetAuthorityAsOfErrors, ThrowOnError> => (options.client ?? client).get<GetAuthorityAsOfResponses, GetAuthorityAsOfErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/audit/review/authorities/{authorityCode}/as-of',
+    ...options
+});
+
+/**
+ * 类别内专家评审排序在某一时点的状态 / The ranked result of a category as it stood at a past instant
+ */
+export const getExpertReviewRankingAsOf = <ThrowOnError extends boolean = false>(options: Options<GetExpertReviewRankingAsOfData, ThrowOnError>): RequestResult<GetExpertReviewRankingAsOfResponses, GetExpertReviewRankingAsOfErrors, ThrowOnError> => (options.client ?? client).get<GetExpertReviewRankingAsOfResponses, GetExpertReviewRankingAsOfErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/audit/review/campaigns/{campaignId}/categories/{category}/ranking/as-of',
     ...options
 });
 
@@ -82,6 +91,19 @@ export const reviewVerifyEventChain = <ThrowOnError extends boolean = false>(opt
 });
 
 /**
+ * 遮蔽事件中的个人信息（留有记录，哈希链仍可校验） / Mask personal data in a stored event, on record; its hash chain still verifies
+ */
+export const reviewMaskEventData = <ThrowOnError extends boolean = false>(options: Options<ReviewMaskEventDataData, ThrowOnError>): RequestResult<ReviewMaskEventDataResponses, ReviewMaskEventDataErrors, ThrowOnError> => (options.client ?? client).post<ReviewMaskEventDataResponses, ReviewMaskEventDataErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/audit/review/events/{eventId}/masking',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
  * 从事件重建投影 / Rebuild a projection (read model) of this service from its events
  */
 export const reviewRebuildProjection = <ThrowOnError extends boolean = false>(options: Options<ReviewRebuildProjectionData, ThrowOnError>): RequestResult<ReviewRebuildProjectionResponses, ReviewRebuildProjectionErrors, ThrowOnError> => (options.client ?? client).post<ReviewRebuildProjectionResponses, ReviewRebuildProjectionErrors, ThrowOnError>({
@@ -93,7 +115,7 @@ export const reviewRebuildProjection = <ThrowOnError extends boolean = false>(op
 /**
  * 查看审核案卷 / Read a review case
  *
- * 最终一致 / Eventually consistent: 审核案卷在申报提交后经消息中继送达时建立，通常在一秒内；在此之前查询答 404 application-not-found，可稍后重试。 / A review case is opened when the applicant's submission reaches Review through the message relay, usually within a second of the submission: until then it answers 404 (and a list leaves the case out); try again shortly.
+ * 最终一致 / Eventually consistent: 审核案卷在申报提交后经消息中继送达时建立，通常在一秒内；在此之前查询答 404 review-case-not-found，可稍后重试。 / A review case is opened when the applicant's submission reaches Review through the message relay, usually within a second of the submission: until then it answers 404 review-case-not-found (and a list leaves the case out); try again shortly.
  */
 export const getReviewCase = <ThrowOnError extends boolean = false>(options: Options<GetReviewCaseData, ThrowOnError>): RequestResult<GetReviewCaseResponses, GetReviewCaseErrors, ThrowOnError> => (options.client ?? client).get<GetReviewCaseResponses, GetReviewCaseErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -104,7 +126,7 @@ export const getReviewCase = <ThrowOnError extends boolean = false>(options: Opt
 /**
  * 审核工作清单 / The worklist of review cases
  *
- * 最终一致 / Eventually consistent: 审核案卷在申报提交后经消息中继送达时建立，通常在一秒内；在此之前查询答 404 application-not-found，可稍后重试。 / A review case is opened when the applicant's submission reaches Review through the message relay, usually within a second of the submission: until then it answers 404 (and a list leaves the case out); try again shortly.
+ * 最终一致 / Eventually consistent: 审核案卷在申报提交后经消息中继送达时建立，通常在一秒内；在此之前查询答 404 review-case-not-found，可稍后重试。 / A review case is opened when the applicant's submission reaches Review through the message relay, usually within a second of the submission: until then it answers 404 review-case-not-found (and a list leaves the case out); try again shortly.
  */
 export const listReviewCases = <ThrowOnError extends boolean = false>(options?: Options<ListReviewCasesData, ThrowOnError>): RequestResult<ListReviewCasesResponses, ListReviewCasesErrors, ThrowOnError> => (options?.client ?? client).get<ListReviewCasesResponses, ListReviewCasesErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -140,6 +162,8 @@ export const listRecommendations = <ThrowOnError extends boolean = false>(option
  * 在名额内推荐 / Recommend an application, within quota
  *
  * 最终一致 / Eventually consistent: 批次开启后须经消息中继送达本服务；在此之前答 409 campaign-not-yet-known，带 Retry-After（秒）。 / A campaign reaches Review through the message relay after it opens; until then the answer is 409 campaign-not-yet-known with Retry-After (seconds).
+ *
+ * 最终一致 / Eventually consistent: 申报单位上传的盖章申报书经消息中继送达本服务（审核案卷的 stampedFormSha256）之前，推荐答 409 not-recommendable，可稍后重试。 / The applicant's stamped form reaches Review through the message relay (the review case's stampedFormSha256): until then recommending the application answers 409 not-recommendable; try again shortly.
  */
 export const recommend = <ThrowOnError extends boolean = false>(options: Options<RecommendData, ThrowOnError>): RequestResult<RecommendResponses, RecommendErrors, ThrowOnError> => (options.client ?? client).post<RecommendResponses, RecommendErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -153,6 +177,8 @@ export const recommend = <ThrowOnError extends boolean = false>(options: Options
 
 /**
  * 下载申报汇总表（附件2，XLSX） / Download the summary table (附件2, XLSX)
+ *
+ * 最终一致 / Eventually consistent: 批次开启后须经消息中继送达本服务；在此之前答 409 campaign-not-yet-known，带 Retry-After（秒）。 / A campaign reaches Review through the message relay after it opens; until then the answer is 409 campaign-not-yet-known with Retry-After (seconds).
  */
 export const downloadSummaryTable = <ThrowOnError extends boolean = false>(options?: Options<DownloadSummaryTableData, ThrowOnError>): RequestResult<DownloadSummaryTableResponses, DownloadSummaryTableErrors, ThrowOnError> => (options?.client ?? client).get<DownloadSummaryTableResponses, DownloadSummaryTableErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -162,6 +188,8 @@ export const downloadSummaryTable = <ThrowOnError extends boolean = false>(optio
 
 /**
  * 撤销推荐 / Take an application off its list
+ *
+ * 最终一致 / Eventually consistent: 批次开启后须经消息中继送达本服务；在此之前答 409 campaign-not-yet-known，带 Retry-After（秒）。 / A campaign reaches Review through the message relay after it opens; until then the answer is 409 campaign-not-yet-known with Retry-After (seconds).
  */
 export const removeRecommendation = <ThrowOnError extends boolean = false>(options: Options<RemoveRecommendationData, ThrowOnError>): RequestResult<RemoveRecommendationResponses, RemoveRecommendationErrors, ThrowOnError> => (options.client ?? client).delete<RemoveRecommendationResponses, RemoveRecommendationErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -171,6 +199,8 @@ export const removeRecommendation = <ThrowOnError extends boolean = false>(optio
 
 /**
  * 调整推荐排序 / Reorder a list
+ *
+ * 最终一致 / Eventually consistent: 批次开启后须经消息中继送达本服务；在此之前答 409 campaign-not-yet-known，带 Retry-After（秒）。 / A campaign reaches Review through the message relay after it opens; until then the answer is 409 campaign-not-yet-known with Retry-After (seconds).
  */
 export const reorderRecommendations = <ThrowOnError extends boolean = false>(options: Options<ReorderRecommendationsData, ThrowOnError>): RequestResult<ReorderRecommendationsResponses, ReorderRecommendationsErrors, ThrowOnError> => (options.client ?? client).put<ReorderRecommendationsResponses, ReorderRecommendationsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -211,6 +241,8 @@ export const downloadSummaryTableScan = <ThrowOnError extends boolean = false>(o
 
 /**
  * 上传盖章汇总表扫描件 / Upload the stamped summary table's scan
+ *
+ * 最终一致 / Eventually consistent: 批次开启后须经消息中继送达本服务；在此之前答 409 campaign-not-yet-known，带 Retry-After（秒）。 / A campaign reaches Review through the message relay after it opens; until then the answer is 409 campaign-not-yet-known with Retry-After (seconds).
  */
 export const uploadSummaryTableScan = <ThrowOnError extends boolean = false>(options: Options<UploadSummaryTableScanData, ThrowOnError>): RequestResult<UploadSummaryTableScanResponses, UploadSummaryTableScanErrors, ThrowOnError> => (options.client ?? client).put<UploadSummaryTableScanResponses, UploadSummaryTableScanErrors, ThrowOnError>({
     bodySerializer: null,
@@ -225,6 +257,8 @@ export const uploadSummaryTableScan = <ThrowOnError extends boolean = false>(opt
 
 /**
  * 向工业和信息化部报送 / Submit the package to the ministry
+ *
+ * 最终一致 / Eventually consistent: 批次开启后须经消息中继送达本服务；在此之前答 409 campaign-not-yet-known，带 Retry-After（秒）。 / A campaign reaches Review through the message relay after it opens; until then the answer is 409 campaign-not-yet-known with Retry-After (seconds).
  */
 export const submitPackage = <ThrowOnError extends boolean = false>(options: Options<SubmitPackageData, ThrowOnError>): RequestResult<SubmitPackageResponses, SubmitPackageErrors, ThrowOnError> => (options.client ?? client).post<SubmitPackageResponses, SubmitPackageErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -348,6 +382,8 @@ export const getPublicNotice = <ThrowOnError extends boolean = false>(options?: 
 
 /**
  * 发布公示名单与公示期 / Publish the candidate list for its notice period
+ *
+ * 最终一致 / Eventually consistent: 批次开启后须经消息中继送达本服务；在此之前答 409 campaign-not-yet-known，带 Retry-After（秒）。 / A campaign reaches Review through the message relay after it opens; until then the answer is 409 campaign-not-yet-known with Retry-After (seconds).
  */
 export const publishPublicNotice = <ThrowOnError extends boolean = false>(options: Options<PublishPublicNoticeData, ThrowOnError>): RequestResult<PublishPublicNoticeResponses, PublishPublicNoticeErrors, ThrowOnError> => (options.client ?? client).post<PublishPublicNoticeResponses, PublishPublicNoticeErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -438,6 +474,8 @@ export const getFinalList = <ThrowOnError extends boolean = false>(options?: Opt
 
 /**
  * 下载最终示范名单（XLSX） / Download the final list (XLSX)
+ *
+ * 最终一致 / Eventually consistent: 批次开启后须经消息中继送达本服务；在此之前答 409 campaign-not-yet-known，带 Retry-After（秒）。 / A campaign reaches Review through the message relay after it opens; until then the answer is 409 campaign-not-yet-known with Retry-After (seconds).
  */
 export const downloadFinalList = <ThrowOnError extends boolean = false>(options?: Options<DownloadFinalListData, ThrowOnError>): RequestResult<DownloadFinalListResponses, DownloadFinalListErrors, ThrowOnError> => (options?.client ?? client).get<DownloadFinalListResponses, DownloadFinalListErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],

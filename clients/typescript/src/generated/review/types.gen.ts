@@ -42,7 +42,7 @@ export type AssignmentRequest = {
     /**
      * 专家账号（必填） / The expert's account (required).
      */
-    expertSubject: null | string;
+    expertSubject: string;
 };
 
 /**
@@ -409,7 +409,7 @@ export type DeclarationRequest = {
     /**
      * 是否存在利益冲突（必填） / Whether he has a conflict of interest (required).
      */
-    hasConflict: null | boolean;
+    hasConflict: boolean;
     /**
      * 存在冲突时说明情况 / The conflict, when there is one.
      */
@@ -492,6 +492,57 @@ export type EvaluationExplanation = {
      * 说明时间 / When it was filed.
      */
     filedAt: string;
+};
+
+/**
+ * Personal data of a stored event was masked, through the recorded operation: who, when, why, which event and fields, and
+ * the digest of the data as it was written (with which the event's hash-chain link still verifies).
+ */
+export type EventDataMasked = {
+    /**
+     * The masked event's global sequence number in the service's store.
+     */
+    sequence: number;
+    /**
+     * The masked event's id.
+     */
+    eventId: string;
+    /**
+     * The masked event's stream.
+     */
+    streamId: string;
+    /**
+     * The fields masked.
+     */
+    fields: Array<string>;
+    /**
+     * Why they were masked.
+     */
+    reason: string;
+    /**
+     * The SHA-256 (hex) of the event's data as it was written.
+     */
+    originalDigest: string;
+    /**
+     * The SHA-256 (hex) of its data once masked.
+     */
+    maskedDigest: string;
+    /**
+     * Who masked it (token subject).
+     */
+    subject: string;
+    /**
+     * Their role.
+     */
+    role: 'applicant' | 'city-authority' | 'authority-officer' | 'ministry-officer' | 'expert' | 'auditor';
+    /**
+     * When.
+     */
+    at: string;
+    /**
+     * The applications the masked event is about (its entry in the history), so the masking is in their timelines.
+     */
+    applications: Array<string>;
 };
 
 /**
@@ -819,11 +870,25 @@ export type IntakeRequest = {
     /**
      * 批次（必填） / The campaign (required).
      */
-    campaignId: null | string;
+    campaignId: string;
     /**
      * 理由；退回时必填 / The reason; required to return.
      */
     reason: null | string;
+};
+
+/**
+ * What an operator asks to mask in one stored event, and why.
+ */
+export type MaskEventData = {
+    /**
+     * The personal fields to mask, as JSON paths of the event's data (e.g. `form.contact.phone`); each must hold text.
+     */
+    fields: Array<string>;
+    /**
+     * Why (e.g. the person's request under the Personal Information Protection Law), kept with the record.
+     */
+    reason: string;
 };
 
 /**
@@ -919,15 +984,15 @@ export type ObjectionRequest = {
     /**
      * 异议人真实姓名（必填） / The objector's real name (required).
      */
-    contactName: null | string;
+    contactName: string;
     /**
      * 联系电话（必填） / A telephone number (required).
      */
-    contactPhone: null | string;
+    contactPhone: string;
     /**
      * 异议内容及理由（必填） / What is objected, and why (required).
      */
-    grounds: null | string;
+    grounds: string;
 };
 
 /**
@@ -937,7 +1002,7 @@ export type ObjectionResolutionRequest = {
     /**
      * 处理结果（必填） / The written outcome (required).
      */
-    outcome: null | string;
+    outcome: string;
 };
 
 /**
@@ -1106,9 +1171,9 @@ export type Problem = {
      */
     instance: string;
     /**
-     * 规则代码，稳定，供程序分支 / The rule's code: stable, for the client to branch on (e.g. stale-version, application-incomplete).
+     * 规则代码，稳定，供程序分支；取值为本服务可能答出的全部规则 / The rule's code: stable, for the client to branch on (e.g. stale-version, application-incomplete); one of every rule this service can answer.
      */
-    code: string;
+    code: 'already-recommended' | 'application-withdrawn' | 'as-of-time-or-version' | 'audit-time-range' | 'bad-request' | 'body-too-large' | 'broker-unavailable' | 'campaign-not-yet-known' | 'candidate-already-decided' | 'candidate-not-found' | 'cities-always-visited' | 'concurrent-change' | 'conflict-of-interest-already-declared' | 'conflict-of-interest-declaration-required' | 'conflict-of-interest-reason-required' | 'consensus-comments-required' | 'consensus-needs-every-score' | 'database-unavailable' | 'dead-letter-already-replayed' | 'dead-letter-not-found' | 'dead-letter-still-unpublishable' | 'decline-reason-required' | 'document-link-invalid' | 'duplicate' | 'expert-already-assigned' | 'expert-already-on-a-visit' | 'expert-conflict-of-interest' | 'expert-conflicted' | 'expert-inactive' | 'expert-load-exceeded' | 'expert-not-assigned' | 'expert-not-found' | 'expert-not-in-pool' | 'expert-own-scores-first' | 'expert-review-application-not-found' | 'expert-review-concluded' | 'expert-scores-already-submitted' | 'expert-scores-invalid' | 'expert-unavailable' | 'forbidden' | 'initial-review-already-decided' | 'initial-review-reason-required' | 'invalid-if-match' | 'invalid-json' | 'masking-event-altered' | 'masking-event-not-found' | 'masking-field-not-text' | 'masking-fields-required' | 'masking-link-without-digest' | 'masking-reason-required' | 'method-not-allowed' | 'not-found' | 'not-on-list' | 'not-recommendable' | 'nothing-as-of' | 'notice-period-invalid' | 'notice-period-not-over' | 'objection-already-resolved' | 'objection-details-required' | 'objection-not-found' | 'objection-outcome-required' | 'objection-outside-notice-period' | 'objection-unresolved' | 'order-must-list-every-entry' | 'own-authority-only' | 'package-empty' | 'package-not-found' | 'package-not-submitted' | 'package-return-reason-required' | 'package-submitted' | 'projection-not-found' | 'public-notice-already-published' | 'public-notice-empty' | 'public-notice-not-found' | 'quota-exceeded' | 'recommendation-deadline-passed' | 'review-case-not-found' | 'scan-content-type' | 'scan-content-type-mismatch' | 'scan-not-pdf-or-image' | 'scan-too-large' | 'scored-expert-stays' | 'service-unavailable' | 'sign-in-required' | 'site-visit-not-found' | 'stale-version' | 'summary-table-scan-required' | 'unexpected' | 'unsupported-media-type' | 'validation' | 'visit-needs-passed-expert-review' | 'visit-not-due' | 'visit-not-scheduled' | 'visit-place-required' | 'visit-report-already-filed' | 'visit-report-incomplete' | 'visit-report-required' | 'visit-reports-outstanding' | 'visit-team-too-small';
     /**
      * 规则（中文） / The rule, in Chinese.
      */
@@ -1176,15 +1241,15 @@ export type PublishNoticeRequest = {
     /**
      * 批次（必填） / The campaign (required).
      */
-    campaignId: null | string;
+    campaignId: string;
     /**
      * 公示开始日期（必填） / The first day of the notice (required).
      */
-    starts: null | string;
+    starts: string;
     /**
      * 公示截止日期（必填，北京时间当日结束） / The last day (required; to the end of that day, China Standard Time).
      */
-    ends: null | string;
+    ends: string;
 };
 
 /**
@@ -1357,7 +1422,7 @@ export type RecommendRequest = {
     /**
      * 申报编号（必填；初审通过且已上传盖章申报书） / The application (required; passed initial review, stamped form uploaded).
      */
-    applicationId: null | string;
+    applicationId: string;
 };
 
 /**
@@ -1367,11 +1432,11 @@ export type ReorderRequest = {
     /**
      * 批次（必填） / The campaign (required).
      */
-    campaignId: null | string;
+    campaignId: string;
     /**
      * 名单上全部申报编号的新顺序（必填） / Every application of the list, in the new order (required).
      */
-    order: null | Array<string>;
+    order: Array<string>;
 };
 
 /**
@@ -1494,15 +1559,15 @@ export type ScheduleProposalRequest = {
     /**
      * 批次（必填） / The campaign (required).
      */
-    campaignId: null | string;
+    campaignId: string;
     /**
      * 窗口首日（必填） / The window's first day (required).
      */
-    from: null | string;
+    from: string;
     /**
      * 窗口末日（必填） / The window's last day (required).
      */
-    to: null | string;
+    to: string;
 };
 
 /**
@@ -1512,15 +1577,15 @@ export type ScheduleVisitRequest = {
     /**
      * 考查日期（必填） / The day (required).
      */
-    date: null | string;
+    date: string;
     /**
      * 考查地点（必填） / The place (required).
      */
-    place: null | string;
+    place: string;
     /**
      * 考查组专家账号，至少两名（必填） / The experts of the team, at least two (required).
      */
-    team: null | Array<string>;
+    team: Array<string>;
 };
 
 /**
@@ -1534,7 +1599,7 @@ export type ScoresRequest = {
     /**
      * 意见（合议时必填，不超过 2000 字） / Comments (required for the consensus; at most 2000 characters).
      */
-    comment: null | string;
+    comment: string;
 };
 
 /**
@@ -1765,7 +1830,7 @@ export type VisitReportRequest = {
     /**
      * 考查情况（必填） / What the team found (required).
      */
-    findings: null | string;
+    findings: string;
     /**
      * 考查意见（必填）：recommend 或 doNotRecommend / Recommend or do not recommend (required). The visiting team's recommendation. 取值 / Values: recommend; doNotRecommend.
      */
@@ -1775,10 +1840,19 @@ export type VisitReportRequest = {
 export type GetAuthorityAsOfData = {
     body?: never;
     path: {
+        /**
+         * 推荐单位（省级工业和信息化主管部门等）的 GB/T 2260 代码，如 130000 / The recommending authority's GB/T 2260 code, e.g. 130000.
+         */
         authorityCode: string;
     };
     query?: {
+        /**
+         * 批次的编号（如第五批） / The campaign's id (the fifth batch, say).
+         */
         campaignId?: string;
+        /**
+         * 查看此时刻的样子（ISO 8601；省略则为现在） / As it stood at this time (ISO 8601; now when left out).
+         */
         at?: string;
     };
     url: '/api/v1/audit/review/authorities/{authorityCode}/as-of';
@@ -1818,6 +1892,61 @@ export type GetAuthorityAsOfResponses = {
 
 export type GetAuthorityAsOfResponse = GetAuthorityAsOfResponses[keyof GetAuthorityAsOfResponses];
 
+export type GetExpertReviewRankingAsOfData = {
+    body?: never;
+    path: {
+        /**
+         * 批次的编号（如第五批） / The campaign's id (the fifth batch, say).
+         */
+        campaignId: string;
+        /**
+         * 申报类别（示范企业、示范平台、示范项目） / The category (demonstration enterprise, platform or project).
+         */
+        category: 'enterprise' | 'platform' | 'city';
+    };
+    query?: {
+        /**
+         * 查看此时刻的样子（ISO 8601；省略则为现在） / As it stood at this time (ISO 8601; now when left out).
+         */
+        at?: string;
+    };
+    url: '/api/v1/audit/review/campaigns/{campaignId}/categories/{category}/ranking/as-of';
+};
+
+export type GetExpertReviewRankingAsOfErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type GetExpertReviewRankingAsOfError = GetExpertReviewRankingAsOfErrors[keyof GetExpertReviewRankingAsOfErrors];
+
+export type GetExpertReviewRankingAsOfResponses = {
+    /**
+     * OK
+     */
+    200: Array<RankedApplication>;
+};
+
+export type GetExpertReviewRankingAsOfResponse = GetExpertReviewRankingAsOfResponses[keyof GetExpertReviewRankingAsOfResponses];
+
 export type ListDeadLettersData = {
     body?: never;
     path?: never;
@@ -1826,6 +1955,10 @@ export type ListDeadLettersData = {
 };
 
 export type ListDeadLettersErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
     /**
      * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
@@ -1858,6 +1991,9 @@ export type ListDeadLettersResponse = ListDeadLettersResponses[keyof ListDeadLet
 export type ReplayDeadLetterData = {
     body?: never;
     path: {
+        /**
+         * 事件的编号 / The event's id.
+         */
         eventId: string;
     };
     query?: never;
@@ -1865,6 +2001,10 @@ export type ReplayDeadLetterData = {
 };
 
 export type ReplayDeadLetterErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
     /**
      * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
@@ -1881,6 +2021,14 @@ export type ReplayDeadLetterErrors = {
      * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`.
      */
     409: Problem;
+    /**
+     * 正文过大 / The body is larger than allowed.
+     */
+    413: Problem;
+    /**
+     * 不支持该内容类型 / The body's content type is not one this operation takes (unsupported-media-type).
+     */
+    415: Problem;
     /**
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
@@ -1905,18 +2053,37 @@ export type ReplayDeadLetterResponse = ReplayDeadLetterResponses[keyof ReplayDea
 export type ReviewApplicationHistoryData = {
     body?: never;
     path: {
+        /**
+         * 申报的编号 / The application's id.
+         */
         applicationId: string;
     };
     query?: {
+        /**
+         * 只列出此类事件（事件类型名，如 application_submitted） / Only events of this type (its name, e.g. application_submitted).
+         */
         eventType?: string;
+        /**
+         * 只列出此用户所做的（令牌的 sub） / Only what this user did (the token's sub).
+         */
         actor?: string;
+        /**
+         * 起始时间（含，ISO 8601） / From this time on (inclusive, ISO 8601).
+         */
         from?: string;
+        /**
+         * 截止时间（不含，ISO 8601） / Up to this time (exclusive, ISO 8601).
+         */
         to?: string;
     };
     url: '/api/v1/audit/review/history/applications/{applicationId}';
 };
 
 export type ReviewApplicationHistoryErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
     /**
      * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
@@ -1953,18 +2120,37 @@ export type ReviewApplicationHistoryResponse = ReviewApplicationHistoryResponses
 export type ReviewAuthorityHistoryData = {
     body?: never;
     path: {
+        /**
+         * 推荐单位（省级工业和信息化主管部门等）的 GB/T 2260 代码，如 130000 / The recommending authority's GB/T 2260 code, e.g. 130000.
+         */
         authorityCode: string;
     };
     query?: {
+        /**
+         * 只列出此类事件（事件类型名，如 application_submitted） / Only events of this type (its name, e.g. application_submitted).
+         */
         eventType?: string;
+        /**
+         * 只列出此用户所做的（令牌的 sub） / Only what this user did (the token's sub).
+         */
         actor?: string;
+        /**
+         * 起始时间（含，ISO 8601） / From this time on (inclusive, ISO 8601).
+         */
         from?: string;
+        /**
+         * 截止时间（不含，ISO 8601） / Up to this time (exclusive, ISO 8601).
+         */
         to?: string;
     };
     url: '/api/v1/audit/review/history/authorities/{authorityCode}';
 };
 
 export type ReviewAuthorityHistoryErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
     /**
      * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
@@ -2001,18 +2187,37 @@ export type ReviewAuthorityHistoryResponse = ReviewAuthorityHistoryResponses[key
 export type ReviewUserHistoryData = {
     body?: never;
     path: {
+        /**
+         * 用户标识（令牌的 sub） / The user's id (the token's sub).
+         */
         subject: string;
     };
     query?: {
+        /**
+         * 只列出此类事件（事件类型名，如 application_submitted） / Only events of this type (its name, e.g. application_submitted).
+         */
         eventType?: string;
+        /**
+         * 只列出此用户所做的（令牌的 sub） / Only what this user did (the token's sub).
+         */
         actor?: string;
+        /**
+         * 起始时间（含，ISO 8601） / From this time on (inclusive, ISO 8601).
+         */
         from?: string;
+        /**
+         * 截止时间（不含，ISO 8601） / Up to this time (exclusive, ISO 8601).
+         */
         to?: string;
     };
     url: '/api/v1/audit/review/history/users/{subject}';
 };
 
 export type ReviewUserHistoryErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
     /**
      * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
@@ -2050,12 +2255,19 @@ export type ReviewVerifyEventChainData = {
     body?: never;
     path?: never;
     query?: {
+        /**
+         * 只核验这一事件流（省略则全部） / Only this event stream (all of them when left out).
+         */
         streamId?: string;
     };
     url: '/api/v1/audit/review/event-chain';
 };
 
 export type ReviewVerifyEventChainErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
     /**
      * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
@@ -2085,16 +2297,23 @@ export type ReviewVerifyEventChainResponses = {
 
 export type ReviewVerifyEventChainResponse = ReviewVerifyEventChainResponses[keyof ReviewVerifyEventChainResponses];
 
-export type ReviewRebuildProjectionData = {
-    body?: never;
+export type ReviewMaskEventDataData = {
+    body: MaskEventData;
     path: {
-        projection: string;
+        /**
+         * 事件的编号 / The event's id.
+         */
+        eventId: string;
     };
     query?: never;
-    url: '/api/v1/audit/review/projections/{projection}/rebuild';
+    url: '/api/v1/audit/review/events/{eventId}/masking';
 };
 
-export type ReviewRebuildProjectionErrors = {
+export type ReviewMaskEventDataErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
     /**
      * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
@@ -2107,6 +2326,80 @@ export type ReviewRebuildProjectionErrors = {
      * 不存在，或不是调用者可见的 / Not found, or not the caller's to see.
      */
     404: Problem;
+    /**
+     * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`.
+     */
+    409: Problem;
+    /**
+     * 正文过大 / The body is larger than allowed.
+     */
+    413: Problem;
+    /**
+     * 不支持该内容类型 / The body's content type is not one this operation takes (unsupported-media-type).
+     */
+    415: Problem;
+    /**
+     * 违反业务规则（见 code） / A rule of the programme refuses it; see `code` (and `errors` where fields are named).
+     */
+    422: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type ReviewMaskEventDataError = ReviewMaskEventDataErrors[keyof ReviewMaskEventDataErrors];
+
+export type ReviewMaskEventDataResponses = {
+    /**
+     * OK
+     */
+    200: EventDataMasked;
+};
+
+export type ReviewMaskEventDataResponse = ReviewMaskEventDataResponses[keyof ReviewMaskEventDataResponses];
+
+export type ReviewRebuildProjectionData = {
+    body?: never;
+    path: {
+        /**
+         * 要重建的投影（读模型）名称 / The projection (read model) to rebuild.
+         */
+        projection: 'Candidacy' | 'EvaluationExplanation' | 'ExpertDay' | 'ExpertPanelView' | 'ExpertProfile' | 'ExpertReviewVerdict' | 'FinalList' | 'History' | 'RecommendationList' | 'RecommendationPackage' | 'ReviewCampaign' | 'ReviewCaseDetails' | 'SiteVisit';
+    };
+    query?: never;
+    url: '/api/v1/audit/review/projections/{projection}/rebuild';
+};
+
+export type ReviewRebuildProjectionErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 不存在，或不是调用者可见的 / Not found, or not the caller's to see.
+     */
+    404: Problem;
+    /**
+     * 正文过大 / The body is larger than allowed.
+     */
+    413: Problem;
+    /**
+     * 不支持该内容类型 / The body's content type is not one this operation takes (unsupported-media-type).
+     */
+    415: Problem;
     /**
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
@@ -2131,6 +2424,9 @@ export type ReviewRebuildProjectionResponse = ReviewRebuildProjectionResponses[k
 export type GetReviewCaseData = {
     body?: never;
     path: {
+        /**
+         * 申报的编号 / The application's id.
+         */
         applicationId: string;
     };
     query?: never;
@@ -2138,6 +2434,10 @@ export type GetReviewCaseData = {
 };
 
 export type GetReviewCaseErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
     /**
      * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
@@ -2175,15 +2475,45 @@ export type ListReviewCasesData = {
     body?: never;
     path?: never;
     query?: {
+        /**
+         * 推荐单位（省级工业和信息化主管部门等）的 GB/T 2260 代码，如 130000 / The recommending authority's GB/T 2260 code, e.g. 130000.
+         */
         authorityCode?: string;
+        /**
+         * 批次的编号（如第五批） / The campaign's id (the fifth batch, say).
+         */
         campaignId?: string;
+        /**
+         * 申报类别（示范企业、示范平台、示范项目） / The category (demonstration enterprise, platform or project).
+         */
         category?: 'enterprise' | 'platform' | 'city';
+        /**
+         * 只列出此分类的 / Only those of this class.
+         */
         class?: 'sharedManufacturing' | 'other' | 'comprehensive' | 'industrialDesign';
+        /**
+         * 只列出此服务型制造模式的 / Only those of this service-oriented manufacturing mode.
+         */
         serviceMode?: 'customization' | 'supplyChainManagement' | 'inspectionTestingCertification' | 'fullLifeCycleManagement' | 'totalIntegrationContracting' | 'energySavingEnvironmental' | 'productiveFinancial' | 'sharedManufacturing' | 'other';
+        /**
+         * 只列出此状态的 / Only those in this status.
+         */
         status?: 'awaitingInitialReview' | 'returnedForChanges' | 'passed' | 'rejected' | 'withdrawn';
+        /**
+         * 只列出带此提示的 / Only those with this warning.
+         */
         warning?: 'service-revenue-below-share';
+        /**
+         * 排序方式 / The order of the list.
+         */
         sort?: 'submittedAt' | 'organisationName';
+        /**
+         * 页码，从 1 开始 / The page, from 1.
+         */
         page?: number;
+        /**
+         * 每页条数 / How many items a page holds.
+         */
         pageSize?: number;
     };
     url: '/api/v1/review-cases';
@@ -2232,6 +2562,9 @@ export type DecideInitialReviewData = {
         'If-Match'?: string;
     };
     path: {
+        /**
+         * 申报的编号 / The application's id.
+         */
         applicationId: string;
     };
     query?: never;
@@ -2269,6 +2602,14 @@ export type DecideInitialReviewErrors = {
         current: ReviewCaseDetails;
     };
     /**
+     * 正文过大 / The body is larger than allowed.
+     */
+    413: Problem;
+    /**
+     * 不支持该内容类型 / The body's content type is not one this operation takes (unsupported-media-type).
+     */
+    415: Problem;
+    /**
      * 违反业务规则（见 code） / A rule of the programme refuses it; see `code` (and `errors` where fields are named).
      */
     422: Problem;
@@ -2297,7 +2638,13 @@ export type ListRecommendationsData = {
     body?: never;
     path?: never;
     query?: {
+        /**
+         * 批次的编号（如第五批） / The campaign's id (the fifth batch, say).
+         */
         campaignId?: string;
+        /**
+         * 推荐单位（省级工业和信息化主管部门等）的 GB/T 2260 代码，如 130000 / The recommending authority's GB/T 2260 code, e.g. 130000.
+         */
         authorityCode?: string;
     };
     url: '/api/v1/recommendations';
@@ -2368,7 +2715,7 @@ export type RecommendErrors = {
      */
     404: Problem;
     /**
-     * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`.
+     * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`. `campaign-not-yet-known`: 尚未送达，稍后重试 / not yet arrived (eventually consistent): try again after Retry-After seconds.
      */
     409: Problem;
     /**
@@ -2380,6 +2727,14 @@ export type RecommendErrors = {
          */
         current: RecommendationList;
     };
+    /**
+     * 正文过大 / The body is larger than allowed.
+     */
+    413: Problem;
+    /**
+     * 不支持该内容类型 / The body's content type is not one this operation takes (unsupported-media-type).
+     */
+    415: Problem;
     /**
      * 违反业务规则（见 code） / A rule of the programme refuses it; see `code` (and `errors` where fields are named).
      */
@@ -2409,7 +2764,13 @@ export type DownloadSummaryTableData = {
     body?: never;
     path?: never;
     query?: {
+        /**
+         * 批次的编号（如第五批） / The campaign's id (the fifth batch, say).
+         */
         campaignId?: string;
+        /**
+         * 推荐单位（省级工业和信息化主管部门等）的 GB/T 2260 代码，如 130000 / The recommending authority's GB/T 2260 code, e.g. 130000.
+         */
         authorityCode?: string;
     };
     url: '/api/v1/recommendations/summary-table';
@@ -2429,7 +2790,7 @@ export type DownloadSummaryTableErrors = {
      */
     403: Problem;
     /**
-     * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`.
+     * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`. `campaign-not-yet-known`: 尚未送达，稍后重试 / not yet arrived (eventually consistent): try again after Retry-After seconds.
      */
     409: Problem;
     /**
@@ -2462,6 +2823,9 @@ export type RemoveRecommendationData = {
         'If-Match'?: string;
     };
     path: {
+        /**
+         * 申报的编号 / The application's id.
+         */
         applicationId: string;
     };
     query?: never;
@@ -2469,6 +2833,10 @@ export type RemoveRecommendationData = {
 };
 
 export type RemoveRecommendationErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
     /**
      * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
@@ -2482,7 +2850,7 @@ export type RemoveRecommendationErrors = {
      */
     404: Problem;
     /**
-     * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`.
+     * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`. `campaign-not-yet-known`: 尚未送达，稍后重试 / not yet arrived (eventually consistent): try again after Retry-After seconds.
      */
     409: Problem;
     /**
@@ -2528,6 +2896,9 @@ export type ReorderRecommendationsData = {
         'If-Match'?: string;
     };
     path: {
+        /**
+         * 名单或对象的种类 / Which kind of list or subject.
+         */
         kind: 'enterprises' | 'sharedManufacturingPlatforms' | 'otherPlatforms' | 'cities';
     };
     query?: never;
@@ -2548,7 +2919,7 @@ export type ReorderRecommendationsErrors = {
      */
     403: Problem;
     /**
-     * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`.
+     * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`. `campaign-not-yet-known`: 尚未送达，稍后重试 / not yet arrived (eventually consistent): try again after Retry-After seconds.
      */
     409: Problem;
     /**
@@ -2560,6 +2931,14 @@ export type ReorderRecommendationsErrors = {
          */
         current: RecommendationList;
     };
+    /**
+     * 正文过大 / The body is larger than allowed.
+     */
+    413: Problem;
+    /**
+     * 不支持该内容类型 / The body's content type is not one this operation takes (unsupported-media-type).
+     */
+    415: Problem;
     /**
      * 违反业务规则（见 code） / A rule of the programme refuses it; see `code` (and `errors` where fields are named).
      */
@@ -2589,6 +2968,9 @@ export type ListPackagesData = {
     body?: never;
     path?: never;
     query?: {
+        /**
+         * 批次的编号（如第五批） / The campaign's id (the fifth batch, say).
+         */
         campaignId?: string;
     };
     url: '/api/v1/packages';
@@ -2631,9 +3013,15 @@ export type ListPackagesResponse = ListPackagesResponses[keyof ListPackagesRespo
 export type GetPackageData = {
     body?: never;
     path: {
+        /**
+         * 推荐单位（省级工业和信息化主管部门等）的 GB/T 2260 代码，如 130000 / The recommending authority's GB/T 2260 code, e.g. 130000.
+         */
         authorityCode: string;
     };
     query?: {
+        /**
+         * 批次的编号（如第五批） / The campaign's id (the fifth batch, say).
+         */
         campaignId?: string;
     };
     url: '/api/v1/packages/{authorityCode}';
@@ -2680,9 +3068,15 @@ export type GetPackageResponse = GetPackageResponses[keyof GetPackageResponses];
 export type DownloadSummaryTableScanData = {
     body?: never;
     path: {
+        /**
+         * 推荐单位（省级工业和信息化主管部门等）的 GB/T 2260 代码，如 130000 / The recommending authority's GB/T 2260 code, e.g. 130000.
+         */
         authorityCode: string;
     };
     query?: {
+        /**
+         * 批次的编号（如第五批） / The campaign's id (the fifth batch, say).
+         */
         campaignId?: string;
     };
     url: '/api/v1/packages/{authorityCode}/summary-table-scan';
@@ -2733,6 +3127,9 @@ export type UploadSummaryTableScanData = {
     body: Blob | File;
     path?: never;
     query?: {
+        /**
+         * 批次的编号（如第五批） / The campaign's id (the fifth batch, say).
+         */
         campaignId?: string;
     };
     url: '/api/v1/packages/summary-table-scan';
@@ -2752,7 +3149,7 @@ export type UploadSummaryTableScanErrors = {
      */
     403: Problem;
     /**
-     * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`.
+     * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`. `campaign-not-yet-known`: 尚未送达，稍后重试 / not yet arrived (eventually consistent): try again after Retry-After seconds.
      */
     409: Problem;
     /**
@@ -2815,7 +3212,7 @@ export type SubmitPackageErrors = {
      */
     403: Problem;
     /**
-     * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`.
+     * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`. `campaign-not-yet-known`: 尚未送达，稍后重试 / not yet arrived (eventually consistent): try again after Retry-After seconds.
      */
     409: Problem;
     /**
@@ -2827,6 +3224,14 @@ export type SubmitPackageErrors = {
          */
         current: PackageReceipt;
     };
+    /**
+     * 正文过大 / The body is larger than allowed.
+     */
+    413: Problem;
+    /**
+     * 不支持该内容类型 / The body's content type is not one this operation takes (unsupported-media-type).
+     */
+    415: Problem;
     /**
      * 违反业务规则（见 code） / A rule of the programme refuses it; see `code` (and `errors` where fields are named).
      */
@@ -2877,6 +3282,14 @@ export type VerifyPackageReceiptErrors = {
      */
     404: Problem;
     /**
+     * 正文过大 / The body is larger than allowed.
+     */
+    413: Problem;
+    /**
+     * 不支持该内容类型 / The body's content type is not one this operation takes (unsupported-media-type).
+     */
+    415: Problem;
+    /**
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
@@ -2906,6 +3319,9 @@ export type AcknowledgePackageData = {
         'If-Match'?: string;
     };
     path: {
+        /**
+         * 推荐单位（省级工业和信息化主管部门等）的 GB/T 2260 代码，如 130000 / The recommending authority's GB/T 2260 code, e.g. 130000.
+         */
         authorityCode: string;
     };
     query?: never;
@@ -2943,6 +3359,14 @@ export type AcknowledgePackageErrors = {
         current: RecommendationPackage;
     };
     /**
+     * 正文过大 / The body is larger than allowed.
+     */
+    413: Problem;
+    /**
+     * 不支持该内容类型 / The body's content type is not one this operation takes (unsupported-media-type).
+     */
+    415: Problem;
+    /**
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
@@ -2972,6 +3396,9 @@ export type ReturnPackageData = {
         'If-Match'?: string;
     };
     path: {
+        /**
+         * 推荐单位（省级工业和信息化主管部门等）的 GB/T 2260 代码，如 130000 / The recommending authority's GB/T 2260 code, e.g. 130000.
+         */
         authorityCode: string;
     };
     query?: never;
@@ -3009,6 +3436,14 @@ export type ReturnPackageErrors = {
         current: RecommendationPackage;
     };
     /**
+     * 正文过大 / The body is larger than allowed.
+     */
+    413: Problem;
+    /**
+     * 不支持该内容类型 / The body's content type is not one this operation takes (unsupported-media-type).
+     */
+    415: Problem;
+    /**
      * 违反业务规则（见 code） / A rule of the programme refuses it; see `code` (and `errors` where fields are named).
      */
     422: Problem;
@@ -3037,6 +3472,9 @@ export type ListSiteVisitsData = {
     body?: never;
     path?: never;
     query?: {
+        /**
+         * 批次的编号（如第五批） / The campaign's id (the fifth batch, say).
+         */
         campaignId?: string;
     };
     url: '/api/v1/site-visits';
@@ -3079,6 +3517,9 @@ export type ListSiteVisitsResponse = ListSiteVisitsResponses[keyof ListSiteVisit
 export type GetSiteVisitData = {
     body?: never;
     path: {
+        /**
+         * 申报的编号 / The application's id.
+         */
         applicationId: string;
     };
     query?: never;
@@ -3086,6 +3527,10 @@ export type GetSiteVisitData = {
 };
 
 export type GetSiteVisitErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
     /**
      * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
@@ -3128,6 +3573,9 @@ export type ScheduleSiteVisitData = {
         'If-Match'?: string;
     };
     path: {
+        /**
+         * 申报的编号 / The application's id.
+         */
         applicationId: string;
     };
     query?: never;
@@ -3165,6 +3613,14 @@ export type ScheduleSiteVisitErrors = {
         current: SiteVisit;
     };
     /**
+     * 正文过大 / The body is larger than allowed.
+     */
+    413: Problem;
+    /**
+     * 不支持该内容类型 / The body's content type is not one this operation takes (unsupported-media-type).
+     */
+    415: Problem;
+    /**
      * 违反业务规则（见 code） / A rule of the programme refuses it; see `code` (and `errors` where fields are named).
      */
     422: Problem;
@@ -3192,6 +3648,9 @@ export type ScheduleSiteVisitResponse = ScheduleSiteVisitResponses[keyof Schedul
 export type MarkForSiteVisitData = {
     body?: never;
     path: {
+        /**
+         * 申报的编号 / The application's id.
+         */
         applicationId: string;
     };
     query?: never;
@@ -3199,6 +3658,10 @@ export type MarkForSiteVisitData = {
 };
 
 export type MarkForSiteVisitErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
     /**
      * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
@@ -3215,6 +3678,14 @@ export type MarkForSiteVisitErrors = {
      * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`.
      */
     409: Problem;
+    /**
+     * 正文过大 / The body is larger than allowed.
+     */
+    413: Problem;
+    /**
+     * 不支持该内容类型 / The body's content type is not one this operation takes (unsupported-media-type).
+     */
+    415: Problem;
     /**
      * 违反业务规则（见 code） / A rule of the programme refuses it; see `code` (and `errors` where fields are named).
      */
@@ -3265,6 +3736,14 @@ export type ProposeSiteVisitScheduleErrors = {
      */
     409: Problem;
     /**
+     * 正文过大 / The body is larger than allowed.
+     */
+    413: Problem;
+    /**
+     * 不支持该内容类型 / The body's content type is not one this operation takes (unsupported-media-type).
+     */
+    415: Problem;
+    /**
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
@@ -3294,6 +3773,9 @@ export type FileVisitReportData = {
         'If-Match'?: string;
     };
     path: {
+        /**
+         * 申报的编号 / The application's id.
+         */
         applicationId: string;
     };
     query?: never;
@@ -3331,6 +3813,14 @@ export type FileVisitReportErrors = {
         current: SiteVisit;
     };
     /**
+     * 正文过大 / The body is larger than allowed.
+     */
+    413: Problem;
+    /**
+     * 不支持该内容类型 / The body's content type is not one this operation takes (unsupported-media-type).
+     */
+    415: Problem;
+    /**
      * 违反业务规则（见 code） / A rule of the programme refuses it; see `code` (and `errors` where fields are named).
      */
     422: Problem;
@@ -3359,6 +3849,9 @@ export type GetPublicNoticeData = {
     body?: never;
     path?: never;
     query?: {
+        /**
+         * 批次的编号（如第五批） / The campaign's id (the fifth batch, say).
+         */
         campaignId?: string;
     };
     url: '/api/v1/selection/public-notice';
@@ -3415,9 +3908,17 @@ export type PublishPublicNoticeErrors = {
      */
     403: Problem;
     /**
-     * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`.
+     * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`. `campaign-not-yet-known`: 尚未送达，稍后重试 / not yet arrived (eventually consistent): try again after Retry-After seconds.
      */
     409: Problem;
+    /**
+     * 正文过大 / The body is larger than allowed.
+     */
+    413: Problem;
+    /**
+     * 不支持该内容类型 / The body's content type is not one this operation takes (unsupported-media-type).
+     */
+    415: Problem;
     /**
      * 违反业务规则（见 code） / A rule of the programme refuses it; see `code` (and `errors` where fields are named).
      */
@@ -3446,6 +3947,9 @@ export type PublishPublicNoticeResponse = PublishPublicNoticeResponses[keyof Pub
 export type FileObjectionData = {
     body: ObjectionRequest;
     path: {
+        /**
+         * 申报的编号 / The application's id.
+         */
         applicationId: string;
     };
     query?: never;
@@ -3453,6 +3957,10 @@ export type FileObjectionData = {
 };
 
 export type FileObjectionErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
     /**
      * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
@@ -3465,6 +3973,14 @@ export type FileObjectionErrors = {
      * 不存在，或不是调用者可见的 / Not found, or not the caller's to see.
      */
     404: Problem;
+    /**
+     * 正文过大 / The body is larger than allowed.
+     */
+    413: Problem;
+    /**
+     * 不支持该内容类型 / The body's content type is not one this operation takes (unsupported-media-type).
+     */
+    415: Problem;
     /**
      * 违反业务规则（见 code） / A rule of the programme refuses it; see `code` (and `errors` where fields are named).
      */
@@ -3499,7 +4015,13 @@ export type ResolveObjectionData = {
         'If-Match'?: string;
     };
     path: {
+        /**
+         * 申报的编号 / The application's id.
+         */
         applicationId: string;
+        /**
+         * 异议的编号 / The objection's id.
+         */
         objectionId: string;
     };
     query?: never;
@@ -3507,6 +4029,10 @@ export type ResolveObjectionData = {
 };
 
 export type ResolveObjectionErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
     /**
      * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
@@ -3532,6 +4058,14 @@ export type ResolveObjectionErrors = {
          */
         current: Candidacy;
     };
+    /**
+     * 正文过大 / The body is larger than allowed.
+     */
+    413: Problem;
+    /**
+     * 不支持该内容类型 / The body's content type is not one this operation takes (unsupported-media-type).
+     */
+    415: Problem;
     /**
      * 违反业务规则（见 code） / A rule of the programme refuses it; see `code` (and `errors` where fields are named).
      */
@@ -3566,6 +4100,9 @@ export type DecideCandidateData = {
         'If-Match'?: string;
     };
     path: {
+        /**
+         * 申报的编号 / The application's id.
+         */
         applicationId: string;
     };
     query?: never;
@@ -3603,6 +4140,14 @@ export type DecideCandidateErrors = {
         current: Candidacy;
     };
     /**
+     * 正文过大 / The body is larger than allowed.
+     */
+    413: Problem;
+    /**
+     * 不支持该内容类型 / The body's content type is not one this operation takes (unsupported-media-type).
+     */
+    415: Problem;
+    /**
      * 违反业务规则（见 code） / A rule of the programme refuses it; see `code` (and `errors` where fields are named).
      */
     422: Problem;
@@ -3631,6 +4176,9 @@ export type ListCandidatesData = {
     body?: never;
     path?: never;
     query?: {
+        /**
+         * 批次的编号（如第五批） / The campaign's id (the fifth batch, say).
+         */
         campaignId?: string;
     };
     url: '/api/v1/selection/candidates';
@@ -3673,6 +4221,9 @@ export type ListCandidatesResponse = ListCandidatesResponses[keyof ListCandidate
 export type GetSelectionCaseData = {
     body?: never;
     path: {
+        /**
+         * 申报的编号 / The application's id.
+         */
         applicationId: string;
     };
     query?: never;
@@ -3680,6 +4231,10 @@ export type GetSelectionCaseData = {
 };
 
 export type GetSelectionCaseErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
     /**
      * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
@@ -3717,6 +4272,9 @@ export type GetSelectionProgressData = {
     body?: never;
     path?: never;
     query?: {
+        /**
+         * 批次的编号（如第五批） / The campaign's id (the fifth batch, say).
+         */
         campaignId?: string;
     };
     url: '/api/v1/selection/progress';
@@ -3760,6 +4318,9 @@ export type GetFinalListData = {
     body?: never;
     path?: never;
     query?: {
+        /**
+         * 批次的编号（如第五批） / The campaign's id (the fifth batch, say).
+         */
         campaignId?: string;
     };
     url: '/api/v1/selection/final-list';
@@ -3803,6 +4364,9 @@ export type DownloadFinalListData = {
     body?: never;
     path?: never;
     query?: {
+        /**
+         * 批次的编号（如第五批） / The campaign's id (the fifth batch, say).
+         */
         campaignId?: string;
     };
     url: '/api/v1/selection/final-list/spreadsheet';
@@ -3822,7 +4386,7 @@ export type DownloadFinalListErrors = {
      */
     403: Problem;
     /**
-     * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`.
+     * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`. `campaign-not-yet-known`: 尚未送达，稍后重试 / not yet arrived (eventually consistent): try again after Retry-After seconds.
      */
     409: Problem;
     /**
@@ -3849,6 +4413,9 @@ export type DownloadFinalListResponse = DownloadFinalListResponses[keyof Downloa
 export type GetExpertReviewSettingsData = {
     body?: never;
     path: {
+        /**
+         * 批次的编号（如第五批） / The campaign's id (the fifth batch, say).
+         */
         campaignId: string;
     };
     query?: never;
@@ -3856,6 +4423,10 @@ export type GetExpertReviewSettingsData = {
 };
 
 export type GetExpertReviewSettingsErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
     /**
      * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
@@ -3888,6 +4459,9 @@ export type GetExpertReviewSettingsResponse = GetExpertReviewSettingsResponses[k
 export type ChangeExpertReviewSettingsData = {
     body: ExpertReviewSettingsRequest;
     path: {
+        /**
+         * 批次的编号（如第五批） / The campaign's id (the fifth batch, say).
+         */
         campaignId: string;
     };
     query?: never;
@@ -3907,6 +4481,14 @@ export type ChangeExpertReviewSettingsErrors = {
      * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
      */
     403: Problem;
+    /**
+     * 正文过大 / The body is larger than allowed.
+     */
+    413: Problem;
+    /**
+     * 不支持该内容类型 / The body's content type is not one this operation takes (unsupported-media-type).
+     */
+    415: Problem;
     /**
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
@@ -3931,7 +4513,13 @@ export type ChangeExpertReviewSettingsResponse = ChangeExpertReviewSettingsRespo
 export type AssignExpertsAutomaticallyData = {
     body?: never;
     path: {
+        /**
+         * 批次的编号（如第五批） / The campaign's id (the fifth batch, say).
+         */
         campaignId: string;
+        /**
+         * 申报类别（示范企业、示范平台、示范项目） / The category (demonstration enterprise, platform or project).
+         */
         category: 'enterprise' | 'platform' | 'city';
     };
     query?: never;
@@ -3956,6 +4544,14 @@ export type AssignExpertsAutomaticallyErrors = {
      */
     409: Problem;
     /**
+     * 正文过大 / The body is larger than allowed.
+     */
+    413: Problem;
+    /**
+     * 不支持该内容类型 / The body's content type is not one this operation takes (unsupported-media-type).
+     */
+    415: Problem;
+    /**
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
@@ -3979,6 +4575,9 @@ export type AssignExpertsAutomaticallyResponse = AssignExpertsAutomaticallyRespo
 export type AssignExpertData = {
     body: AssignmentRequest;
     path: {
+        /**
+         * 申报的编号 / The application's id.
+         */
         applicationId: string;
     };
     query?: never;
@@ -4007,6 +4606,14 @@ export type AssignExpertErrors = {
      */
     409: Problem;
     /**
+     * 正文过大 / The body is larger than allowed.
+     */
+    413: Problem;
+    /**
+     * 不支持该内容类型 / The body's content type is not one this operation takes (unsupported-media-type).
+     */
+    415: Problem;
+    /**
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
@@ -4030,7 +4637,13 @@ export type AssignExpertResponse = AssignExpertResponses[keyof AssignExpertRespo
 export type UnassignExpertData = {
     body?: never;
     path: {
+        /**
+         * 申报的编号 / The application's id.
+         */
         applicationId: string;
+        /**
+         * 评审专家的用户标识（令牌的 sub） / The expert's user id (the token's sub).
+         */
         expertSubject: string;
     };
     query?: never;
@@ -4038,6 +4651,10 @@ export type UnassignExpertData = {
 };
 
 export type UnassignExpertErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
     /**
      * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
@@ -4078,6 +4695,9 @@ export type UnassignExpertResponse = UnassignExpertResponses[keyof UnassignExper
 export type RecordExpertConsensusData = {
     body: ScoresRequest;
     path: {
+        /**
+         * 申报的编号 / The application's id.
+         */
         applicationId: string;
     };
     query?: never;
@@ -4105,6 +4725,14 @@ export type RecordExpertConsensusErrors = {
      * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`.
      */
     409: Problem;
+    /**
+     * 正文过大 / The body is larger than allowed.
+     */
+    413: Problem;
+    /**
+     * 不支持该内容类型 / The body's content type is not one this operation takes (unsupported-media-type).
+     */
+    415: Problem;
     /**
      * 违反业务规则（见 code） / A rule of the programme refuses it; see `code` (and `errors` where fields are named).
      */
@@ -4139,6 +4767,10 @@ export type ListMyExpertAssignmentsData = {
 
 export type ListMyExpertAssignmentsErrors = {
     /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
+    /**
      * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
     401: Problem;
@@ -4170,6 +4802,9 @@ export type ListMyExpertAssignmentsResponse = ListMyExpertAssignmentsResponses[k
 export type DeclareConflictOfInterestData = {
     body: DeclarationRequest;
     path: {
+        /**
+         * 申报的编号 / The application's id.
+         */
         applicationId: string;
     };
     query?: never;
@@ -4197,6 +4832,14 @@ export type DeclareConflictOfInterestErrors = {
      * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`.
      */
     409: Problem;
+    /**
+     * 正文过大 / The body is larger than allowed.
+     */
+    413: Problem;
+    /**
+     * 不支持该内容类型 / The body's content type is not one this operation takes (unsupported-media-type).
+     */
+    415: Problem;
     /**
      * 违反业务规则（见 code） / A rule of the programme refuses it; see `code` (and `errors` where fields are named).
      */
@@ -4229,6 +4872,9 @@ export type DeclareConflictOfInterestResponse = DeclareConflictOfInterestRespons
 export type GetExpertReviewData = {
     body?: never;
     path: {
+        /**
+         * 申报的编号 / The application's id.
+         */
         applicationId: string;
     };
     query?: never;
@@ -4236,6 +4882,10 @@ export type GetExpertReviewData = {
 };
 
 export type GetExpertReviewErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
     /**
      * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
@@ -4272,6 +4922,9 @@ export type GetExpertReviewResponse = GetExpertReviewResponses[keyof GetExpertRe
 export type ListExpertScoresData = {
     body?: never;
     path: {
+        /**
+         * 申报的编号 / The application's id.
+         */
         applicationId: string;
     };
     query?: never;
@@ -4279,6 +4932,10 @@ export type ListExpertScoresData = {
 };
 
 export type ListExpertScoresErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
     /**
      * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
@@ -4315,6 +4972,9 @@ export type ListExpertScoresResponse = ListExpertScoresResponses[keyof ListExper
 export type SubmitExpertScoresData = {
     body: ScoresRequest;
     path: {
+        /**
+         * 申报的编号 / The application's id.
+         */
         applicationId: string;
     };
     query?: never;
@@ -4343,6 +5003,14 @@ export type SubmitExpertScoresErrors = {
      */
     409: Problem;
     /**
+     * 正文过大 / The body is larger than allowed.
+     */
+    413: Problem;
+    /**
+     * 不支持该内容类型 / The body's content type is not one this operation takes (unsupported-media-type).
+     */
+    415: Problem;
+    /**
      * 违反业务规则（见 code） / A rule of the programme refuses it; see `code` (and `errors` where fields are named).
      */
     422: Problem;
@@ -4370,6 +5038,9 @@ export type SubmitExpertScoresResponse = SubmitExpertScoresResponses[keyof Submi
 export type IssueDocumentLinkData = {
     body: DocumentLinkRequest;
     path: {
+        /**
+         * 申报的编号 / The application's id.
+         */
         applicationId: string;
     };
     query?: never;
@@ -4394,6 +5065,14 @@ export type IssueDocumentLinkErrors = {
      */
     404: Problem;
     /**
+     * 正文过大 / The body is larger than allowed.
+     */
+    413: Problem;
+    /**
+     * 不支持该内容类型 / The body's content type is not one this operation takes (unsupported-media-type).
+     */
+    415: Problem;
+    /**
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
@@ -4417,6 +5096,9 @@ export type IssueDocumentLinkResponse = IssueDocumentLinkResponses[keyof IssueDo
 export type GetExpertReviewProgressData = {
     body?: never;
     path: {
+        /**
+         * 批次的编号（如第五批） / The campaign's id (the fifth batch, say).
+         */
         campaignId: string;
     };
     query?: never;
@@ -4424,6 +5106,10 @@ export type GetExpertReviewProgressData = {
 };
 
 export type GetExpertReviewProgressErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
     /**
      * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
      */
@@ -4456,7 +5142,13 @@ export type GetExpertReviewProgressResponse = GetExpertReviewProgressResponses[k
 export type GetExpertReviewRankingData = {
     body?: never;
     path: {
+        /**
+         * 批次的编号（如第五批） / The campaign's id (the fifth batch, say).
+         */
         campaignId: string;
+        /**
+         * 申报类别（示范企业、示范平台、示范项目） / The category (demonstration enterprise, platform or project).
+         */
         category: 'enterprise' | 'platform' | 'city';
     };
     query?: never;
@@ -4500,7 +5192,13 @@ export type GetExpertReviewRankingResponse = GetExpertReviewRankingResponses[key
 export type DownloadExpertReviewRankingData = {
     body?: never;
     path: {
+        /**
+         * 批次的编号（如第五批） / The campaign's id (the fifth batch, say).
+         */
         campaignId: string;
+        /**
+         * 申报类别（示范企业、示范平台、示范项目） / The category (demonstration enterprise, platform or project).
+         */
         category: 'enterprise' | 'platform' | 'city';
     };
     query?: never;
