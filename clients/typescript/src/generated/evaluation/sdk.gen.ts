@@ -2,7 +2,7 @@
 
 import { type Client, type ClientMeta, formDataBodySerializer, type Options as Options2, type RequestResult, type TDataShape } from './client';
 import { client } from './client.gen';
-import type { AcknowledgeEvaluationFilingData, AcknowledgeEvaluationFilingErrors, AcknowledgeEvaluationFilingResponses, AttachEvaluationDocumentData, AttachEvaluationDocumentErrors, AttachEvaluationDocumentResponses, CorrectDemonstrationData, CorrectDemonstrationErrors, CorrectDemonstrationResponses, DownloadEvaluationDocumentData, DownloadEvaluationDocumentErrors, DownloadEvaluationDocumentResponses, DownloadRosterImportErrorsData, DownloadRosterImportErrorsErrors, DownloadRosterImportErrorsResponses, EnrollDemonstrationData, EnrollDemonstrationErrors, EnrollDemonstrationResponses, EvaluateDemonstrationData, EvaluateDemonstrationErrors, EvaluateDemonstrationResponses, EvaluationApplicationHistoryData, EvaluationApplicationHistoryErrors, EvaluationApplicationHistoryResponses, EvaluationAuthorityHistoryData, EvaluationAuthorityHistoryErrors, EvaluationAuthorityHistoryResponses, EvaluationMaskEventDataData, EvaluationMaskEventDataErrors, EvaluationMaskEventDataResponses, EvaluationRebuildProjectionData, EvaluationRebuildProjectionErrors, EvaluationRebuildProjectionResponses, EvaluationUserHistoryData, EvaluationUserHistoryErrors, EvaluationUserHistoryResponses, EvaluationVerifyEventChainData, EvaluationVerifyEventChainErrors, EvaluationVerifyEventChainResponses, ExplainCannotFileData, ExplainCannotFileErrors, ExplainCannotFileResponses, ExportEvaluationOutcomesData, ExportEvaluationOutcomesErrors, ExportEvaluationOutcomesResponses, GetDemonstrationData, GetDemonstrationErrors, GetDemonstrationResponses, GetEvaluationFilingData, GetEvaluationFilingErrors, GetEvaluationFilingResponses, GetEvaluationProgressData, GetEvaluationProgressErrors, GetEvaluationProgressResponses, GetRosterImportData, GetRosterImportErrors, GetRosterImportResponses, ImportRosterData, ImportRosterErrors, ImportRosterResponses, ListDeadLettersData, ListDeadLettersErrors, ListDeadLettersResponses, ListDemonstrationsData, ListDemonstrationsErrors, ListDemonstrationsResponses, ListOwnDemonstrationsData, ListOwnDemonstrationsErrors, ListOwnDemonstrationsResponses, ReplayDeadLetterData, ReplayDeadLetterErrors, ReplayDeadLetterResponses, ReturnEvaluationFilingData, ReturnEvaluationFilingErrors, ReturnEvaluationFilingResponses, SaveEvaluationFilingDraftData, SaveEvaluationFilingDraftErrors, SaveEvaluationFilingDraftResponses, SubmitEvaluationFilingData, SubmitEvaluationFilingErrors, SubmitEvaluationFilingResponses, VerifyEvaluationFilingReceiptData, VerifyEvaluationFilingReceiptErrors, VerifyEvaluationFilingReceiptResponses } from './types.gen';
+import type { AcknowledgeEvaluationFilingData, AcknowledgeEvaluationFilingErrors, AcknowledgeEvaluationFilingResponses, AttachEvaluationDocumentData, AttachEvaluationDocumentErrors, AttachEvaluationDocumentResponses, CorrectDemonstrationData, CorrectDemonstrationErrors, CorrectDemonstrationResponses, DownloadEvaluationDocumentData, DownloadEvaluationDocumentErrors, DownloadEvaluationDocumentResponses, DownloadRosterImportErrorsData, DownloadRosterImportErrorsErrors, DownloadRosterImportErrorsResponses, EnrollDemonstrationData, EnrollDemonstrationErrors, EnrollDemonstrationResponses, EvaluateDemonstrationData, EvaluateDemonstrationErrors, EvaluateDemonstrationResponses, EvaluationApplicationHistoryData, EvaluationApplicationHistoryErrors, EvaluationApplicationHistoryResponses, EvaluationAuthorityHistoryData, EvaluationAuthorityHistoryErrors, EvaluationAuthorityHistoryResponses, EvaluationMaskEventDataData, EvaluationMaskEventDataErrors, EvaluationMaskEventDataResponses, EvaluationProjectionRebuildStatusData, EvaluationProjectionRebuildStatusErrors, EvaluationProjectionRebuildStatusResponses, EvaluationProjectionsData, EvaluationProjectionsErrors, EvaluationProjectionsResponses, EvaluationRebuildProjectionData, EvaluationRebuildProjectionErrors, EvaluationRebuildProjectionResponses, EvaluationUserHistoryData, EvaluationUserHistoryErrors, EvaluationUserHistoryResponses, EvaluationVerifyEventChainData, EvaluationVerifyEventChainErrors, EvaluationVerifyEventChainResponses, ExplainCannotFileData, ExplainCannotFileErrors, ExplainCannotFileResponses, ExportEvaluationOutcomesData, ExportEvaluationOutcomesErrors, ExportEvaluationOutcomesResponses, GetDemonstrationData, GetDemonstrationErrors, GetDemonstrationResponses, GetEvaluationFilingData, GetEvaluationFilingErrors, GetEvaluationFilingResponses, GetEvaluationProgressData, GetEvaluationProgressErrors, GetEvaluationProgressResponses, GetRosterImportData, GetRosterImportErrors, GetRosterImportResponses, ImportRosterData, ImportRosterErrors, ImportRosterResponses, ListDeadLettersData, ListDeadLettersErrors, ListDeadLettersResponses, ListDemonstrationsData, ListDemonstrationsErrors, ListDemonstrationsResponses, ListOwnDemonstrationsData, ListOwnDemonstrationsErrors, ListOwnDemonstrationsResponses, ReplayDeadLetterData, ReplayDeadLetterErrors, ReplayDeadLetterResponses, ReturnEvaluationFilingData, ReturnEvaluationFilingErrors, ReturnEvaluationFilingResponses, SaveEvaluationFilingDraftData, SaveEvaluationFilingDraftErrors, SaveEvaluationFilingDraftResponses, SubmitEvaluationFilingData, SubmitEvaluationFilingErrors, SubmitEvaluationFilingResponses, VerifyEvaluationFilingReceiptData, VerifyEvaluationFilingReceiptErrors, VerifyEvaluationFilingReceiptResponses, WithdrawDemonstrationData, WithdrawDemonstrationErrors, WithdrawDemonstrationResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -38,6 +38,8 @@ export const replayDeadLetter = <ThrowOnError extends boolean = false>(options: 
 
 /**
  * 申报的审计历史 / The audit history of an application in this service
+ *
+ * 按存储顺序的前 10000 条；超出时应答带 Audit-History-Truncated: true，请按时间范围分段查阅。 / The first 10000 entries in store order; a longer history is cut there and its answer carries Audit-History-Truncated: true: read the rest by time range.
  */
 export const evaluationApplicationHistory = <ThrowOnError extends boolean = false>(options: Options<EvaluationApplicationHistoryData, ThrowOnError>): RequestResult<EvaluationApplicationHistoryResponses, EvaluationApplicationHistoryErrors, ThrowOnError> => (options.client ?? client).get<EvaluationApplicationHistoryResponses, EvaluationApplicationHistoryErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -47,6 +49,8 @@ export const evaluationApplicationHistory = <ThrowOnError extends boolean = fals
 
 /**
  * 推荐单位经办人员的全部操作 / Everything the officers of an authority did in this service
+ *
+ * 按存储顺序的前 10000 条；超出时应答带 Audit-History-Truncated: true，请按时间范围分段查阅。 / The first 10000 entries in store order; a longer history is cut there and its answer carries Audit-History-Truncated: true: read the rest by time range.
  */
 export const evaluationAuthorityHistory = <ThrowOnError extends boolean = false>(options: Options<EvaluationAuthorityHistoryData, ThrowOnError>): RequestResult<EvaluationAuthorityHistoryResponses, EvaluationAuthorityHistoryErrors, ThrowOnError> => (options.client ?? client).get<EvaluationAuthorityHistoryResponses, EvaluationAuthorityHistoryErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -56,6 +60,8 @@ export const evaluationAuthorityHistory = <ThrowOnError extends boolean = false>
 
 /**
  * 用户的全部操作与查阅 / Everything a user did and read in this service
+ *
+ * 按存储顺序的前 10000 条；超出时应答带 Audit-History-Truncated: true，请按时间范围分段查阅。 / The first 10000 entries in store order; a longer history is cut there and its answer carries Audit-History-Truncated: true: read the rest by time range.
  */
 export const evaluationUserHistory = <ThrowOnError extends boolean = false>(options: Options<EvaluationUserHistoryData, ThrowOnError>): RequestResult<EvaluationUserHistoryResponses, EvaluationUserHistoryErrors, ThrowOnError> => (options.client ?? client).get<EvaluationUserHistoryResponses, EvaluationUserHistoryErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -86,11 +92,29 @@ export const evaluationMaskEventData = <ThrowOnError extends boolean = false>(op
 });
 
 /**
- * 从事件重建投影 / Rebuild a projection (read model) of this service from its events
+ * 本服务可重建的投影 / The projections (read models) of this service a rebuild can rebuild
+ */
+export const evaluationProjections = <ThrowOnError extends boolean = false>(options?: Options<EvaluationProjectionsData, ThrowOnError>): RequestResult<EvaluationProjectionsResponses, EvaluationProjectionsErrors, ThrowOnError> => (options?.client ?? client).get<EvaluationProjectionsResponses, EvaluationProjectionsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/audit/evaluation/projections',
+    ...options
+});
+
+/**
+ * 从事件重建投影（后台进行，答 202 及其状态地址） / Rebuild a projection of this service from its events, in the background: 202 Accepted with the rebuild's status in Location
  */
 export const evaluationRebuildProjection = <ThrowOnError extends boolean = false>(options: Options<EvaluationRebuildProjectionData, ThrowOnError>): RequestResult<EvaluationRebuildProjectionResponses, EvaluationRebuildProjectionErrors, ThrowOnError> => (options.client ?? client).post<EvaluationRebuildProjectionResponses, EvaluationRebuildProjectionErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
-    url: '/api/v1/audit/evaluation/projections/{projection}/rebuild',
+    url: '/api/v1/audit/evaluation/projections/{projection}/rebuilds',
+    ...options
+});
+
+/**
+ * 投影重建的进度 / How far a rebuild of a projection has come (events done of total, state, error)
+ */
+export const evaluationProjectionRebuildStatus = <ThrowOnError extends boolean = false>(options: Options<EvaluationProjectionRebuildStatusData, ThrowOnError>): RequestResult<EvaluationProjectionRebuildStatusResponses, EvaluationProjectionRebuildStatusErrors, ThrowOnError> => (options.client ?? client).get<EvaluationProjectionRebuildStatusResponses, EvaluationProjectionRebuildStatusErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/audit/evaluation/projections/{projection}/rebuilds/{rebuildId}',
     ...options
 });
 
@@ -142,6 +166,19 @@ export const listOwnDemonstrations = <ThrowOnError extends boolean = false>(opti
 export const correctDemonstration = <ThrowOnError extends boolean = false>(options: Options<CorrectDemonstrationData, ThrowOnError>): RequestResult<CorrectDemonstrationResponses, CorrectDemonstrationErrors, ThrowOnError> => (options.client ?? client).post<CorrectDemonstrationResponses, CorrectDemonstrationErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/demonstrations/{demonstrationId}/correction',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * 撤回误录的名单条目（批次、类别或信用代码有误） / Withdraw a roster entry made in error (a wrong batch, category or credit code)
+ */
+export const withdrawDemonstration = <ThrowOnError extends boolean = false>(options: Options<WithdrawDemonstrationData, ThrowOnError>): RequestResult<WithdrawDemonstrationResponses, WithdrawDemonstrationErrors, ThrowOnError> => (options.client ?? client).post<WithdrawDemonstrationResponses, WithdrawDemonstrationErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/demonstrations/{demonstrationId}/withdrawal',
     ...options,
     headers: {
         'Content-Type': 'application/json',
@@ -302,6 +339,8 @@ export const explainCannotFile = <ThrowOnError extends boolean = false>(options:
 
 /**
  * 各推荐单位的示范报送情况 / Per authority: its demonstrations filed, draft, not started, explained or overdue
+ *
+ * awaitingIntake=true：仅列出已报送、待部里受理或退回的示范（部里的待办），没有待办的推荐单位不列出。 / awaitingIntake=true: only the demonstrations whose filing awaits the ministry's intake (its worklist); authorities with none are left out.
  *
  * 最终一致 / Eventually consistent: 批次开启后须经消息中继送达评估服务；在此之前答 409 campaign-not-yet-known，带 Retry-After（秒）。 / A campaign reaches Evaluation through the message relay after it opens; until then the answer is 409 campaign-not-yet-known with Retry-After (seconds).
  */

@@ -48,6 +48,14 @@ export type AuthorityProgress = {
      * 各示范 / Its demonstrations.
      */
     demonstrations: Array<DemonstrationProgress>;
+    /**
+     * 已报送待受理（已报送中尚未受理或退回的） / Filed and awaiting intake (of those filed, not yet acknowledged or returned).
+     */
+    awaitingIntake?: number;
+    /**
+     * 已受理 / Acknowledged by the ministry.
+     */
+    acknowledged?: number;
 };
 
 /**
@@ -263,6 +271,14 @@ export type DemonstrationDetails = {
      * 评估时间 / When it was evaluated.
      */
     evaluatedAt?: null | string;
+    /**
+     * 作为误录撤回的时间（未撤回为 null） / When it was withdrawn as made in error (null unless withdrawn).
+     */
+    withdrawnAt?: null | string;
+    /**
+     * 撤回理由 / Why it was withdrawn.
+     */
+    withdrawalReason?: null | string;
 };
 
 /**
@@ -297,6 +313,10 @@ export type DemonstrationProgress = {
      * 截止日期前仍待报送 / Still owed before the deadline.
      */
     owed: boolean;
+    /**
+     * 已报送、待部里受理或退回 / Filed and awaiting the ministry's intake (acknowledgement or return).
+     */
+    awaitingIntake?: boolean;
 };
 
 /**
@@ -617,6 +637,10 @@ export type HistoryEntry = {
      * What happened, in English.
      */
     summaryEn: string;
+    /**
+     * Another stream it is about (a filing's demonstration): it concerns the applications that stream concerned.
+     */
+    aboutStream?: null | string;
 };
 
 /**
@@ -660,7 +684,7 @@ export type Problem = {
     /**
      * 规则代码，稳定，供程序分支；取值为本服务可能答出的全部规则 / The rule's code: stable, for the client to branch on (e.g. stale-version, application-incomplete); one of every rule this service can answer.
      */
-    code: 'as-of-time-or-version' | 'audit-time-range' | 'bad-request' | 'body-too-large' | 'broker-unavailable' | 'campaign-not-yet-known' | 'concurrent-change' | 'database-unavailable' | 'dead-letter-already-replayed' | 'dead-letter-not-found' | 'dead-letter-still-unpublishable' | 'demonstration-authority-only' | 'demonstration-earlier-batch' | 'demonstration-exists' | 'demonstration-key-unchangeable' | 'demonstration-not-found' | 'demonstration-owner-only' | 'document-link-invalid' | 'duplicate' | 'evaluation-deadline-passed' | 'evaluation-reasons-required' | 'explanation-status-date-future' | 'filing-already-submitted' | 'filing-documents-required' | 'filing-explained' | 'filing-material-required' | 'filing-not-due' | 'filing-not-found' | 'filing-not-submitted' | 'filing-return-comments-required' | 'filing-submitted' | 'filing-years-missing' | 'forbidden' | 'invalid-if-match' | 'invalid-json' | 'masking-event-altered' | 'masking-event-not-found' | 'masking-field-not-text' | 'masking-fields-required' | 'masking-link-without-digest' | 'masking-reason-required' | 'method-not-allowed' | 'not-found' | 'nothing-as-of' | 'own-authority-only' | 'projection-not-found' | 'rectification-due-required' | 'roster-file-unreadable' | 'roster-import-not-found' | 'roster-too-many-rows' | 'scan-content-type' | 'scan-content-type-mismatch' | 'scan-not-pdf-or-image' | 'scan-too-large' | 'service-unavailable' | 'sign-in-required' | 'stale-version' | 'title-revoked' | 'unexpected' | 'unsupported-media-type' | 'validation';
+    code: 'as-of-time-or-version' | 'as-of-version-not-reached' | 'audit-time-range' | 'bad-request' | 'body-too-large' | 'broker-unavailable' | 'campaign-not-yet-known' | 'concurrent-change' | 'database-unavailable' | 'dead-letter-already-replayed' | 'dead-letter-not-found' | 'dead-letter-still-unpublishable' | 'demonstration-authority-only' | 'demonstration-earlier-batch' | 'demonstration-exists' | 'demonstration-key-unchangeable' | 'demonstration-not-found' | 'demonstration-owner-only' | 'demonstration-withdrawal-reason-required' | 'demonstration-withdrawn' | 'document-link-invalid' | 'duplicate' | 'evaluation-deadline-passed' | 'evaluation-reasons-required' | 'explanation-status-date-future' | 'filing-already-submitted' | 'filing-documents-required' | 'filing-explained' | 'filing-material-required' | 'filing-not-due' | 'filing-not-found' | 'filing-not-submitted' | 'filing-return-comments-required' | 'filing-submitted' | 'filing-title-revoked' | 'filing-years-missing' | 'forbidden' | 'invalid-if-match' | 'invalid-json' | 'masking-event-altered' | 'masking-event-not-found' | 'masking-field-not-text' | 'masking-fields-required' | 'masking-link-without-digest' | 'masking-reason-required' | 'method-not-allowed' | 'not-found' | 'nothing-as-of' | 'own-authority-only' | 'projection-not-found' | 'projection-rebuild-not-found' | 'rectification-due-required' | 'roster-file-unreadable' | 'roster-import-not-found' | 'roster-too-many-rows' | 'scan-content-type' | 'scan-content-type-mismatch' | 'scan-not-pdf-or-image' | 'scan-too-large' | 'service-unavailable' | 'sign-in-required' | 'stale-version' | 'title-revoked' | 'unexpected' | 'unsupported-media-type' | 'validation';
     /**
      * 规则（中文） / The rule, in Chinese.
      */
@@ -683,21 +707,41 @@ export type Problem = {
 export type ProgressStatus = 'filed' | 'draft' | 'notStarted' | 'explained' | 'overdue';
 
 /**
- * A projection rebuilt from the service's events.
+ * A rebuild of a projection from the service's events, running or done.
  */
-export type ProjectionRebuilt = {
+export type ProjectionRebuildStatus = {
+    /**
+     * The rebuild's id (its status is at `…/projections/{projection}/rebuilds/{id}`).
+     */
+    id: string;
     /**
      * The projection's name.
      */
     projection: string;
     /**
+     * running, succeeded or failed.
+     */
+    state: string;
+    /**
+     * How far the rebuild has come: the store sequence of the last event it applied.
+     */
+    eventsDone: number;
+    /**
+     * The store's highest event sequence when the rebuild started.
+     */
+    eventsTotal: number;
+    /**
      * When the rebuild started.
      */
     startedAt: string;
     /**
-     * How long it took.
+     * When it finished (succeeded or failed), if it has.
      */
-    seconds: number;
+    finishedAt: null | string;
+    /**
+     * Why it failed, if it did.
+     */
+    error: null | string;
 };
 
 /**
@@ -782,6 +826,16 @@ export type SaveFilingRequest = {
      * 服务型制造模式的成效（必填，不超过 5000 字） / Results of its service-oriented model (required, at most 5000 characters).
      */
     results: string;
+};
+
+/**
+ * 撤回误录的名单条目 / Withdraw a roster entry made in error.
+ */
+export type WithdrawDemonstrationRequest = {
+    /**
+     * 理由（必填，不超过 500 字） / Why (required, at most 500 characters).
+     */
+    reason: string;
 };
 
 /**
@@ -952,6 +1006,10 @@ export type EvaluationApplicationHistoryData = {
          * 截止时间（不含，ISO 8601） / Up to this time (exclusive, ISO 8601).
          */
         to?: string;
+        /**
+         * 调用者将以何种格式导出（网关的时间线传入，以便将导出记录为导出） / The format the caller exports in (the gateway's timeline passes it on, so that an export is recorded as one).
+         */
+        format?: 'json' | 'xlsx' | 'pdf';
     };
     url: '/api/v1/audit/evaluation/history/applications/{applicationId}';
 };
@@ -1019,6 +1077,10 @@ export type EvaluationAuthorityHistoryData = {
          * 截止时间（不含，ISO 8601） / Up to this time (exclusive, ISO 8601).
          */
         to?: string;
+        /**
+         * 调用者将以何种格式导出（网关的时间线传入，以便将导出记录为导出） / The format the caller exports in (the gateway's timeline passes it on, so that an export is recorded as one).
+         */
+        format?: 'json' | 'xlsx' | 'pdf';
     };
     url: '/api/v1/audit/evaluation/history/authorities/{authorityCode}';
 };
@@ -1086,6 +1148,10 @@ export type EvaluationUserHistoryData = {
          * 截止时间（不含，ISO 8601） / Up to this time (exclusive, ISO 8601).
          */
         to?: string;
+        /**
+         * 调用者将以何种格式导出（网关的时间线传入，以便将导出记录为导出） / The format the caller exports in (the gateway's timeline passes it on, so that an export is recorded as one).
+         */
+        format?: 'json' | 'xlsx' | 'pdf';
     };
     url: '/api/v1/audit/evaluation/history/users/{subject}';
 };
@@ -1240,6 +1306,47 @@ export type EvaluationMaskEventDataResponses = {
 
 export type EvaluationMaskEventDataResponse = EvaluationMaskEventDataResponses[keyof EvaluationMaskEventDataResponses];
 
+export type EvaluationProjectionsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/audit/evaluation/projections';
+};
+
+export type EvaluationProjectionsErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type EvaluationProjectionsError = EvaluationProjectionsErrors[keyof EvaluationProjectionsErrors];
+
+export type EvaluationProjectionsResponses = {
+    /**
+     * OK
+     */
+    200: Array<string>;
+};
+
+export type EvaluationProjectionsResponse = EvaluationProjectionsResponses[keyof EvaluationProjectionsResponses];
+
 export type EvaluationRebuildProjectionData = {
     body?: never;
     path: {
@@ -1249,7 +1356,7 @@ export type EvaluationRebuildProjectionData = {
         projection: 'DemonstrationDetails' | 'EvaluationCampaign' | 'EvaluationFiling' | 'History' | 'Membership';
     };
     query?: never;
-    url: '/api/v1/audit/evaluation/projections/{projection}/rebuild';
+    url: '/api/v1/audit/evaluation/projections/{projection}/rebuilds';
 };
 
 export type EvaluationRebuildProjectionErrors = {
@@ -1291,12 +1398,63 @@ export type EvaluationRebuildProjectionError = EvaluationRebuildProjectionErrors
 
 export type EvaluationRebuildProjectionResponses = {
     /**
-     * OK
+     * Accepted
      */
-    200: ProjectionRebuilt;
+    202: ProjectionRebuildStatus;
 };
 
 export type EvaluationRebuildProjectionResponse = EvaluationRebuildProjectionResponses[keyof EvaluationRebuildProjectionResponses];
+
+export type EvaluationProjectionRebuildStatusData = {
+    body?: never;
+    path: {
+        /**
+         * 要重建的投影（读模型）名称 / The projection (read model) to rebuild.
+         */
+        projection: 'DemonstrationDetails' | 'EvaluationCampaign' | 'EvaluationFiling' | 'History' | 'Membership';
+        rebuildId: string;
+    };
+    query?: never;
+    url: '/api/v1/audit/evaluation/projections/{projection}/rebuilds/{rebuildId}';
+};
+
+export type EvaluationProjectionRebuildStatusErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 不存在，或不是调用者可见的 / Not found, or not the caller's to see.
+     */
+    404: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type EvaluationProjectionRebuildStatusError = EvaluationProjectionRebuildStatusErrors[keyof EvaluationProjectionRebuildStatusErrors];
+
+export type EvaluationProjectionRebuildStatusResponses = {
+    /**
+     * OK
+     */
+    200: ProjectionRebuildStatus;
+};
+
+export type EvaluationProjectionRebuildStatusResponse = EvaluationProjectionRebuildStatusResponses[keyof EvaluationProjectionRebuildStatusResponses];
 
 export type ListDemonstrationsData = {
     body?: never;
@@ -1310,6 +1468,7 @@ export type ListDemonstrationsData = {
          * 推荐单位（省级工业和信息化主管部门等）的 GB/T 2260 代码，如 130000 / The recommending authority's GB/T 2260 code, e.g. 130000.
          */
         authorityCode?: string;
+        withdrawn?: boolean;
     };
     url: '/api/v1/demonstrations';
 };
@@ -1576,6 +1735,87 @@ export type CorrectDemonstrationResponses = {
 };
 
 export type CorrectDemonstrationResponse = CorrectDemonstrationResponses[keyof CorrectDemonstrationResponses];
+
+export type WithdrawDemonstrationData = {
+    body: WithdrawDemonstrationRequest;
+    headers?: {
+        /**
+         * 可选：读取时得到的 ETag；记录已被他人修改则答 412。 / Optional: the ETag you read. When the resource changed since, the answer is 412 stale-version with the resource as it now stands in `current`.
+         */
+        'If-Match'?: string;
+    };
+    path: {
+        /**
+         * 示范（已获称号的企业、平台或项目）的编号 / The demonstration's id (an awarded enterprise, platform or project).
+         */
+        demonstrationId: string;
+    };
+    query?: never;
+    url: '/api/v1/demonstrations/{demonstrationId}/withdrawal';
+};
+
+export type WithdrawDemonstrationErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 不存在，或不是调用者可见的 / Not found, or not the caller's to see.
+     */
+    404: Problem;
+    /**
+     * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`.
+     */
+    409: Problem;
+    /**
+     * If-Match 已失效 / The If-Match ETag no longer holds (stale-version).
+     */
+    412: Problem & {
+        /**
+         * 资源现在的样子（其版本见 ETag 头） / The resource as it now stands (its version in the ETag header).
+         */
+        current: DemonstrationDetails;
+    };
+    /**
+     * 正文过大 / The body is larger than allowed.
+     */
+    413: Problem;
+    /**
+     * 不支持该内容类型 / The body's content type is not one this operation takes (unsupported-media-type).
+     */
+    415: Problem;
+    /**
+     * 违反业务规则（见 code） / A rule of the programme refuses it; see `code` (and `errors` where fields are named).
+     */
+    422: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type WithdrawDemonstrationError = WithdrawDemonstrationErrors[keyof WithdrawDemonstrationErrors];
+
+export type WithdrawDemonstrationResponses = {
+    /**
+     * OK
+     */
+    200: DemonstrationDetails;
+};
+
+export type WithdrawDemonstrationResponse = WithdrawDemonstrationResponses[keyof WithdrawDemonstrationResponses];
 
 export type ImportRosterData = {
     body: {
@@ -2396,6 +2636,7 @@ export type GetEvaluationProgressData = {
          * 推荐单位（省级工业和信息化主管部门等）的 GB/T 2260 代码，如 130000 / The recommending authority's GB/T 2260 code, e.g. 130000.
          */
         authorityCode?: string;
+        awaitingIntake?: boolean;
     };
     url: '/api/v1/demonstrations/progress';
 };

@@ -76,6 +76,10 @@ export type HistoryEntry = {
      * What happened, in English.
      */
     summaryEn: string;
+    /**
+     * Another stream it is about (a filing's demonstration): it concerns the applications that stream concerned.
+     */
+    aboutStream?: null | string;
 };
 
 /**
@@ -105,7 +109,7 @@ export type Problem = {
     /**
      * 规则代码，稳定，供程序分支；取值为本服务可能答出的全部规则 / The rule's code: stable, for the client to branch on (e.g. stale-version, application-incomplete); one of every rule this service can answer.
      */
-    code: 'as-of-time-or-version' | 'audit-time-range' | 'bad-request' | 'body-too-large' | 'broker-unavailable' | 'concurrent-change' | 'database-unavailable' | 'dead-letter-already-replayed' | 'dead-letter-not-found' | 'dead-letter-still-unpublishable' | 'document-link-invalid' | 'duplicate' | 'forbidden' | 'invalid-if-match' | 'invalid-json' | 'masking-event-altered' | 'masking-event-not-found' | 'masking-field-not-text' | 'masking-fields-required' | 'masking-link-without-digest' | 'masking-reason-required' | 'method-not-allowed' | 'not-found' | 'nothing-as-of' | 'own-authority-only' | 'projection-not-found' | 'scan-content-type' | 'scan-content-type-mismatch' | 'scan-not-pdf-or-image' | 'scan-too-large' | 'service-unavailable' | 'sign-in-required' | 'stale-version' | 'timeline-pdf-font-missing' | 'timeline-service-unavailable' | 'timeline-unknown-kind' | 'timeline-unknown-service' | 'too-many-requests' | 'unexpected' | 'unsupported-media-type' | 'validation';
+    code: 'as-of-time-or-version' | 'as-of-version-not-reached' | 'audit-time-range' | 'bad-request' | 'body-too-large' | 'broker-unavailable' | 'concurrent-change' | 'control-character' | 'database-unavailable' | 'dead-letter-already-replayed' | 'dead-letter-not-found' | 'dead-letter-still-unpublishable' | 'document-link-invalid' | 'duplicate' | 'forbidden' | 'invalid-if-match' | 'invalid-json' | 'masking-event-altered' | 'masking-event-not-found' | 'masking-field-not-text' | 'masking-fields-required' | 'masking-link-without-digest' | 'masking-reason-required' | 'method-not-allowed' | 'not-found' | 'nothing-as-of' | 'own-authority-only' | 'projection-not-found' | 'projection-rebuild-not-found' | 'scan-content-type' | 'scan-content-type-mismatch' | 'scan-not-pdf-or-image' | 'scan-too-large' | 'service-unavailable' | 'sign-in-required' | 'stale-version' | 'timeline-pdf-font-missing' | 'timeline-service-unavailable' | 'timeline-unknown-kind' | 'timeline-unknown-service' | 'too-many-requests' | 'unexpected' | 'unsupported-media-type' | 'validation';
     /**
      * 规则（中文） / The rule, in Chinese.
      */
@@ -189,11 +193,7 @@ export type GetAuditTimelineErrors = {
      */
     429: Problem;
     /**
-     * Bad Gateway
-     */
-    502: Problem;
-    /**
-     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     * Service Unavailable
      */
     503: Problem;
 };

@@ -2,7 +2,7 @@
 
 import { type Client, type ClientMeta, formDataBodySerializer, type Options as Options2, type RequestResult, type TDataShape } from './client';
 import { client } from './client.gen';
-import type { ApproveOrganisationBindingData, ApproveOrganisationBindingErrors, ApproveOrganisationBindingResponses, ChangeMyAvailableDatesData, ChangeMyAvailableDatesErrors, ChangeMyAvailableDatesResponses, ChangeMyPasswordData, ChangeMyPasswordErrors, ChangeMyPasswordResponses, CreateAccountData, CreateAccountErrors, CreateAccountResponses, CreateExpertData, CreateExpertErrors, CreateExpertResponses, DownloadBusinessLicenceData, DownloadBusinessLicenceErrors, DownloadBusinessLicenceResponses, GetAccountData, GetAccountErrors, GetAccountResponses, GetExpertData, GetExpertErrors, GetExpertResponses, GetMyAccountData, GetMyAccountErrors, GetMyAccountResponses, GetMyExpertProfileData, GetMyExpertProfileErrors, GetMyExpertProfileResponses, GetOrganisationBindingData, GetOrganisationBindingErrors, GetOrganisationBindingResponses, IdentityApplicationHistoryData, IdentityApplicationHistoryErrors, IdentityApplicationHistoryResponses, IdentityAuthorityHistoryData, IdentityAuthorityHistoryErrors, IdentityAuthorityHistoryResponses, IdentityMaskEventDataData, IdentityMaskEventDataErrors, IdentityMaskEventDataResponses, IdentityRebuildProjectionData, IdentityRebuildProjectionErrors, IdentityRebuildProjectionResponses, IdentityUserHistoryData, IdentityUserHistoryErrors, IdentityUserHistoryResponses, IdentityVerifyEventChainData, IdentityVerifyEventChainErrors, IdentityVerifyEventChainResponses, InviteOrganisationMemberData, InviteOrganisationMemberErrors, InviteOrganisationMemberResponses, ListAccountsData, ListAccountsErrors, ListAccountsResponses, ListDeadLettersData, ListDeadLettersErrors, ListDeadLettersResponses, ListExpertsData, ListExpertsErrors, ListExpertsResponses, ListOrganisationBindingsData, ListOrganisationBindingsErrors, ListOrganisationBindingsResponses, ListOrganisationMembersData, ListOrganisationMembersErrors, ListOrganisationMembersResponses, RecordExpertProfileData, RecordExpertProfileErrors, RecordExpertProfileResponses, RefuseOrganisationBindingData, RefuseOrganisationBindingErrors, RefuseOrganisationBindingResponses, RegisterApplicantData, RegisterApplicantErrors, RegisterApplicantResponses, RemoveOrganisationMemberData, RemoveOrganisationMemberErrors, RemoveOrganisationMemberResponses, ReplayDeadLetterData, ReplayDeadLetterErrors, ReplayDeadLetterResponses, RequestOrganisationBindingData, RequestOrganisationBindingErrors, RequestOrganisationBindingResponses, ResetPasswordData, ResetPasswordErrors, ResetPasswordResponses } from './types.gen';
+import type { ApproveOrganisationBindingData, ApproveOrganisationBindingErrors, ApproveOrganisationBindingResponses, ChangeMyAvailableDatesData, ChangeMyAvailableDatesErrors, ChangeMyAvailableDatesResponses, ChangeMyPasswordData, ChangeMyPasswordErrors, ChangeMyPasswordResponses, CreateAccountData, CreateAccountErrors, CreateAccountResponses, CreateExpertData, CreateExpertErrors, CreateExpertResponses, DownloadBusinessLicenceData, DownloadBusinessLicenceErrors, DownloadBusinessLicenceResponses, GetAccountData, GetAccountErrors, GetAccountResponses, GetExpertData, GetExpertErrors, GetExpertResponses, GetMyAccountData, GetMyAccountErrors, GetMyAccountResponses, GetMyExpertProfileData, GetMyExpertProfileErrors, GetMyExpertProfileResponses, GetOrganisationBindingData, GetOrganisationBindingErrors, GetOrganisationBindingResponses, IdentityApplicationHistoryData, IdentityApplicationHistoryErrors, IdentityApplicationHistoryResponses, IdentityAuthorityHistoryData, IdentityAuthorityHistoryErrors, IdentityAuthorityHistoryResponses, IdentityMaskEventDataData, IdentityMaskEventDataErrors, IdentityMaskEventDataResponses, IdentityProjectionRebuildStatusData, IdentityProjectionRebuildStatusErrors, IdentityProjectionRebuildStatusResponses, IdentityProjectionsData, IdentityProjectionsErrors, IdentityProjectionsResponses, IdentityRebuildProjectionData, IdentityRebuildProjectionErrors, IdentityRebuildProjectionResponses, IdentityUserHistoryData, IdentityUserHistoryErrors, IdentityUserHistoryResponses, IdentityVerifyEventChainData, IdentityVerifyEventChainErrors, IdentityVerifyEventChainResponses, InviteOrganisationMemberData, InviteOrganisationMemberErrors, InviteOrganisationMemberResponses, ListAccountsData, ListAccountsErrors, ListAccountsResponses, ListDeadLettersData, ListDeadLettersErrors, ListDeadLettersResponses, ListExpertsData, ListExpertsErrors, ListExpertsResponses, ListOrganisationBindingsData, ListOrganisationBindingsErrors, ListOrganisationBindingsResponses, ListOrganisationMembersData, ListOrganisationMembersErrors, ListOrganisationMembersResponses, RecordExpertProfileData, RecordExpertProfileErrors, RecordExpertProfileResponses, RefuseOrganisationBindingData, RefuseOrganisationBindingErrors, RefuseOrganisationBindingResponses, RegisterApplicantData, RegisterApplicantErrors, RegisterApplicantResponses, RemoveOrganisationMemberData, RemoveOrganisationMemberErrors, RemoveOrganisationMemberResponses, ReplayDeadLetterData, ReplayDeadLetterErrors, ReplayDeadLetterResponses, RequestOrganisationBindingData, RequestOrganisationBindingErrors, RequestOrganisationBindingResponses, ResetPasswordData, ResetPasswordErrors, ResetPasswordResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -38,6 +38,8 @@ export const replayDeadLetter = <ThrowOnError extends boolean = false>(options: 
 
 /**
  * 申报的审计历史 / The audit history of an application in this service
+ *
+ * 按存储顺序的前 10000 条；超出时应答带 Audit-History-Truncated: true，请按时间范围分段查阅。 / The first 10000 entries in store order; a longer history is cut there and its answer carries Audit-History-Truncated: true: read the rest by time range.
  */
 export const identityApplicationHistory = <ThrowOnError extends boolean = false>(options: Options<IdentityApplicationHistoryData, ThrowOnError>): RequestResult<IdentityApplicationHistoryResponses, IdentityApplicationHistoryErrors, ThrowOnError> => (options.client ?? client).get<IdentityApplicationHistoryResponses, IdentityApplicationHistoryErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -47,6 +49,8 @@ export const identityApplicationHistory = <ThrowOnError extends boolean = false>
 
 /**
  * 推荐单位经办人员的全部操作 / Everything the officers of an authority did in this service
+ *
+ * 按存储顺序的前 10000 条；超出时应答带 Audit-History-Truncated: true，请按时间范围分段查阅。 / The first 10000 entries in store order; a longer history is cut there and its answer carries Audit-History-Truncated: true: read the rest by time range.
  */
 export const identityAuthorityHistory = <ThrowOnError extends boolean = false>(options: Options<IdentityAuthorityHistoryData, ThrowOnError>): RequestResult<IdentityAuthorityHistoryResponses, IdentityAuthorityHistoryErrors, ThrowOnError> => (options.client ?? client).get<IdentityAuthorityHistoryResponses, IdentityAuthorityHistoryErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -56,6 +60,8 @@ export const identityAuthorityHistory = <ThrowOnError extends boolean = false>(o
 
 /**
  * 用户的全部操作与查阅 / Everything a user did and read in this service
+ *
+ * 按存储顺序的前 10000 条；超出时应答带 Audit-History-Truncated: true，请按时间范围分段查阅。 / The first 10000 entries in store order; a longer history is cut there and its answer carries Audit-History-Truncated: true: read the rest by time range.
  */
 export const identityUserHistory = <ThrowOnError extends boolean = false>(options: Options<IdentityUserHistoryData, ThrowOnError>): RequestResult<IdentityUserHistoryResponses, IdentityUserHistoryErrors, ThrowOnError> => (options.client ?? client).get<IdentityUserHistoryResponses, IdentityUserHistoryErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -86,11 +92,29 @@ export const identityMaskEventData = <ThrowOnError extends boolean = false>(opti
 });
 
 /**
- * 从事件重建投影 / Rebuild a projection (read model) of this service from its events
+ * 本服务可重建的投影 / The projections (read models) of this service a rebuild can rebuild
+ */
+export const identityProjections = <ThrowOnError extends boolean = false>(options?: Options<IdentityProjectionsData, ThrowOnError>): RequestResult<IdentityProjectionsResponses, IdentityProjectionsErrors, ThrowOnError> => (options?.client ?? client).get<IdentityProjectionsResponses, IdentityProjectionsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/audit/identity/projections',
+    ...options
+});
+
+/**
+ * 从事件重建投影（后台进行，答 202 及其状态地址） / Rebuild a projection of this service from its events, in the background: 202 Accepted with the rebuild's status in Location
  */
 export const identityRebuildProjection = <ThrowOnError extends boolean = false>(options: Options<IdentityRebuildProjectionData, ThrowOnError>): RequestResult<IdentityRebuildProjectionResponses, IdentityRebuildProjectionErrors, ThrowOnError> => (options.client ?? client).post<IdentityRebuildProjectionResponses, IdentityRebuildProjectionErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
-    url: '/api/v1/audit/identity/projections/{projection}/rebuild',
+    url: '/api/v1/audit/identity/projections/{projection}/rebuilds',
+    ...options
+});
+
+/**
+ * 投影重建的进度 / How far a rebuild of a projection has come (events done of total, state, error)
+ */
+export const identityProjectionRebuildStatus = <ThrowOnError extends boolean = false>(options: Options<IdentityProjectionRebuildStatusData, ThrowOnError>): RequestResult<IdentityProjectionRebuildStatusResponses, IdentityProjectionRebuildStatusErrors, ThrowOnError> => (options.client ?? client).get<IdentityProjectionRebuildStatusResponses, IdentityProjectionRebuildStatusErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/audit/identity/projections/{projection}/rebuilds/{rebuildId}',
     ...options
 });
 

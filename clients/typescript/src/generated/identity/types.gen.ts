@@ -483,6 +483,10 @@ export type HistoryEntry = {
      * What happened, in English.
      */
     summaryEn: string;
+    /**
+     * Another stream it is about (a filing's demonstration): it concerns the applications that stream concerned.
+     */
+    aboutStream?: null | string;
 };
 
 /**
@@ -664,7 +668,7 @@ export type Problem = {
     /**
      * 规则代码，稳定，供程序分支；取值为本服务可能答出的全部规则 / The rule's code: stable, for the client to branch on (e.g. stale-version, application-incomplete); one of every rule this service can answer.
      */
-    code: 'account-not-found' | 'as-of-time-or-version' | 'audit-time-range' | 'bad-request' | 'body-too-large' | 'broker-unavailable' | 'concurrent-change' | 'database-unavailable' | 'dead-letter-already-replayed' | 'dead-letter-not-found' | 'dead-letter-still-unpublishable' | 'document-link-invalid' | 'duplicate' | 'expert-account-required' | 'expert-not-found' | 'forbidden' | 'invalid-if-match' | 'invalid-json' | 'masking-event-altered' | 'masking-event-not-found' | 'masking-field-not-text' | 'masking-fields-required' | 'masking-link-without-digest' | 'masking-reason-required' | 'method-not-allowed' | 'not-found' | 'nothing-as-of' | 'organisation-administrator-only' | 'organisation-already-member' | 'organisation-binding-decided' | 'organisation-binding-not-found' | 'organisation-binding-pending' | 'organisation-member-not-found' | 'organisation-not-found' | 'own-authority-only' | 'projection-not-found' | 'scan-content-type' | 'scan-content-type-mismatch' | 'scan-not-pdf-or-image' | 'scan-too-large' | 'service-unavailable' | 'sign-in-required' | 'stale-version' | 'unexpected' | 'unsupported-media-type' | 'user-name-taken' | 'validation' | 'wrong-password';
+    code: 'account-not-found' | 'as-of-time-or-version' | 'as-of-version-not-reached' | 'audit-time-range' | 'bad-request' | 'body-too-large' | 'broker-unavailable' | 'concurrent-change' | 'database-unavailable' | 'dead-letter-already-replayed' | 'dead-letter-not-found' | 'dead-letter-still-unpublishable' | 'document-link-invalid' | 'duplicate' | 'expert-account-required' | 'expert-not-found' | 'forbidden' | 'invalid-if-match' | 'invalid-json' | 'masking-event-altered' | 'masking-event-not-found' | 'masking-field-not-text' | 'masking-fields-required' | 'masking-link-without-digest' | 'masking-reason-required' | 'method-not-allowed' | 'not-found' | 'nothing-as-of' | 'organisation-administrator-only' | 'organisation-already-member' | 'organisation-binding-decided' | 'organisation-binding-not-found' | 'organisation-binding-pending' | 'organisation-member-not-found' | 'organisation-not-found' | 'own-authority-only' | 'projection-not-found' | 'projection-rebuild-not-found' | 'scan-content-type' | 'scan-content-type-mismatch' | 'scan-not-pdf-or-image' | 'scan-too-large' | 'service-unavailable' | 'sign-in-required' | 'stale-version' | 'unexpected' | 'unsupported-media-type' | 'user-name-taken' | 'validation' | 'wrong-password';
     /**
      * 规则（中文） / The rule, in Chinese.
      */
@@ -682,21 +686,41 @@ export type Problem = {
 };
 
 /**
- * A projection rebuilt from the service's events.
+ * A rebuild of a projection from the service's events, running or done.
  */
-export type ProjectionRebuilt = {
+export type ProjectionRebuildStatus = {
+    /**
+     * The rebuild's id (its status is at `…/projections/{projection}/rebuilds/{id}`).
+     */
+    id: string;
     /**
      * The projection's name.
      */
     projection: string;
     /**
+     * running, succeeded or failed.
+     */
+    state: string;
+    /**
+     * How far the rebuild has come: the store sequence of the last event it applied.
+     */
+    eventsDone: number;
+    /**
+     * The store's highest event sequence when the rebuild started.
+     */
+    eventsTotal: number;
+    /**
      * When the rebuild started.
      */
     startedAt: string;
     /**
-     * How long it took.
+     * When it finished (succeeded or failed), if it has.
      */
-    seconds: number;
+    finishedAt: null | string;
+    /**
+     * Why it failed, if it did.
+     */
+    error: null | string;
 };
 
 /**
@@ -871,6 +895,10 @@ export type IdentityApplicationHistoryData = {
          * 截止时间（不含，ISO 8601） / Up to this time (exclusive, ISO 8601).
          */
         to?: string;
+        /**
+         * 调用者将以何种格式导出（网关的时间线传入，以便将导出记录为导出） / The format the caller exports in (the gateway's timeline passes it on, so that an export is recorded as one).
+         */
+        format?: 'json' | 'xlsx' | 'pdf';
     };
     url: '/api/v1/audit/identity/history/applications/{applicationId}';
 };
@@ -938,6 +966,10 @@ export type IdentityAuthorityHistoryData = {
          * 截止时间（不含，ISO 8601） / Up to this time (exclusive, ISO 8601).
          */
         to?: string;
+        /**
+         * 调用者将以何种格式导出（网关的时间线传入，以便将导出记录为导出） / The format the caller exports in (the gateway's timeline passes it on, so that an export is recorded as one).
+         */
+        format?: 'json' | 'xlsx' | 'pdf';
     };
     url: '/api/v1/audit/identity/history/authorities/{authorityCode}';
 };
@@ -1005,6 +1037,10 @@ export type IdentityUserHistoryData = {
          * 截止时间（不含，ISO 8601） / Up to this time (exclusive, ISO 8601).
          */
         to?: string;
+        /**
+         * 调用者将以何种格式导出（网关的时间线传入，以便将导出记录为导出） / The format the caller exports in (the gateway's timeline passes it on, so that an export is recorded as one).
+         */
+        format?: 'json' | 'xlsx' | 'pdf';
     };
     url: '/api/v1/audit/identity/history/users/{subject}';
 };
@@ -1159,6 +1195,47 @@ export type IdentityMaskEventDataResponses = {
 
 export type IdentityMaskEventDataResponse = IdentityMaskEventDataResponses[keyof IdentityMaskEventDataResponses];
 
+export type IdentityProjectionsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/audit/identity/projections';
+};
+
+export type IdentityProjectionsErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type IdentityProjectionsError = IdentityProjectionsErrors[keyof IdentityProjectionsErrors];
+
+export type IdentityProjectionsResponses = {
+    /**
+     * OK
+     */
+    200: Array<string>;
+};
+
+export type IdentityProjectionsResponse = IdentityProjectionsResponses[keyof IdentityProjectionsResponses];
+
 export type IdentityRebuildProjectionData = {
     body?: never;
     path: {
@@ -1168,7 +1245,7 @@ export type IdentityRebuildProjectionData = {
         projection: 'AccountDetails' | 'BindingRequestDetails' | 'ExpertDetails' | 'History' | 'OrganisationMembers';
     };
     query?: never;
-    url: '/api/v1/audit/identity/projections/{projection}/rebuild';
+    url: '/api/v1/audit/identity/projections/{projection}/rebuilds';
 };
 
 export type IdentityRebuildProjectionErrors = {
@@ -1210,12 +1287,63 @@ export type IdentityRebuildProjectionError = IdentityRebuildProjectionErrors[key
 
 export type IdentityRebuildProjectionResponses = {
     /**
-     * OK
+     * Accepted
      */
-    200: ProjectionRebuilt;
+    202: ProjectionRebuildStatus;
 };
 
 export type IdentityRebuildProjectionResponse = IdentityRebuildProjectionResponses[keyof IdentityRebuildProjectionResponses];
+
+export type IdentityProjectionRebuildStatusData = {
+    body?: never;
+    path: {
+        /**
+         * 要重建的投影（读模型）名称 / The projection (read model) to rebuild.
+         */
+        projection: 'AccountDetails' | 'BindingRequestDetails' | 'ExpertDetails' | 'History' | 'OrganisationMembers';
+        rebuildId: string;
+    };
+    query?: never;
+    url: '/api/v1/audit/identity/projections/{projection}/rebuilds/{rebuildId}';
+};
+
+export type IdentityProjectionRebuildStatusErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 不存在，或不是调用者可见的 / Not found, or not the caller's to see.
+     */
+    404: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type IdentityProjectionRebuildStatusError = IdentityProjectionRebuildStatusErrors[keyof IdentityProjectionRebuildStatusErrors];
+
+export type IdentityProjectionRebuildStatusResponses = {
+    /**
+     * OK
+     */
+    200: ProjectionRebuildStatus;
+};
+
+export type IdentityProjectionRebuildStatusResponse = IdentityProjectionRebuildStatusResponses[keyof IdentityProjectionRebuildStatusResponses];
 
 export type RegisterApplicantData = {
     body: ApplicantRegistrationRequest;

@@ -2,7 +2,7 @@
 
 import type { Client, ClientMeta, Options as Options2, RequestResult, TDataShape } from './client';
 import { client } from './client.gen';
-import type { CloseCampaignData, CloseCampaignErrors, CloseCampaignResponses, CreateApplicationDraftData, CreateApplicationDraftErrors, CreateApplicationDraftResponses, DownloadApplicationFormData, DownloadApplicationFormErrors, DownloadApplicationFormResponses, DownloadSignedDocumentData, DownloadSignedDocumentErrors, DownloadSignedDocumentResponses, DownloadStampedFormData, DownloadStampedFormErrors, DownloadStampedFormResponses, GetApplicationAsOfData, GetApplicationAsOfErrors, GetApplicationAsOfResponses, GetApplicationData, GetApplicationErrors, GetApplicationResponses, GetCampaignData, GetCampaignErrors, GetCampaignResponses, GetContactPersonData, GetContactPersonErrors, GetContactPersonResponses, GetCurrentCampaignData, GetCurrentCampaignErrors, GetCurrentCampaignResponses, GrantDeadlineExceptionData, GrantDeadlineExceptionErrors, GrantDeadlineExceptionResponses, ListApplicationsData, ListApplicationsErrors, ListApplicationsResponses, ListAuthoritiesData, ListAuthoritiesErrors, ListAuthoritiesResponses, ListCampaignsData, ListCampaignsErrors, ListCampaignsResponses, ListDeadLettersData, ListDeadLettersErrors, ListDeadLettersResponses, ListOwnDemonstrationTitlesData, ListOwnDemonstrationTitlesErrors, ListOwnDemonstrationTitlesResponses, OpenCampaignData, OpenCampaignErrors, OpenCampaignResponses, RegistrationApplicationHistoryData, RegistrationApplicationHistoryErrors, RegistrationApplicationHistoryResponses, RegistrationAuthorityHistoryData, RegistrationAuthorityHistoryErrors, RegistrationAuthorityHistoryResponses, RegistrationMaskEventDataData, RegistrationMaskEventDataErrors, RegistrationMaskEventDataResponses, RegistrationRebuildProjectionData, RegistrationRebuildProjectionErrors, RegistrationRebuildProjectionResponses, RegistrationUserHistoryData, RegistrationUserHistoryErrors, RegistrationUserHistoryResponses, RegistrationVerifyEventChainData, RegistrationVerifyEventChainErrors, RegistrationVerifyEventChainResponses, ReplayDeadLetterData, ReplayDeadLetterErrors, ReplayDeadLetterResponses, ReportContactPersonData, ReportContactPersonErrors, ReportContactPersonResponses, SaveApplicationFormData, SaveApplicationFormErrors, SaveApplicationFormResponses, SubmitApplicationData, SubmitApplicationErrors, SubmitApplicationResponses, UploadStampedFormData, UploadStampedFormErrors, UploadStampedFormResponses, VerifySubmissionReceiptData, VerifySubmissionReceiptErrors, VerifySubmissionReceiptResponses, WithdrawApplicationData, WithdrawApplicationErrors, WithdrawApplicationResponses } from './types.gen';
+import type { CloseCampaignData, CloseCampaignErrors, CloseCampaignResponses, CreateApplicationDraftData, CreateApplicationDraftErrors, CreateApplicationDraftResponses, DownloadApplicationFormData, DownloadApplicationFormErrors, DownloadApplicationFormResponses, DownloadSignedDocumentData, DownloadSignedDocumentErrors, DownloadSignedDocumentResponses, DownloadStampedFormData, DownloadStampedFormErrors, DownloadStampedFormResponses, GetApplicationAsOfData, GetApplicationAsOfErrors, GetApplicationAsOfResponses, GetApplicationData, GetApplicationErrors, GetApplicationResponses, GetCampaignData, GetCampaignErrors, GetCampaignResponses, GetContactPersonData, GetContactPersonErrors, GetContactPersonResponses, GetCurrentCampaignData, GetCurrentCampaignErrors, GetCurrentCampaignResponses, GrantDeadlineExceptionData, GrantDeadlineExceptionErrors, GrantDeadlineExceptionResponses, ListApplicationsData, ListApplicationsErrors, ListApplicationsResponses, ListAuthoritiesData, ListAuthoritiesErrors, ListAuthoritiesResponses, ListCampaignsData, ListCampaignsErrors, ListCampaignsResponses, ListDeadLettersData, ListDeadLettersErrors, ListDeadLettersResponses, ListOwnDemonstrationTitlesData, ListOwnDemonstrationTitlesErrors, ListOwnDemonstrationTitlesResponses, OpenCampaignData, OpenCampaignErrors, OpenCampaignResponses, RegistrationApplicationHistoryData, RegistrationApplicationHistoryErrors, RegistrationApplicationHistoryResponses, RegistrationAuthorityHistoryData, RegistrationAuthorityHistoryErrors, RegistrationAuthorityHistoryResponses, RegistrationMaskEventDataData, RegistrationMaskEventDataErrors, RegistrationMaskEventDataResponses, RegistrationProjectionRebuildStatusData, RegistrationProjectionRebuildStatusErrors, RegistrationProjectionRebuildStatusResponses, RegistrationProjectionsData, RegistrationProjectionsErrors, RegistrationProjectionsResponses, RegistrationRebuildProjectionData, RegistrationRebuildProjectionErrors, RegistrationRebuildProjectionResponses, RegistrationUserHistoryData, RegistrationUserHistoryErrors, RegistrationUserHistoryResponses, RegistrationVerifyEventChainData, RegistrationVerifyEventChainErrors, RegistrationVerifyEventChainResponses, ReplayDeadLetterData, ReplayDeadLetterErrors, ReplayDeadLetterResponses, ReportContactPersonData, ReportContactPersonErrors, ReportContactPersonResponses, SaveApplicationFormData, SaveApplicationFormErrors, SaveApplicationFormResponses, SubmitApplicationData, SubmitApplicationErrors, SubmitApplicationResponses, UploadStampedFormData, UploadStampedFormErrors, UploadStampedFormResponses, VerifySubmissionReceiptData, VerifySubmissionReceiptErrors, VerifySubmissionReceiptResponses, WithdrawApplicationData, WithdrawApplicationErrors, WithdrawApplicationResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -47,6 +47,8 @@ export const replayDeadLetter = <ThrowOnError extends boolean = false>(options: 
 
 /**
  * 申报的审计历史 / The audit history of an application in this service
+ *
+ * 按存储顺序的前 10000 条；超出时应答带 Audit-History-Truncated: true，请按时间范围分段查阅。 / The first 10000 entries in store order; a longer history is cut there and its answer carries Audit-History-Truncated: true: read the rest by time range.
  */
 export const registrationApplicationHistory = <ThrowOnError extends boolean = false>(options: Options<RegistrationApplicationHistoryData, ThrowOnError>): RequestResult<RegistrationApplicationHistoryResponses, RegistrationApplicationHistoryErrors, ThrowOnError> => (options.client ?? client).get<RegistrationApplicationHistoryResponses, RegistrationApplicationHistoryErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -56,6 +58,8 @@ export const registrationApplicationHistory = <ThrowOnError extends boolean = fa
 
 /**
  * 推荐单位经办人员的全部操作 / Everything the officers of an authority did in this service
+ *
+ * 按存储顺序的前 10000 条；超出时应答带 Audit-History-Truncated: true，请按时间范围分段查阅。 / The first 10000 entries in store order; a longer history is cut there and its answer carries Audit-History-Truncated: true: read the rest by time range.
  */
 export const registrationAuthorityHistory = <ThrowOnError extends boolean = false>(options: Options<RegistrationAuthorityHistoryData, ThrowOnError>): RequestResult<RegistrationAuthorityHistoryResponses, RegistrationAuthorityHistoryErrors, ThrowOnError> => (options.client ?? client).get<RegistrationAuthorityHistoryResponses, RegistrationAuthorityHistoryErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -65,6 +69,8 @@ export const registrationAuthorityHistory = <ThrowOnError extends boolean = fals
 
 /**
  * 用户的全部操作与查阅 / Everything a user did and read in this service
+ *
+ * 按存储顺序的前 10000 条；超出时应答带 Audit-History-Truncated: true，请按时间范围分段查阅。 / The first 10000 entries in store order; a longer history is cut there and its answer carries Audit-History-Truncated: true: read the rest by time range.
  */
 export const registrationUserHistory = <ThrowOnError extends boolean = false>(options: Options<RegistrationUserHistoryData, ThrowOnError>): RequestResult<RegistrationUserHistoryResponses, RegistrationUserHistoryErrors, ThrowOnError> => (options.client ?? client).get<RegistrationUserHistoryResponses, RegistrationUserHistoryErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -95,11 +101,29 @@ export const registrationMaskEventData = <ThrowOnError extends boolean = false>(
 });
 
 /**
- * 从事件重建投影 / Rebuild a projection (read model) of this service from its events
+ * 本服务可重建的投影 / The projections (read models) of this service a rebuild can rebuild
+ */
+export const registrationProjections = <ThrowOnError extends boolean = false>(options?: Options<RegistrationProjectionsData, ThrowOnError>): RequestResult<RegistrationProjectionsResponses, RegistrationProjectionsErrors, ThrowOnError> => (options?.client ?? client).get<RegistrationProjectionsResponses, RegistrationProjectionsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/audit/registration/projections',
+    ...options
+});
+
+/**
+ * 从事件重建投影（后台进行，答 202 及其状态地址） / Rebuild a projection of this service from its events, in the background: 202 Accepted with the rebuild's status in Location
  */
 export const registrationRebuildProjection = <ThrowOnError extends boolean = false>(options: Options<RegistrationRebuildProjectionData, ThrowOnError>): RequestResult<RegistrationRebuildProjectionResponses, RegistrationRebuildProjectionErrors, ThrowOnError> => (options.client ?? client).post<RegistrationRebuildProjectionResponses, RegistrationRebuildProjectionErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
-    url: '/api/v1/audit/registration/projections/{projection}/rebuild',
+    url: '/api/v1/audit/registration/projections/{projection}/rebuilds',
+    ...options
+});
+
+/**
+ * 投影重建的进度 / How far a rebuild of a projection has come (events done of total, state, error)
+ */
+export const registrationProjectionRebuildStatus = <ThrowOnError extends boolean = false>(options: Options<RegistrationProjectionRebuildStatusData, ThrowOnError>): RequestResult<RegistrationProjectionRebuildStatusResponses, RegistrationProjectionRebuildStatusErrors, ThrowOnError> => (options.client ?? client).get<RegistrationProjectionRebuildStatusResponses, RegistrationProjectionRebuildStatusErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/audit/registration/projections/{projection}/rebuilds/{rebuildId}',
     ...options
 });
 

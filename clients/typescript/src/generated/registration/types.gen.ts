@@ -778,6 +778,10 @@ export type HistoryEntry = {
      * What happened, in English.
      */
     summaryEn: string;
+    /**
+     * Another stream it is about (a filing's demonstration): it concerns the applications that stream concerned.
+     */
+    aboutStream?: null | string;
 };
 
 /**
@@ -924,7 +928,7 @@ export type Problem = {
     /**
      * 规则代码，稳定，供程序分支；取值为本服务可能答出的全部规则 / The rule's code: stable, for the client to branch on (e.g. stale-version, application-incomplete); one of every rule this service can answer.
      */
-    code: 'already-demonstration-city' | 'application-already-submitted' | 'application-cannot-withdraw' | 'application-exists' | 'application-incomplete' | 'application-not-editable' | 'application-not-found' | 'apply-through-own-authority' | 'as-of-time-or-version' | 'audit-time-range' | 'authority-not-found' | 'bad-request' | 'body-too-large' | 'broker-unavailable' | 'campaign-closed' | 'campaign-exists' | 'campaign-not-found' | 'city-authority-files-cities-only' | 'city-authority-own-city' | 'city-filed-by-city-authority' | 'concurrent-change' | 'contact-deadline-passed' | 'database-unavailable' | 'dead-letter-already-replayed' | 'dead-letter-not-found' | 'dead-letter-still-unpublishable' | 'deadline-passed' | 'document-link-invalid' | 'duplicate' | 'exception-must-extend' | 'forbidden' | 'incident-in-eligibility-window' | 'invalid-if-match' | 'invalid-json' | 'masking-event-altered' | 'masking-event-not-found' | 'masking-field-not-text' | 'masking-fields-required' | 'masking-link-without-digest' | 'masking-reason-required' | 'method-not-allowed' | 'no-cities-through-xpcc' | 'no-open-campaign' | 'not-found' | 'nothing-as-of' | 'one-campaign-at-a-time' | 'one-city-per-separately-planned-city' | 'organisation-not-verified' | 'own-authority-only' | 'own-organisation-only' | 'platform-operating-years' | 'projection-not-found' | 'quota-table-incomplete' | 'scan-content-type' | 'scan-content-type-mismatch' | 'scan-not-pdf-or-image' | 'scan-too-large' | 'service-unavailable' | 'shared-manufacturing-platforms-only' | 'sign-in-required' | 'stale-version' | 'stamped-form-after-passing' | 'unexpected' | 'unsupported-media-type' | 'validation';
+    code: 'already-demonstration-city' | 'application-already-submitted' | 'application-cannot-withdraw' | 'application-exists' | 'application-incomplete' | 'application-not-editable' | 'application-not-found' | 'apply-through-own-authority' | 'as-of-time-or-version' | 'as-of-version-not-reached' | 'audit-time-range' | 'authority-not-found' | 'bad-request' | 'body-too-large' | 'broker-unavailable' | 'campaign-closed' | 'campaign-exists' | 'campaign-not-found' | 'city-authority-files-cities-only' | 'city-authority-own-city' | 'city-filed-by-city-authority' | 'concurrent-change' | 'contact-deadline-passed' | 'database-unavailable' | 'dead-letter-already-replayed' | 'dead-letter-not-found' | 'dead-letter-still-unpublishable' | 'deadline-passed' | 'document-link-invalid' | 'duplicate' | 'exception-must-extend' | 'forbidden' | 'incident-in-eligibility-window' | 'invalid-if-match' | 'invalid-json' | 'masking-event-altered' | 'masking-event-not-found' | 'masking-field-not-text' | 'masking-fields-required' | 'masking-link-without-digest' | 'masking-reason-required' | 'method-not-allowed' | 'no-cities-through-xpcc' | 'no-open-campaign' | 'not-found' | 'nothing-as-of' | 'one-campaign-at-a-time' | 'one-city-per-separately-planned-city' | 'organisation-not-verified' | 'own-authority-only' | 'own-organisation-only' | 'platform-operating-years' | 'projection-not-found' | 'projection-rebuild-not-found' | 'quota-table-incomplete' | 'scan-content-type' | 'scan-content-type-mismatch' | 'scan-not-pdf-or-image' | 'scan-too-large' | 'service-unavailable' | 'shared-manufacturing-platforms-only' | 'sign-in-required' | 'stale-version' | 'stamped-form-after-passing' | 'unexpected' | 'unsupported-media-type' | 'validation';
     /**
      * 规则（中文） / The rule, in Chinese.
      */
@@ -942,21 +946,41 @@ export type Problem = {
 };
 
 /**
- * A projection rebuilt from the service's events.
+ * A rebuild of a projection from the service's events, running or done.
  */
-export type ProjectionRebuilt = {
+export type ProjectionRebuildStatus = {
+    /**
+     * The rebuild's id (its status is at `…/projections/{projection}/rebuilds/{id}`).
+     */
+    id: string;
     /**
      * The projection's name.
      */
     projection: string;
     /**
+     * running, succeeded or failed.
+     */
+    state: string;
+    /**
+     * How far the rebuild has come: the store sequence of the last event it applied.
+     */
+    eventsDone: number;
+    /**
+     * The store's highest event sequence when the rebuild started.
+     */
+    eventsTotal: number;
+    /**
      * When the rebuild started.
      */
     startedAt: string;
     /**
-     * How long it took.
+     * When it finished (succeeded or failed), if it has.
      */
-    seconds: number;
+    finishedAt: null | string;
+    /**
+     * Why it failed, if it did.
+     */
+    error: null | string;
 };
 
 /**
@@ -1282,6 +1306,10 @@ export type RegistrationApplicationHistoryData = {
          * 截止时间（不含，ISO 8601） / Up to this time (exclusive, ISO 8601).
          */
         to?: string;
+        /**
+         * 调用者将以何种格式导出（网关的时间线传入，以便将导出记录为导出） / The format the caller exports in (the gateway's timeline passes it on, so that an export is recorded as one).
+         */
+        format?: 'json' | 'xlsx' | 'pdf';
     };
     url: '/api/v1/audit/registration/history/applications/{applicationId}';
 };
@@ -1349,6 +1377,10 @@ export type RegistrationAuthorityHistoryData = {
          * 截止时间（不含，ISO 8601） / Up to this time (exclusive, ISO 8601).
          */
         to?: string;
+        /**
+         * 调用者将以何种格式导出（网关的时间线传入，以便将导出记录为导出） / The format the caller exports in (the gateway's timeline passes it on, so that an export is recorded as one).
+         */
+        format?: 'json' | 'xlsx' | 'pdf';
     };
     url: '/api/v1/audit/registration/history/authorities/{authorityCode}';
 };
@@ -1416,6 +1448,10 @@ export type RegistrationUserHistoryData = {
          * 截止时间（不含，ISO 8601） / Up to this time (exclusive, ISO 8601).
          */
         to?: string;
+        /**
+         * 调用者将以何种格式导出（网关的时间线传入，以便将导出记录为导出） / The format the caller exports in (the gateway's timeline passes it on, so that an export is recorded as one).
+         */
+        format?: 'json' | 'xlsx' | 'pdf';
     };
     url: '/api/v1/audit/registration/history/users/{subject}';
 };
@@ -1570,6 +1606,47 @@ export type RegistrationMaskEventDataResponses = {
 
 export type RegistrationMaskEventDataResponse = RegistrationMaskEventDataResponses[keyof RegistrationMaskEventDataResponses];
 
+export type RegistrationProjectionsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/audit/registration/projections';
+};
+
+export type RegistrationProjectionsErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type RegistrationProjectionsError = RegistrationProjectionsErrors[keyof RegistrationProjectionsErrors];
+
+export type RegistrationProjectionsResponses = {
+    /**
+     * OK
+     */
+    200: Array<string>;
+};
+
+export type RegistrationProjectionsResponse = RegistrationProjectionsResponses[keyof RegistrationProjectionsResponses];
+
 export type RegistrationRebuildProjectionData = {
     body?: never;
     path: {
@@ -1579,7 +1656,7 @@ export type RegistrationRebuildProjectionData = {
         projection: 'ApplicationDetails' | 'AuthorityContact' | 'Campaign' | 'EarlierDemonstration' | 'History' | 'Membership';
     };
     query?: never;
-    url: '/api/v1/audit/registration/projections/{projection}/rebuild';
+    url: '/api/v1/audit/registration/projections/{projection}/rebuilds';
 };
 
 export type RegistrationRebuildProjectionErrors = {
@@ -1621,12 +1698,63 @@ export type RegistrationRebuildProjectionError = RegistrationRebuildProjectionEr
 
 export type RegistrationRebuildProjectionResponses = {
     /**
-     * OK
+     * Accepted
      */
-    200: ProjectionRebuilt;
+    202: ProjectionRebuildStatus;
 };
 
 export type RegistrationRebuildProjectionResponse = RegistrationRebuildProjectionResponses[keyof RegistrationRebuildProjectionResponses];
+
+export type RegistrationProjectionRebuildStatusData = {
+    body?: never;
+    path: {
+        /**
+         * 要重建的投影（读模型）名称 / The projection (read model) to rebuild.
+         */
+        projection: 'ApplicationDetails' | 'AuthorityContact' | 'Campaign' | 'EarlierDemonstration' | 'History' | 'Membership';
+        rebuildId: string;
+    };
+    query?: never;
+    url: '/api/v1/audit/registration/projections/{projection}/rebuilds/{rebuildId}';
+};
+
+export type RegistrationProjectionRebuildStatusErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 不存在，或不是调用者可见的 / Not found, or not the caller's to see.
+     */
+    404: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type RegistrationProjectionRebuildStatusError = RegistrationProjectionRebuildStatusErrors[keyof RegistrationProjectionRebuildStatusErrors];
+
+export type RegistrationProjectionRebuildStatusResponses = {
+    /**
+     * OK
+     */
+    200: ProjectionRebuildStatus;
+};
+
+export type RegistrationProjectionRebuildStatusResponse = RegistrationProjectionRebuildStatusResponses[keyof RegistrationProjectionRebuildStatusResponses];
 
 export type ListApplicationsData = {
     body?: never;
@@ -2615,6 +2743,10 @@ export type DownloadSignedDocumentData = {
          * 签名链接的失效时间（Unix 秒，由评审服务签发） / When the signed link expires (Unix seconds, as Review signed it).
          */
         expires?: number;
+        /**
+         * 用户标识（令牌的 sub） / The user's id (the token's sub).
+         */
+        subject?: string;
         /**
          * 签名链接的签名（由评审服务签发） / The signed link's signature (as Review signed it).
          */

@@ -2,7 +2,7 @@
 
 import type { Client, ClientMeta, Options as Options2, RequestResult, TDataShape } from './client';
 import { client } from './client.gen';
-import type { AcknowledgePackageData, AcknowledgePackageErrors, AcknowledgePackageResponses, AssignExpertData, AssignExpertErrors, AssignExpertResponses, AssignExpertsAutomaticallyData, AssignExpertsAutomaticallyErrors, AssignExpertsAutomaticallyResponses, ChangeExpertReviewSettingsData, ChangeExpertReviewSettingsErrors, ChangeExpertReviewSettingsResponses, DecideCandidateData, DecideCandidateErrors, DecideCandidateResponses, DecideInitialReviewData, DecideInitialReviewErrors, DecideInitialReviewResponses, DeclareConflictOfInterestData, DeclareConflictOfInterestErrors, DeclareConflictOfInterestResponses, DownloadExpertReviewRankingData, DownloadExpertReviewRankingErrors, DownloadExpertReviewRankingResponses, DownloadFinalListData, DownloadFinalListErrors, DownloadFinalListResponses, DownloadSummaryTableData, DownloadSummaryTableErrors, DownloadSummaryTableResponses, DownloadSummaryTableScanData, DownloadSummaryTableScanErrors, DownloadSummaryTableScanResponses, FileObjectionData, FileObjectionErrors, FileObjectionResponses, FileVisitReportData, FileVisitReportErrors, FileVisitReportResponses, GetAuthorityAsOfData, GetAuthorityAsOfErrors, GetAuthorityAsOfResponses, GetExpertReviewData, GetExpertReviewErrors, GetExpertReviewProgressData, GetExpertReviewProgressErrors, GetExpertReviewProgressResponses, GetExpertReviewRankingAsOfData, GetExpertReviewRankingAsOfErrors, GetExpertReviewRankingAsOfResponses, GetExpertReviewRankingData, GetExpertReviewRankingErrors, GetExpertReviewRankingResponses, GetExpertReviewResponses, GetExpertReviewSettingsData, GetExpertReviewSettingsErrors, GetExpertReviewSettingsResponses, GetFinalListData, GetFinalListErrors, GetFinalListResponses, GetPackageData, GetPackageErrors, GetPackageResponses, GetPublicNoticeData, GetPublicNoticeErrors, GetPublicNoticeResponses, GetReviewCaseData, GetReviewCaseErrors, GetReviewCaseResponses, GetSelectionCaseData, GetSelectionCaseErrors, GetSelectionCaseResponses, GetSelectionProgressData, GetSelectionProgressErrors, GetSelectionProgressResponses, GetSiteVisitData, GetSiteVisitErrors, GetSiteVisitResponses, IssueDocumentLinkData, IssueDocumentLinkErrors, IssueDocumentLinkResponses, ListCandidatesData, ListCandidatesErrors, ListCandidatesResponses, ListDeadLettersData, ListDeadLettersErrors, ListDeadLettersResponses, ListExpertScoresData, ListExpertScoresErrors, ListExpertScoresResponses, ListMyExpertAssignmentsData, ListMyExpertAssignmentsErrors, ListMyExpertAssignmentsResponses, ListPackagesData, ListPackagesErrors, ListPackagesResponses, ListRecommendationsData, ListRecommendationsErrors, ListRecommendationsResponses, ListReviewCasesData, ListReviewCasesErrors, ListReviewCasesResponses, ListSiteVisitsData, ListSiteVisitsErrors, ListSiteVisitsResponses, MarkForSiteVisitData, MarkForSiteVisitErrors, MarkForSiteVisitResponses, ProposeSiteVisitScheduleData, ProposeSiteVisitScheduleErrors, ProposeSiteVisitScheduleResponses, PublishPublicNoticeData, PublishPublicNoticeErrors, PublishPublicNoticeResponses, RecommendData, RecommendErrors, RecommendResponses, RecordExpertConsensusData, RecordExpertConsensusErrors, RecordExpertConsensusResponses, RemoveRecommendationData, RemoveRecommendationErrors, RemoveRecommendationResponses, ReorderRecommendationsData, ReorderRecommendationsErrors, ReorderRecommendationsResponses, ReplayDeadLetterData, ReplayDeadLetterErrors, ReplayDeadLetterResponses, ResolveObjectionData, ResolveObjectionErrors, ResolveObjectionResponses, ReturnPackageData, ReturnPackageErrors, ReturnPackageResponses, ReviewApplicationHistoryData, ReviewApplicationHistoryErrors, ReviewApplicationHistoryResponses, ReviewAuthorityHistoryData, ReviewAuthorityHistoryErrors, ReviewAuthorityHistoryResponses, ReviewMaskEventDataData, ReviewMaskEventDataErrors, ReviewMaskEventDataResponses, ReviewRebuildProjectionData, ReviewRebuildProjectionErrors, ReviewRebuildProjectionResponses, ReviewUserHistoryData, ReviewUserHistoryErrors, ReviewUserHistoryResponses, ReviewVerifyEventChainData, ReviewVerifyEventChainErrors, ReviewVerifyEventChainResponses, ScheduleSiteVisitData, ScheduleSiteVisitErrors, ScheduleSiteVisitResponses, SubmitExpertScoresData, SubmitExpertScoresErrors, SubmitExpertScoresResponses, SubmitPackageData, SubmitPackageErrors, SubmitPackageResponses, UnassignExpertData, UnassignExpertErrors, UnassignExpertResponses, UploadSummaryTableScanData, UploadSummaryTableScanErrors, UploadSummaryTableScanResponses, VerifyPackageReceiptData, VerifyPackageReceiptErrors, VerifyPackageReceiptResponses } from './types.gen';
+import type { AcknowledgePackageData, AcknowledgePackageErrors, AcknowledgePackageResponses, AssignExpertData, AssignExpertErrors, AssignExpertResponses, AssignExpertsAutomaticallyData, AssignExpertsAutomaticallyErrors, AssignExpertsAutomaticallyResponses, ChangeExpertReviewSettingsData, ChangeExpertReviewSettingsErrors, ChangeExpertReviewSettingsResponses, DecideCandidateData, DecideCandidateErrors, DecideCandidateResponses, DecideInitialReviewData, DecideInitialReviewErrors, DecideInitialReviewResponses, DeclareConflictOfInterestData, DeclareConflictOfInterestErrors, DeclareConflictOfInterestResponses, DownloadCampaignProgressData, DownloadCampaignProgressErrors, DownloadCampaignProgressResponses, DownloadExpertReviewRankingData, DownloadExpertReviewRankingErrors, DownloadExpertReviewRankingResponses, DownloadFinalListData, DownloadFinalListErrors, DownloadFinalListResponses, DownloadSummaryTableData, DownloadSummaryTableErrors, DownloadSummaryTableResponses, DownloadSummaryTableScanData, DownloadSummaryTableScanErrors, DownloadSummaryTableScanResponses, FileObjectionData, FileObjectionErrors, FileObjectionResponses, FileVisitReportData, FileVisitReportErrors, FileVisitReportResponses, GetAuthorityAsOfData, GetAuthorityAsOfErrors, GetAuthorityAsOfResponses, GetExpertReviewData, GetExpertReviewErrors, GetExpertReviewProgressData, GetExpertReviewProgressErrors, GetExpertReviewProgressResponses, GetExpertReviewRankingAsOfData, GetExpertReviewRankingAsOfErrors, GetExpertReviewRankingAsOfResponses, GetExpertReviewRankingData, GetExpertReviewRankingErrors, GetExpertReviewRankingResponses, GetExpertReviewResponses, GetExpertReviewSettingsData, GetExpertReviewSettingsErrors, GetExpertReviewSettingsResponses, GetFinalListData, GetFinalListErrors, GetFinalListResponses, GetPackageData, GetPackageErrors, GetPackageResponses, GetPublicNoticeData, GetPublicNoticeErrors, GetPublicNoticeResponses, GetReviewCaseData, GetReviewCaseErrors, GetReviewCaseResponses, GetSelectionCaseData, GetSelectionCaseErrors, GetSelectionCaseResponses, GetSelectionProgressData, GetSelectionProgressErrors, GetSelectionProgressResponses, GetSiteVisitData, GetSiteVisitErrors, GetSiteVisitResponses, IssueDocumentLinkData, IssueDocumentLinkErrors, IssueDocumentLinkResponses, ListCandidatesData, ListCandidatesErrors, ListCandidatesResponses, ListDeadLettersData, ListDeadLettersErrors, ListDeadLettersResponses, ListExpertScoresData, ListExpertScoresErrors, ListExpertScoresResponses, ListMyExpertAssignmentsData, ListMyExpertAssignmentsErrors, ListMyExpertAssignmentsResponses, ListPackagesData, ListPackagesErrors, ListPackagesResponses, ListRecommendationsData, ListRecommendationsErrors, ListRecommendationsResponses, ListReviewCasesData, ListReviewCasesErrors, ListReviewCasesResponses, ListSiteVisitsData, ListSiteVisitsErrors, ListSiteVisitsResponses, MarkForSiteVisitData, MarkForSiteVisitErrors, MarkForSiteVisitResponses, ProposeSiteVisitScheduleData, ProposeSiteVisitScheduleErrors, ProposeSiteVisitScheduleResponses, PublishPublicNoticeData, PublishPublicNoticeErrors, PublishPublicNoticeResponses, RecommendData, RecommendErrors, RecommendResponses, RecordExpertConsensusData, RecordExpertConsensusErrors, RecordExpertConsensusResponses, RemoveRecommendationData, RemoveRecommendationErrors, RemoveRecommendationResponses, ReorderRecommendationsData, ReorderRecommendationsErrors, ReorderRecommendationsResponses, ReplayDeadLetterData, ReplayDeadLetterErrors, ReplayDeadLetterResponses, ResolveObjectionData, ResolveObjectionErrors, ResolveObjectionResponses, ReturnPackageData, ReturnPackageErrors, ReturnPackageResponses, ReviewApplicationHistoryData, ReviewApplicationHistoryErrors, ReviewApplicationHistoryResponses, ReviewAuthorityHistoryData, ReviewAuthorityHistoryErrors, ReviewAuthorityHistoryResponses, ReviewMaskEventDataData, ReviewMaskEventDataErrors, ReviewMaskEventDataResponses, ReviewProjectionRebuildStatusData, ReviewProjectionRebuildStatusErrors, ReviewProjectionRebuildStatusResponses, ReviewProjectionsData, ReviewProjectionsErrors, ReviewProjectionsResponses, ReviewRebuildProjectionData, ReviewRebuildProjectionErrors, ReviewRebuildProjectionResponses, ReviewUserHistoryData, ReviewUserHistoryErrors, ReviewUserHistoryResponses, ReviewVerifyEventChainData, ReviewVerifyEventChainErrors, ReviewVerifyEventChainResponses, ScheduleSiteVisitData, ScheduleSiteVisitErrors, ScheduleSiteVisitResponses, SubmitExpertScoresData, SubmitExpertScoresErrors, SubmitExpertScoresResponses, SubmitPackageData, SubmitPackageErrors, SubmitPackageResponses, UnassignExpertData, UnassignExpertErrors, UnassignExpertResponses, UploadSummaryTableScanData, UploadSummaryTableScanErrors, UploadSummaryTableScanResponses, VerifyPackageReceiptData, VerifyPackageReceiptErrors, VerifyPackageReceiptResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -56,6 +56,8 @@ export const replayDeadLetter = <ThrowOnError extends boolean = false>(options: 
 
 /**
  * 申报的审计历史 / The audit history of an application in this service
+ *
+ * 按存储顺序的前 10000 条；超出时应答带 Audit-History-Truncated: true，请按时间范围分段查阅。 / The first 10000 entries in store order; a longer history is cut there and its answer carries Audit-History-Truncated: true: read the rest by time range.
  */
 export const reviewApplicationHistory = <ThrowOnError extends boolean = false>(options: Options<ReviewApplicationHistoryData, ThrowOnError>): RequestResult<ReviewApplicationHistoryResponses, ReviewApplicationHistoryErrors, ThrowOnError> => (options.client ?? client).get<ReviewApplicationHistoryResponses, ReviewApplicationHistoryErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -65,6 +67,8 @@ export const reviewApplicationHistory = <ThrowOnError extends boolean = false>(o
 
 /**
  * 推荐单位经办人员的全部操作 / Everything the officers of an authority did in this service
+ *
+ * 按存储顺序的前 10000 条；超出时应答带 Audit-History-Truncated: true，请按时间范围分段查阅。 / The first 10000 entries in store order; a longer history is cut there and its answer carries Audit-History-Truncated: true: read the rest by time range.
  */
 export const reviewAuthorityHistory = <ThrowOnError extends boolean = false>(options: Options<ReviewAuthorityHistoryData, ThrowOnError>): RequestResult<ReviewAuthorityHistoryResponses, ReviewAuthorityHistoryErrors, ThrowOnError> => (options.client ?? client).get<ReviewAuthorityHistoryResponses, ReviewAuthorityHistoryErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -74,6 +78,8 @@ export const reviewAuthorityHistory = <ThrowOnError extends boolean = false>(opt
 
 /**
  * 用户的全部操作与查阅 / Everything a user did and read in this service
+ *
+ * 按存储顺序的前 10000 条；超出时应答带 Audit-History-Truncated: true，请按时间范围分段查阅。 / The first 10000 entries in store order; a longer history is cut there and its answer carries Audit-History-Truncated: true: read the rest by time range.
  */
 export const reviewUserHistory = <ThrowOnError extends boolean = false>(options: Options<ReviewUserHistoryData, ThrowOnError>): RequestResult<ReviewUserHistoryResponses, ReviewUserHistoryErrors, ThrowOnError> => (options.client ?? client).get<ReviewUserHistoryResponses, ReviewUserHistoryErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -104,11 +110,29 @@ export const reviewMaskEventData = <ThrowOnError extends boolean = false>(option
 });
 
 /**
- * 从事件重建投影 / Rebuild a projection (read model) of this service from its events
+ * 本服务可重建的投影 / The projections (read models) of this service a rebuild can rebuild
+ */
+export const reviewProjections = <ThrowOnError extends boolean = false>(options?: Options<ReviewProjectionsData, ThrowOnError>): RequestResult<ReviewProjectionsResponses, ReviewProjectionsErrors, ThrowOnError> => (options?.client ?? client).get<ReviewProjectionsResponses, ReviewProjectionsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/audit/review/projections',
+    ...options
+});
+
+/**
+ * 从事件重建投影（后台进行，答 202 及其状态地址） / Rebuild a projection of this service from its events, in the background: 202 Accepted with the rebuild's status in Location
  */
 export const reviewRebuildProjection = <ThrowOnError extends boolean = false>(options: Options<ReviewRebuildProjectionData, ThrowOnError>): RequestResult<ReviewRebuildProjectionResponses, ReviewRebuildProjectionErrors, ThrowOnError> => (options.client ?? client).post<ReviewRebuildProjectionResponses, ReviewRebuildProjectionErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
-    url: '/api/v1/audit/review/projections/{projection}/rebuild',
+    url: '/api/v1/audit/review/projections/{projection}/rebuilds',
+    ...options
+});
+
+/**
+ * 投影重建的进度 / How far a rebuild of a projection has come (events done of total, state, error)
+ */
+export const reviewProjectionRebuildStatus = <ThrowOnError extends boolean = false>(options: Options<ReviewProjectionRebuildStatusData, ThrowOnError>): RequestResult<ReviewProjectionRebuildStatusResponses, ReviewProjectionRebuildStatusErrors, ThrowOnError> => (options.client ?? client).get<ReviewProjectionRebuildStatusResponses, ReviewProjectionRebuildStatusErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/audit/review/projections/{projection}/rebuilds/{rebuildId}',
     ...options
 });
 
@@ -328,7 +352,7 @@ export const getSiteVisit = <ThrowOnError extends boolean = false>(options: Opti
 });
 
 /**
- * 安排或调整考查（日期、地点、考查组） / Schedule or move a visit by hand (date, place, team)
+ * 安排或调整考查（日期不早于今天、地点、考查组） / Schedule or move a visit by hand (a date not past, place, team)
  */
 export const scheduleSiteVisit = <ThrowOnError extends boolean = false>(options: Options<ScheduleSiteVisitData, ThrowOnError>): RequestResult<ScheduleSiteVisitResponses, ScheduleSiteVisitErrors, ThrowOnError> => (options.client ?? client).put<ScheduleSiteVisitResponses, ScheduleSiteVisitErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -363,7 +387,7 @@ export const proposeSiteVisitSchedule = <ThrowOnError extends boolean = false>(o
 });
 
 /**
- * 考查组提交考查报告 / The visiting team files its report
+ * 考查组提交考查报告（考查当天起，北京时间） / The visiting team files its report (from the visit's day on, China Standard Time)
  */
 export const fileVisitReport = <ThrowOnError extends boolean = false>(options: Options<FileVisitReportData, ThrowOnError>): RequestResult<FileVisitReportResponses, FileVisitReportErrors, ThrowOnError> => (options.client ?? client).post<FileVisitReportResponses, FileVisitReportErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -446,7 +470,7 @@ export const listCandidates = <ThrowOnError extends boolean = false>(options?: O
 });
 
 /**
- * 一个申报的现场考查与遴选决定 / An application's visit and decision
+ * 一个申报的专家分配、评分、合议、现场考查与遴选决定 / An application's assignments, scores, consensus, visit and decision
  */
 export const getSelectionCase = <ThrowOnError extends boolean = false>(options: Options<GetSelectionCaseData, ThrowOnError>): RequestResult<GetSelectionCaseResponses, GetSelectionCaseErrors, ThrowOnError> => (options.client ?? client).get<GetSelectionCaseResponses, GetSelectionCaseErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -460,6 +484,15 @@ export const getSelectionCase = <ThrowOnError extends boolean = false>(options: 
 export const getSelectionProgress = <ThrowOnError extends boolean = false>(options?: Options<GetSelectionProgressData, ThrowOnError>): RequestResult<GetSelectionProgressResponses, GetSelectionProgressErrors, ThrowOnError> => (options?.client ?? client).get<GetSelectionProgressResponses, GetSelectionProgressErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/selection/progress',
+    ...options
+});
+
+/**
+ * 下载各类别评审与遴选进度（XLSX，中文表头：已分配、已声明、已评分、已合议、已考查、已决定） / Download the progress per category (XLSX, Chinese headers: assigned, declared, scored, in consensus, visited, decided)
+ */
+export const downloadCampaignProgress = <ThrowOnError extends boolean = false>(options?: Options<DownloadCampaignProgressData, ThrowOnError>): RequestResult<DownloadCampaignProgressResponses, DownloadCampaignProgressErrors, ThrowOnError> => (options?.client ?? client).get<DownloadCampaignProgressResponses, DownloadCampaignProgressErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/selection/progress/spreadsheet',
     ...options
 });
 
@@ -493,7 +526,7 @@ export const getExpertReviewSettings = <ThrowOnError extends boolean = false>(op
 });
 
 /**
- * 设置专家人数、评审上限、极差阈值与评分表 / Set experts per application, load limit, spread threshold and scoring sheets
+ * 设置专家人数、评审上限、极差阈值与评分表（已有评分的类别评分表不再修改，上限不低于已分配数） / Set experts per application, load limit, spread threshold and scoring sheets (a scored category's sheet is frozen; the limit stays above the load carried)
  */
 export const changeExpertReviewSettings = <ThrowOnError extends boolean = false>(options: Options<ChangeExpertReviewSettingsData, ThrowOnError>): RequestResult<ChangeExpertReviewSettingsResponses, ChangeExpertReviewSettingsErrors, ThrowOnError> => (options.client ?? client).put<ChangeExpertReviewSettingsResponses, ChangeExpertReviewSettingsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],

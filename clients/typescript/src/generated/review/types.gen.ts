@@ -99,6 +99,10 @@ export type AuthorityPackageStatus = {
      * 报送时间 / When it was submitted.
      */
     submittedAt: null | string;
+    /**
+     * 随附的前几批示范情况说明份数 / How many explanations for earlier demonstrations travel with it.
+     */
+    explanations?: number;
 };
 
 /**
@@ -411,13 +415,13 @@ export type DeclarationRequest = {
      */
     hasConflict: boolean;
     /**
-     * 存在冲突时说明情况 / The conflict, when there is one.
+     * 存在冲突时说明情况（不超过 1000 字） / The conflict, when there is one (at most 1000 characters).
      */
     reason: null | string;
 };
 
 /**
- * A signed, short-lived link to a document of the application, served by Registration.
+ * A signed, short-lived link to a document of the application, served by Registration to the user it was issued to alone.
  */
 export type DocumentLink = {
     /**
@@ -492,6 +496,18 @@ export type EvaluationExplanation = {
      * 说明时间 / When it was filed.
      */
     filedAt: string;
+    /**
+     * 证明材料编号（评估服务） / The supporting document's id (kept by Evaluation).
+     */
+    documentId?: null | string;
+    /**
+     * 证明材料下载地址（经网关，评估服务） / Where to download the supporting document (through the gateway, from Evaluation).
+     */
+    documentUrl?: null | string;
+    /**
+     * 在推荐材料报送之后提交（迟交，仍送达部里） / Filed after the package was submitted (late; it still reaches the ministry).
+     */
+    filedAfterSubmission?: boolean;
 };
 
 /**
@@ -821,6 +837,10 @@ export type HistoryEntry = {
      * What happened, in English.
      */
     summaryEn: string;
+    /**
+     * Another stream it is about (a filing's demonstration): it concerns the applications that stream concerned.
+     */
+    aboutStream?: null | string;
 };
 
 /**
@@ -1173,7 +1193,7 @@ export type Problem = {
     /**
      * 规则代码，稳定，供程序分支；取值为本服务可能答出的全部规则 / The rule's code: stable, for the client to branch on (e.g. stale-version, application-incomplete); one of every rule this service can answer.
      */
-    code: 'already-recommended' | 'application-withdrawn' | 'as-of-time-or-version' | 'audit-time-range' | 'bad-request' | 'body-too-large' | 'broker-unavailable' | 'campaign-not-yet-known' | 'candidate-already-decided' | 'candidate-not-found' | 'cities-always-visited' | 'concurrent-change' | 'conflict-of-interest-already-declared' | 'conflict-of-interest-declaration-required' | 'conflict-of-interest-reason-required' | 'consensus-comments-required' | 'consensus-needs-every-score' | 'database-unavailable' | 'dead-letter-already-replayed' | 'dead-letter-not-found' | 'dead-letter-still-unpublishable' | 'decline-reason-required' | 'document-link-invalid' | 'duplicate' | 'expert-already-assigned' | 'expert-already-on-a-visit' | 'expert-conflict-of-interest' | 'expert-conflicted' | 'expert-inactive' | 'expert-load-exceeded' | 'expert-not-assigned' | 'expert-not-found' | 'expert-not-in-pool' | 'expert-own-scores-first' | 'expert-review-application-not-found' | 'expert-review-concluded' | 'expert-scores-already-submitted' | 'expert-scores-invalid' | 'expert-unavailable' | 'forbidden' | 'initial-review-already-decided' | 'initial-review-reason-required' | 'invalid-if-match' | 'invalid-json' | 'masking-event-altered' | 'masking-event-not-found' | 'masking-field-not-text' | 'masking-fields-required' | 'masking-link-without-digest' | 'masking-reason-required' | 'method-not-allowed' | 'not-found' | 'not-on-list' | 'not-recommendable' | 'nothing-as-of' | 'notice-period-invalid' | 'notice-period-not-over' | 'objection-already-resolved' | 'objection-details-required' | 'objection-not-found' | 'objection-outcome-required' | 'objection-outside-notice-period' | 'objection-unresolved' | 'order-must-list-every-entry' | 'own-authority-only' | 'package-empty' | 'package-not-found' | 'package-not-submitted' | 'package-return-reason-required' | 'package-submitted' | 'projection-not-found' | 'public-notice-already-published' | 'public-notice-empty' | 'public-notice-not-found' | 'quota-exceeded' | 'recommendation-deadline-passed' | 'review-case-not-found' | 'scan-content-type' | 'scan-content-type-mismatch' | 'scan-not-pdf-or-image' | 'scan-too-large' | 'scored-expert-stays' | 'service-unavailable' | 'sign-in-required' | 'site-visit-not-found' | 'stale-version' | 'summary-table-scan-required' | 'unexpected' | 'unsupported-media-type' | 'validation' | 'visit-needs-passed-expert-review' | 'visit-not-due' | 'visit-not-scheduled' | 'visit-place-required' | 'visit-report-already-filed' | 'visit-report-incomplete' | 'visit-report-required' | 'visit-reports-outstanding' | 'visit-team-too-small';
+    code: 'already-recommended' | 'application-withdrawn' | 'as-of-time-or-version' | 'as-of-version-not-reached' | 'audit-time-range' | 'bad-request' | 'body-too-large' | 'broker-unavailable' | 'campaign-not-yet-known' | 'candidate-already-decided' | 'candidate-not-found' | 'cities-always-visited' | 'concurrent-change' | 'conflict-of-interest-already-declared' | 'conflict-of-interest-declaration-required' | 'conflict-of-interest-reason-required' | 'consensus-comments-required' | 'consensus-needs-every-score' | 'database-unavailable' | 'dead-letter-already-replayed' | 'dead-letter-not-found' | 'dead-letter-still-unpublishable' | 'decline-reason-required' | 'document-link-invalid' | 'duplicate' | 'expert-already-assigned' | 'expert-already-on-a-visit' | 'expert-conflict-of-interest' | 'expert-conflicted' | 'expert-inactive' | 'expert-load-exceeded' | 'expert-not-assigned' | 'expert-not-found' | 'expert-not-in-pool' | 'expert-own-scores-first' | 'expert-review-application-not-found' | 'expert-review-concluded' | 'expert-review-outstanding' | 'expert-scores-already-submitted' | 'expert-scores-invalid' | 'expert-unavailable' | 'forbidden' | 'initial-review-already-decided' | 'initial-review-reason-required' | 'invalid-if-match' | 'invalid-json' | 'load-limit-below-carried-load' | 'masking-event-altered' | 'masking-event-not-found' | 'masking-field-not-text' | 'masking-fields-required' | 'masking-link-without-digest' | 'masking-reason-required' | 'method-not-allowed' | 'not-found' | 'not-on-list' | 'not-recommendable' | 'nothing-as-of' | 'notice-period-invalid' | 'notice-period-not-over' | 'notice-starts-before-publication' | 'objection-already-resolved' | 'objection-details-required' | 'objection-not-found' | 'objection-outcome-required' | 'objection-outside-notice-period' | 'objection-unresolved' | 'order-must-list-every-entry' | 'own-authority-only' | 'package-empty' | 'package-not-found' | 'package-not-submitted' | 'package-return-reason-required' | 'package-submitted' | 'projection-not-found' | 'projection-rebuild-not-found' | 'public-notice-already-published' | 'public-notice-empty' | 'public-notice-not-found' | 'quota-exceeded' | 'recommendation-deadline-passed' | 'review-case-not-found' | 'scan-content-type' | 'scan-content-type-mismatch' | 'scan-not-pdf-or-image' | 'scan-too-large' | 'scored-expert-stays' | 'scoring-sheet-frozen' | 'selection-text-invalid' | 'service-unavailable' | 'sign-in-required' | 'site-visit-not-found' | 'stale-version' | 'summary-table-scan-required' | 'unexpected' | 'unsupported-media-type' | 'validation' | 'visit-day-past' | 'visit-needs-passed-expert-review' | 'visit-not-due' | 'visit-not-scheduled' | 'visit-place-required' | 'visit-report-already-filed' | 'visit-report-before-visit' | 'visit-report-incomplete' | 'visit-report-required' | 'visit-reports-outstanding' | 'visit-team-too-small';
     /**
      * 规则（中文） / The rule, in Chinese.
      */
@@ -1191,21 +1211,41 @@ export type Problem = {
 };
 
 /**
- * A projection rebuilt from the service's events.
+ * A rebuild of a projection from the service's events, running or done.
  */
-export type ProjectionRebuilt = {
+export type ProjectionRebuildStatus = {
+    /**
+     * The rebuild's id (its status is at `…/projections/{projection}/rebuilds/{id}`).
+     */
+    id: string;
     /**
      * The projection's name.
      */
     projection: string;
     /**
+     * running, succeeded or failed.
+     */
+    state: string;
+    /**
+     * How far the rebuild has come: the store sequence of the last event it applied.
+     */
+    eventsDone: number;
+    /**
+     * The store's highest event sequence when the rebuild started.
+     */
+    eventsTotal: number;
+    /**
      * When the rebuild started.
      */
     startedAt: string;
     /**
-     * How long it took.
+     * When it finished (succeeded or failed), if it has.
      */
-    seconds: number;
+    finishedAt: null | string;
+    /**
+     * Why it failed, if it did.
+     */
+    error: null | string;
 };
 
 /**
@@ -1579,11 +1619,11 @@ export type ScheduleVisitRequest = {
      */
     date: string;
     /**
-     * 考查地点（必填） / The place (required).
+     * 考查地点（必填，不超过 200 字） / The place (required; at most 200 characters).
      */
     place: string;
     /**
-     * 考查组专家账号，至少两名（必填） / The experts of the team, at least two (required).
+     * 考查组专家账号，两至二十名（必填） / The experts of the team, two to twenty (required).
      */
     team: Array<string>;
 };
@@ -1625,13 +1665,21 @@ export type ScoringSheet = {
 };
 
 /**
- * 一个申报的考查与遴选情况 / An application's visit and decision.
+ * 一个申报的评审全程：专家分配、评分、合议、现场考查与遴选决定 / An application's assignments, scores, consensus, visit and decision.
  */
 export type SelectionCase = {
     /**
      * 申报编号 / The application.
      */
     applicationId: string;
+    /**
+     * 是否通过专家评审（未合议为 null） / Whether it passed expert review (null until the consensus).
+     */
+    expertReviewPassed: null | boolean;
+    /**
+     * 专家分配、评分与合议（同 expert-review/applications/{id}，按同一访问规则；无则为 null） / Its experts, scores and consensus (as expert-review/applications/{id} shows them, by the same access policy; null if none).
+     */
+    expertReview: null | ExpertReviewDetails;
     /**
      * 现场考查（无则为 null） / Its site visit (null if none).
      */
@@ -1828,7 +1876,7 @@ export type VisitReport = {
  */
 export type VisitReportRequest = {
     /**
-     * 考查情况（必填） / What the team found (required).
+     * 考查情况（必填，不超过 5000 字） / What the team found (required; at most 5000 characters).
      */
     findings: string;
     /**
@@ -2075,6 +2123,10 @@ export type ReviewApplicationHistoryData = {
          * 截止时间（不含，ISO 8601） / Up to this time (exclusive, ISO 8601).
          */
         to?: string;
+        /**
+         * 调用者将以何种格式导出（网关的时间线传入，以便将导出记录为导出） / The format the caller exports in (the gateway's timeline passes it on, so that an export is recorded as one).
+         */
+        format?: 'json' | 'xlsx' | 'pdf';
     };
     url: '/api/v1/audit/review/history/applications/{applicationId}';
 };
@@ -2142,6 +2194,10 @@ export type ReviewAuthorityHistoryData = {
          * 截止时间（不含，ISO 8601） / Up to this time (exclusive, ISO 8601).
          */
         to?: string;
+        /**
+         * 调用者将以何种格式导出（网关的时间线传入，以便将导出记录为导出） / The format the caller exports in (the gateway's timeline passes it on, so that an export is recorded as one).
+         */
+        format?: 'json' | 'xlsx' | 'pdf';
     };
     url: '/api/v1/audit/review/history/authorities/{authorityCode}';
 };
@@ -2209,6 +2265,10 @@ export type ReviewUserHistoryData = {
          * 截止时间（不含，ISO 8601） / Up to this time (exclusive, ISO 8601).
          */
         to?: string;
+        /**
+         * 调用者将以何种格式导出（网关的时间线传入，以便将导出记录为导出） / The format the caller exports in (the gateway's timeline passes it on, so that an export is recorded as one).
+         */
+        format?: 'json' | 'xlsx' | 'pdf';
     };
     url: '/api/v1/audit/review/history/users/{subject}';
 };
@@ -2363,6 +2423,47 @@ export type ReviewMaskEventDataResponses = {
 
 export type ReviewMaskEventDataResponse = ReviewMaskEventDataResponses[keyof ReviewMaskEventDataResponses];
 
+export type ReviewProjectionsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/audit/review/projections';
+};
+
+export type ReviewProjectionsErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type ReviewProjectionsError = ReviewProjectionsErrors[keyof ReviewProjectionsErrors];
+
+export type ReviewProjectionsResponses = {
+    /**
+     * OK
+     */
+    200: Array<string>;
+};
+
+export type ReviewProjectionsResponse = ReviewProjectionsResponses[keyof ReviewProjectionsResponses];
+
 export type ReviewRebuildProjectionData = {
     body?: never;
     path: {
@@ -2372,7 +2473,7 @@ export type ReviewRebuildProjectionData = {
         projection: 'Candidacy' | 'EvaluationExplanation' | 'ExpertDay' | 'ExpertPanelView' | 'ExpertProfile' | 'ExpertReviewVerdict' | 'FinalList' | 'History' | 'RecommendationList' | 'RecommendationPackage' | 'ReviewCampaign' | 'ReviewCaseDetails' | 'SiteVisit';
     };
     query?: never;
-    url: '/api/v1/audit/review/projections/{projection}/rebuild';
+    url: '/api/v1/audit/review/projections/{projection}/rebuilds';
 };
 
 export type ReviewRebuildProjectionErrors = {
@@ -2414,12 +2515,63 @@ export type ReviewRebuildProjectionError = ReviewRebuildProjectionErrors[keyof R
 
 export type ReviewRebuildProjectionResponses = {
     /**
-     * OK
+     * Accepted
      */
-    200: ProjectionRebuilt;
+    202: ProjectionRebuildStatus;
 };
 
 export type ReviewRebuildProjectionResponse = ReviewRebuildProjectionResponses[keyof ReviewRebuildProjectionResponses];
+
+export type ReviewProjectionRebuildStatusData = {
+    body?: never;
+    path: {
+        /**
+         * 要重建的投影（读模型）名称 / The projection (read model) to rebuild.
+         */
+        projection: 'Candidacy' | 'EvaluationExplanation' | 'ExpertDay' | 'ExpertPanelView' | 'ExpertProfile' | 'ExpertReviewVerdict' | 'FinalList' | 'History' | 'RecommendationList' | 'RecommendationPackage' | 'ReviewCampaign' | 'ReviewCaseDetails' | 'SiteVisit';
+        rebuildId: string;
+    };
+    query?: never;
+    url: '/api/v1/audit/review/projections/{projection}/rebuilds/{rebuildId}';
+};
+
+export type ReviewProjectionRebuildStatusErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 不存在，或不是调用者可见的 / Not found, or not the caller's to see.
+     */
+    404: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type ReviewProjectionRebuildStatusError = ReviewProjectionRebuildStatusErrors[keyof ReviewProjectionRebuildStatusErrors];
+
+export type ReviewProjectionRebuildStatusResponses = {
+    /**
+     * OK
+     */
+    200: ProjectionRebuildStatus;
+};
+
+export type ReviewProjectionRebuildStatusResponse = ReviewProjectionRebuildStatusResponses[keyof ReviewProjectionRebuildStatusResponses];
 
 export type GetReviewCaseData = {
     body?: never;
@@ -3744,6 +3896,10 @@ export type ProposeSiteVisitScheduleErrors = {
      */
     415: Problem;
     /**
+     * 违反业务规则（见 code） / A rule of the programme refuses it; see `code` (and `errors` where fields are named).
+     */
+    422: Problem;
+    /**
      * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
      */
     429: Problem;
@@ -4314,6 +4470,56 @@ export type GetSelectionProgressResponses = {
 
 export type GetSelectionProgressResponse = GetSelectionProgressResponses[keyof GetSelectionProgressResponses];
 
+export type DownloadCampaignProgressData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * 批次的编号（如第五批） / The campaign's id (the fifth batch, say).
+         */
+        campaignId?: string;
+    };
+    url: '/api/v1/selection/progress/spreadsheet';
+};
+
+export type DownloadCampaignProgressErrors = {
+    /**
+     * 请求无效（errors 列出各字段） / The request is invalid; `errors` names each field.
+     */
+    400: Problem;
+    /**
+     * 请先登录：缺少有效的访问令牌 / Sign in first: no valid access token (sign-in-required).
+     */
+    401: Problem;
+    /**
+     * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
+     */
+    403: Problem;
+    /**
+     * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`.
+     */
+    409: Problem;
+    /**
+     * 请求过于频繁（网关限流） / Too many requests (the gateway's limit); try again after Retry-After seconds.
+     */
+    429: Problem;
+    /**
+     * 服务暂不可用（如数据库重启中），未作任何更改 / Temporarily unavailable (its database restarting, say); nothing was changed: send the request again after Retry-After seconds.
+     */
+    503: Problem;
+};
+
+export type DownloadCampaignProgressError = DownloadCampaignProgressErrors[keyof DownloadCampaignProgressErrors];
+
+export type DownloadCampaignProgressResponses = {
+    /**
+     * OK
+     */
+    200: Blob | File;
+};
+
+export type DownloadCampaignProgressResponse = DownloadCampaignProgressResponses[keyof DownloadCampaignProgressResponses];
+
 export type GetFinalListData = {
     body?: never;
     path?: never;
@@ -4481,6 +4687,10 @@ export type ChangeExpertReviewSettingsErrors = {
      * 当前角色无权执行此操作 / The signed-in role may not do this (forbidden).
      */
     403: Problem;
+    /**
+     * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`.
+     */
+    409: Problem;
     /**
      * 正文过大 / The body is larger than allowed.
      */
