@@ -52,7 +52,7 @@ public static class SelectionApi
         api.MapGet("/progress", Progress).WithName("GetSelectionProgress")
             .WithSummary("各类别的考查与遴选进度 / Visits and decisions per category").RequireRoles(Ministry)
             .Produces<IReadOnlyList<SelectionProgress>>().ProducesValidationProblem();
-        api.MapGet("/progress/spreadsheet", ProgressTable).WithName("DownloadCampaignProgress").WithRetryAfter(StatusCodes.Status409Conflict)
+        api.MapGet("/progress/spreadsheet", ProgressTable).WithName("DownloadCampaignProgress").WithLag(ReviewCampaignRules.Unknown, ReviewLag.CampaignArrives)
             .WithSummary("下载各类别评审与遴选进度（XLSX，中文表头：已分配、已声明、已评分、已合议、已考查、已决定） / " +
                 "Download the progress per category (XLSX, Chinese headers: assigned, declared, scored, in consensus, visited, decided)")
             .RequireRoles(Ministry).Produces<byte[]>(StatusCodes.Status200OK, SummaryTable.ContentType).ProducesValidationProblem()

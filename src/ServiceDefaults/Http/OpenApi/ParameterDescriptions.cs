@@ -43,6 +43,9 @@ public static class ParameterDescriptions
         ["document"] = "要下载的文件 / Which document to download.",
         ["expires"] = "签名链接的失效时间（Unix 秒，由评审服务签发） / When the signed link expires (Unix seconds, as Review signed it).",
         ["signature"] = "签名链接的签名（由评审服务签发） / The signed link's signature (as Review signed it).",
+        ["rebuildId"] = "投影重建的编号（由 202 答复的 Location 给出） / The rebuild's id (from the Location of its 202 answer).",
+        ["withdrawn"] = "为 true 时也列出因误录而撤回的示范 / When true, also list the demonstrations withdrawn as entered in error.",
+        ["awaitingIntake"] = "为 true 时只列出已提交、待工业和信息化部接收或退回的评价材料（跨全部推荐单位） / When true, only filings submitted and awaiting the ministry's acknowledgement or return, across all authorities.",
         ["key"] = "时间线的对象：申报编号、推荐单位代码或用户标识 / What the timeline is about: an application id, an authority code or a user id.",
     };
 

@@ -1412,6 +1412,9 @@ export type EvaluationProjectionRebuildStatusData = {
          * 要重建的投影（读模型）名称 / The projection (read model) to rebuild.
          */
         projection: 'DemonstrationDetails' | 'EvaluationCampaign' | 'EvaluationFiling' | 'History' | 'Membership';
+        /**
+         * 投影重建的编号（由 202 答复的 Location 给出） / The rebuild's id (from the Location of its 202 answer).
+         */
         rebuildId: string;
     };
     query?: never;
@@ -1468,6 +1471,9 @@ export type ListDemonstrationsData = {
          * 推荐单位（省级工业和信息化主管部门等）的 GB/T 2260 代码，如 130000 / The recommending authority's GB/T 2260 code, e.g. 130000.
          */
         authorityCode?: string;
+        /**
+         * 为 true 时也列出因误录而撤回的示范 / When true, also list the demonstrations withdrawn as entered in error.
+         */
         withdrawn?: boolean;
     };
     url: '/api/v1/demonstrations';
@@ -2636,6 +2642,9 @@ export type GetEvaluationProgressData = {
          * 推荐单位（省级工业和信息化主管部门等）的 GB/T 2260 代码，如 130000 / The recommending authority's GB/T 2260 code, e.g. 130000.
          */
         authorityCode?: string;
+        /**
+         * 为 true 时只列出已提交、待工业和信息化部接收或退回的评价材料（跨全部推荐单位） / When true, only filings submitted and awaiting the ministry's acknowledgement or return, across all authorities.
+         */
         awaitingIntake?: boolean;
     };
     url: '/api/v1/demonstrations/progress';

@@ -1301,6 +1301,9 @@ export type IdentityProjectionRebuildStatusData = {
          * 要重建的投影（读模型）名称 / The projection (read model) to rebuild.
          */
         projection: 'AccountDetails' | 'BindingRequestDetails' | 'ExpertDetails' | 'History' | 'OrganisationMembers';
+        /**
+         * 投影重建的编号（由 202 答复的 Location 给出） / The rebuild's id (from the Location of its 202 answer).
+         */
         rebuildId: string;
     };
     query?: never;

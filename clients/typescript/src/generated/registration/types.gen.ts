@@ -1712,6 +1712,9 @@ export type RegistrationProjectionRebuildStatusData = {
          * 要重建的投影（读模型）名称 / The projection (read model) to rebuild.
          */
         projection: 'ApplicationDetails' | 'AuthorityContact' | 'Campaign' | 'EarlierDemonstration' | 'History' | 'Membership';
+        /**
+         * 投影重建的编号（由 202 答复的 Location 给出） / The rebuild's id (from the Location of its 202 answer).
+         */
         rebuildId: string;
     };
     query?: never;

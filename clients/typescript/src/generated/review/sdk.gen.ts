@@ -489,6 +489,8 @@ export const getSelectionProgress = <ThrowOnError extends boolean = false>(optio
 
 /**
  * 下载各类别评审与遴选进度（XLSX，中文表头：已分配、已声明、已评分、已合议、已考查、已决定） / Download the progress per category (XLSX, Chinese headers: assigned, declared, scored, in consensus, visited, decided)
+ *
+ * 最终一致 / Eventually consistent: 批次开启后须经消息中继送达本服务；在此之前答 409 campaign-not-yet-known，带 Retry-After（秒）。 / A campaign reaches Review through the message relay after it opens; until then the answer is 409 campaign-not-yet-known with Retry-After (seconds).
  */
 export const downloadCampaignProgress = <ThrowOnError extends boolean = false>(options?: Options<DownloadCampaignProgressData, ThrowOnError>): RequestResult<DownloadCampaignProgressResponses, DownloadCampaignProgressErrors, ThrowOnError> => (options?.client ?? client).get<DownloadCampaignProgressResponses, DownloadCampaignProgressErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],

@@ -2529,6 +2529,9 @@ export type ReviewProjectionRebuildStatusData = {
          * 要重建的投影（读模型）名称 / The projection (read model) to rebuild.
          */
         projection: 'Candidacy' | 'EvaluationExplanation' | 'ExpertDay' | 'ExpertPanelView' | 'ExpertProfile' | 'ExpertReviewVerdict' | 'FinalList' | 'History' | 'RecommendationList' | 'RecommendationPackage' | 'ReviewCampaign' | 'ReviewCaseDetails' | 'SiteVisit';
+        /**
+         * 投影重建的编号（由 202 答复的 Location 给出） / The rebuild's id (from the Location of its 202 answer).
+         */
         rebuildId: string;
     };
     query?: never;
@@ -4496,7 +4499,7 @@ export type DownloadCampaignProgressErrors = {
      */
     403: Problem;
     /**
-     * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`.
+     * 与资源当前状态冲突（见 code） / The request does not fit the resource's current state; see `code`. `campaign-not-yet-known`: 尚未送达，稍后重试 / not yet arrived (eventually consistent): try again after Retry-After seconds.
      */
     409: Problem;
     /**
