@@ -206,8 +206,9 @@ public class ExpertReviewApiTests(ReviewApp app) : IClassFixture<ReviewApp>
         Assert.Equal(HttpStatusCode.OK, (await ministry.DeleteAsync($"/api/v1/expert-review/applications/{first}/assignments/{removed}")).StatusCode);
 
         // The next automatic run fills the gap with another expert, not the one the officer removed.
+        // (The run covers the whole category: other applications may take assignments too, so only this one's panel is checked.)
         var report = (await (await ministry.PostAsync(automatic, null)).Content.ReadFromJsonAsync<AutomaticAssignmentReport>(ApiJson.Options))!;
-        Assert.Equal(1, report.AssignmentsMade);
+        Assert.True(report.AssignmentsMade >= 1, $"{report.AssignmentsMade} assignments made");
         panel = (await ministry.GetFromJsonAsync<ExpertReviewDetails>($"/api/v1/expert-review/applications/{first}", ApiJson.Options))!;
         Assert.Equal(3, panel.Experts.Count);
         Assert.DoesNotContain(panel.Experts, e => e.ExpertSubject == removed);
