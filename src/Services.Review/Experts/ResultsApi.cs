@@ -36,19 +36,9 @@ public static class ResultsApi
 
     static async Task<IResult> Progress(Guid campaignId, IDocumentSession session, AccessGuard access, CancellationToken ct)
     {
-        var applications = await ExpertReviewScope.OfCampaignAsync(session, campaignId, null, ct);
-        var settings = await ExpertReviewScope.SettingsAsync(session, campaignId, ct);
-        var panels = (await session.LoadManyAsync<ExpertPanelView>(ct, applications.Select(a => a.ApplicationId).ToArray())).ToDictionary(p => p.Id);
+        var progress = await ExpertReviewProgress.OfCampaignAsync(session, campaignId, ct);
         await access.ReadAsync(true, ExpertReviewRules.ApplicationNotFound);
-        return TypedResults.Ok(Enum.GetValues<ApplicationCategory>().Select(category =>
-        {
-            var of = applications.Where(a => a.Category == category).Select(a => panels.GetValueOrDefault(a.ApplicationId)).ToList();
-            bool Assigned(ExpertPanelView? p) => p is not null && p.Members.Count >= settings.ExpertsPerApplication;
-            return new CategoryProgress(category, of.Count, of.Count(Assigned),
-                of.Count(p => Assigned(p) && p!.Members.All(m => m.DeclaredNoConflict)),
-                of.Count(p => Assigned(p) && p!.Members.All(m => m.ScoredAt is not null)),
-                of.Count(p => p?.Consensus is not null));
-        }).ToList());
+        return TypedResults.Ok(progress);
     }
 
     static async Task<(IReadOnlyList<RankedApplication>? Ranked, IResult? Invalid)> RankAsync(Guid campaignId, string category,

@@ -196,7 +196,7 @@ public static class SelectionApi
     {
         if (campaignId is null) return CampaignRequired();
         if (await session.LoadAsync<ReviewCampaign>(campaignId.Value, ct) is not { } campaign) return Problems.Of(ReviewCampaignRules.Unknown);
-        var experts = await CampaignProgress.ExpertReviewAsync(session, campaign.Id, ct);
+        var experts = await ExpertReviewProgress.OfCampaignAsync(session, campaign.Id, ct);
         var selection = await CampaignProgress.SelectionAsync(session, campaign.Id, ct);
         await access.ReadAsync(true, SelectionRules.CandidateNotFound);
         return TypedResults.File(CampaignProgress.Table(campaign, experts, selection), SummaryTable.ContentType, $"评审进度-第{campaign.Batch}批.xlsx");
