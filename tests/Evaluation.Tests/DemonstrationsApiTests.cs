@@ -94,6 +94,26 @@ public class DemonstrationsApiTests(EvaluationApp app) : IClassFixture<Evaluatio
     }
 
     [Fact]
+    public async Task AYearSelectedBeforeItsBatchOrAfterThisYearIsRefusedOnEntryAndOnCorrectionAsTheImportRefusesIt()
+    {
+        var thisYear = ServiceManufacturing.Contracts.ChinaTime.DayOf(app.Clock.GetUtcNow()).Year;
+        await ApiJson.AssertNamesFieldAsync(await client.PostAsJsonAsync("/api/v1/demonstrations",
+            new { batch = 3, category = "city", name = "泉州市", mode = "comprehensive", authorityCode = "350000", year = 2018 }), "year");
+        await ApiJson.AssertNamesFieldAsync(await client.PostAsJsonAsync("/api/v1/demonstrations",
+            new { batch = 1, category = "city", name = "泉州市", mode = "comprehensive", authorityCode = "350000", year = thisYear + 1 }), "year");
+        Assert.DoesNotContain(await client.GetFromJsonAsync<List<DemonstrationDetails>>("/api/v1/demonstrations", ApiJson.Options) ?? [],
+            d => d.Name == "泉州市");
+
+        var enrolled = await client.PostAsJsonAsync("/api/v1/demonstrations",
+            new { batch = 3, category = "city", name = "泉州市", mode = "comprehensive", authorityCode = "350000", year = 2019 });
+        Assert.Equal(HttpStatusCode.Created, enrolled.StatusCode);
+        var id = (await enrolled.Content.ReadFromJsonAsync<DemonstrationDetails>(ApiJson.Options))!.Id;
+        await ApiJson.AssertNamesFieldAsync(await client.PostAsJsonAsync($"/api/v1/demonstrations/{id}/correction",
+            new { name = "泉州市", authorityCode = "350000", year = 2017, mode = "comprehensive" }), "year");
+        Assert.Equal(2019, (await client.GetFromJsonAsync<DemonstrationDetails>($"/api/v1/demonstrations/{id}", ApiJson.Options))!.Year);
+    }
+
+    [Fact]
     public async Task AnEnterpriseWithoutAValidCreditCodeIsRefused()
     {
         var response = await client.PostAsJsonAsync("/api/v1/demonstrations",

@@ -96,7 +96,7 @@ public class RosterImportTests
     [InlineData(4, 2024, false)]
     public void TheYearSelectedFitsTheBatchAndIsNotInTheFuture(int batch, int year, bool fits)
     {
-        Assert.Equal(fits, RosterRows.YearFits(batch, year, 2023));
+        Assert.Equal(fits, YearSelected.Fits(batch, year, 2023));
         var problems = Check(RosterRows.Headers.Aggregate((a, b) => a + "," + b) + $"\n{batch},示范企业,某某公司,914403001922038216,440300,定制化服务,{year}").Problems;
         Assert.Equal(fits, problems.Count == 0);
         Assert.All(problems, p => Assert.Contains("入选年份", p.Reason));

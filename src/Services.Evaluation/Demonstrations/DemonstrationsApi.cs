@@ -84,7 +84,7 @@ public static class DemonstrationsApi
     static async Task<IResult> Enroll(
         EnrollDemonstrationRequest request, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
-        if (Validate(request) is { Count: > 0 } errors) return Problems.Validation(errors);
+        if (Validate(request, ChinaTime.DayOf(clock.GetUtcNow()).Year) is { Count: > 0 } errors) return Problems.Validation(errors);
         var facts = new RosterFacts(request.Batch!.Value, request.Category!.Value, request.Name!.Trim(),
             string.IsNullOrWhiteSpace(request.CreditCode) ? null : request.CreditCode, request.AuthorityCode!, request.Year, request.Mode?.Trim());
         var id = Demonstration.IdFor(facts.Batch, facts.CreditCode, facts.AuthorityCode, facts.Name);
@@ -131,7 +131,9 @@ public static class DemonstrationsApi
         if (errors.Count > 0) return Problems.Validation(errors);
         var (known, refused) = await access.ActAsync(demonstrationId, DemonstrationRelation.Ministry, ct);
         if (refused is not null) return refused;
-        var facts = new RosterFacts(known!.Batch, known.Category, request.Name!.Trim(), known.CreditCode, request.AuthorityCode!, request.Year,
+        CheckYearOfBatch(errors, known!.Batch, request.Year, ChinaTime.DayOf(clock.GetUtcNow()).Year);
+        if (errors.Count > 0) return Problems.Validation(errors);
+        var facts = new RosterFacts(known.Batch, known.Category, request.Name!.Trim(), known.CreditCode, request.AuthorityCode!, request.Year,
             request.Mode?.Trim());
         return await StreamVersion.OrCurrentAsync(http, async () =>
         {
@@ -141,7 +143,7 @@ public static class DemonstrationsApi
         }, () => session.LoadAsync<DemonstrationDetails>(demonstrationId, ct), d => d.Version);
     }
 
-    static Dictionary<string, string[]> Validate(EnrollDemonstrationRequest request)
+    static Dictionary<string, string[]> Validate(EnrollDemonstrationRequest request, int thisYear)
     {
         var errors = new Dictionary<string, string[]>();
         if (request.Batch is null)
@@ -159,7 +161,14 @@ public static class DemonstrationsApi
         if (Authorities.Find(request.AuthorityCode) is null)
             errors["authorityCode"] = ["请选择 37 个推荐单位之一。 / Choose one of the 37 recommending authorities."];
         PlausibleDate.CheckYear(errors, "year", request.Year);
+        if (request.Batch is { } batch) CheckYearOfBatch(errors, batch, request.Year, thisYear);
         if (request.Mode is { Length: > 100 }) errors["mode"] = ["不超过 100 字。 / At most 100 characters."];
         return errors;
+    }
+
+    /// <summary>The year selected fits the batch as the roster import checks it (<see cref="YearSelected"/>).</summary>
+    static void CheckYearOfBatch(Dictionary<string, string[]> errors, int batch, int? year, int thisYear)
+    {
+        if (!errors.ContainsKey("year") && year is { } y && YearSelected.Problem(batch, y, thisYear) is { } problem) errors["year"] = [problem];
     }
 }

@@ -120,11 +120,6 @@ public static class RosterRows
         return t.Length == 1 ? "一二三四五六七八九".IndexOf(t[0], StringComparison.Ordinal) + 1 : 0;
     }
 
-    /// <summary>
-    /// The first batch was selected in 2017 and one batch followed another, each in a later year: batch n was not selected
-    /// before 2016 + n; and no year is after this one.
-    /// </summary>
-    public static bool YearFits(int batch, int year, int thisYear) => year >= 2016 + batch && year <= thisYear;
 
     static List<string> Reasons(Func<int, string> cell, int thisYear, out RosterFacts? facts)
     {
@@ -151,9 +146,8 @@ public static class RosterRows
         if (modeProblem is not null) reasons.Add(modeProblem);
         if (!int.TryParse(cell(6), NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < 2016 or > 2100)
             reasons.Add("入选年份须为四位年份。 / The year selected must be a year (four digits).");
-        else if (batch is >= 1 and <= 4 && !YearFits(batch, year, thisYear))
-            reasons.Add($"入选年份须在 {2016 + batch} 年至今年（{thisYear} 年）之间：第 {batch} 批不早于 {2016 + batch} 年。 / " +
-                $"The year selected must be between {2016 + batch} and this year ({thisYear}): batch {batch} was not selected before {2016 + batch}.");
+        else if (YearSelected.Problem(batch, year, thisYear) is { } yearProblem)
+            reasons.Add(yearProblem);
         if (reasons.Count == 0)
             facts = new RosterFacts(batch, category, name, creditCode.Length > 0 ? creditCode : null, authority!.Code, year, mode);
         return reasons;
