@@ -181,11 +181,14 @@ public static class Screening
     static async Task<HttpClient> SignedInAsync(WholeSystem system, string userName, string password) =>
         SignIn.Bearer(system.GatewayAddress, await SignIn.AsAsync(system.GatewayAddress, userName, password));
 
-    /// <summary>Waits until <paramref name="condition"/> holds, for <paramref name="within"/> (a minute unless given).</summary>
+    /// <summary>
+    /// Waits until <paramref name="condition"/> holds, for <paramref name="within"/> (a minute unless given), trying twice a
+    /// second: the gateway lets one user 40 requests in 10 seconds in these tests.
+    /// </summary>
     public static async Task Until(Func<Task<bool>> condition, string what, TimeSpan? within = null)
     {
         var bound = within ?? TimeSpan.FromMinutes(1);
-        for (var deadline = DateTime.UtcNow + bound; !await condition(); await Task.Delay(250))
+        for (var deadline = DateTime.UtcNow + bound; !await condition(); await Task.Delay(500))
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"Waited {bound} for {what}.");
     }
 

@@ -125,24 +125,40 @@ public class WholeSystem : IAsyncLifetime
     public async Task<Guid> OpenCampaignAsync(DateOnly deadline)
     {
         using var ministry = await ClientAsync("ministry-admin", "Ministry-Admin-2023");
-        var current = await ministry.GetAsync("/api/v1/campaigns/current");
+        // The ministry's account is shared by many tests, each polling as it waits: this waits out its per-user limit
+        // (429 with Retry-After) as a front-end would.
+        var current = await Patiently(() => ministry.GetAsync("/api/v1/campaigns/current"));
         if (current.IsSuccessStatusCode)
         {
             var id = (await current.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
-            (await ministry.PostAsync($"/api/v1/campaigns/{id}/closure", null)).EnsureSuccessStatusCode();
+            (await Patiently(() => ministry.PostAsync($"/api/v1/campaigns/{id}/closure", null))).EnsureSuccessStatusCode();
         }
-        var fifth = await ministry.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/campaigns/0186b7a0-0000-7000-8000-000000000005");
+        var fifthAnswer = await Patiently(() => ministry.GetAsync("/api/v1/campaigns/0186b7a0-0000-7000-8000-000000000005"));
+        var fifth = await fifthAnswer.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
         var year = DateTime.UtcNow.Year;
         var date = deadline.ToString("yyyy-MM-dd");
-        var opened = await ministry.PostAsJsonAsync("/api/v1/campaigns", new
+        var number = ++batch;
+        var opened = await Patiently(() => ministry.PostAsJsonAsync("/api/v1/campaigns", new
         {
-            year, batch = ++batch, name = $"{year}年第{batch}批服务型制造示范遴选（测试）", eligibilityWindowStart = $"{year - 2}-01-01",
+            year, batch = number, name = $"{year}年第{number}批服务型制造示范遴选（测试）", eligibilityWindowStart = $"{year - 2}-01-01",
             platformMinimumOperatingYears = 2, enterpriseServiceRevenueShare = 0.3,
             deadlines = new { contactPersons = date, applications = date, recommendations = date, evaluationMaterial = date },
             quotas = fifth.GetProperty("quotas"),
-        });
+        }));
         opened.EnsureSuccessStatusCode();
         return (await opened.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    /// <summary>Sends again, after the Retry-After the gateway names, while the answer is 429 (at most a minute in all).</summary>
+    public static async Task<HttpResponseMessage> Patiently(Func<Task<HttpResponseMessage>> send)
+    {
+        var until = DateTime.UtcNow + TimeSpan.FromMinutes(1);
+        while (true)
+        {
+            var response = await send();
+            if (response.StatusCode != System.Net.HttpStatusCode.TooManyRequests || DateTime.UtcNow > until) return response;
+            await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1));
+        }
     }
 
     public Uri GatewayAddress { get; private set; } = null!;
