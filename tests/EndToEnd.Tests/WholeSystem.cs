@@ -20,7 +20,7 @@ public sealed class WholeSystemCollection : ICollectionFixture<WholeSystem>
 /// Debian's packages as local executables, in a data folder of this test run, on ports of their own. The gateway's
 /// per-user rate limit is lowered so that a test can pass it.
 /// </summary>
-public class WholeSystem : IAsyncLifetime
+public partial class WholeSystem : IAsyncLifetime
 {
     /// <summary>Requests per user per <see cref="RateLimitWindow"/> at the gateway, in these tests.</summary>
     public const int PerUserLimit = 40;
@@ -285,8 +285,16 @@ public class WholeSystem : IAsyncLifetime
             var result = await App.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync(id, KnownResourceCommands.StartCommand, timeout.Token);
             if (!result.Success) throw new InvalidOperationException($"{id} did not start: {result.Message}");
         }
-        await App.ResourceNotifications.WaitForResourceAsync(name, e => e.ResourceId == id && IsRunningAnew(e.Snapshot, processId)
-            && e.Snapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy, timeout.Token);
+        try
+        {
+            await App.ResourceNotifications.WaitForResourceAsync(name, e => e.ResourceId == id && IsRunningAnew(e.Snapshot, processId)
+                && e.Snapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy, timeout.Token);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            throw new TimeoutException($"{id} was not running and healthy again within {within}:{Environment.NewLine}" +
+                await InstanceReportAsync(name, id));
+        }
     }
 
     /// <summary>
