@@ -63,7 +63,7 @@ public class FaultDrillTests(WholeSystem system, ITestOutputHelper output)
                 else
                     await load.AcknowledgedMoreAsync($"submissions acknowledged while {service} is down", TimeSpan.FromMinutes(1));
                 var restart = Stopwatch.StartNew();
-                await system.RestartAsync(service, id, processId, RestartBound);
+                await system.RestartAsync(service, id, processId, RestartBound, output.WriteLine);
                 output.WriteLine($"{service}: running and healthy again {restart.Elapsed.TotalSeconds:0.0} s after it was started");
                 await load.AcknowledgedMoreAsync($"submissions acknowledged after {service} was started again", TimeSpan.FromMinutes(2));
                 output.WriteLine($"{service}: killed, started, and submissions acknowledged again in {clock.Elapsed.TotalSeconds:0.0} s");

@@ -49,7 +49,7 @@ public class ReplicaTests(ReplicatedSystem system, ITestOutputHelper output) : I
             await Task.WhenAll(killed.Select(k => system.KillAsync(k.Service, k.Id, k.ProcessId)));
             await load.AcknowledgedMoreAsync("submissions acknowledged by the replicas left", TimeSpan.FromMinutes(1));
             var restart = System.Diagnostics.Stopwatch.StartNew();
-            await Task.WhenAll(killed.Select(k => system.RestartAsync(k.Service, k.Id, k.ProcessId, TimeSpan.FromMinutes(4))));
+            await Task.WhenAll(killed.Select(k => system.RestartAsync(k.Service, k.Id, k.ProcessId, TimeSpan.FromMinutes(4), output.WriteLine)));
             output.WriteLine($"replicas: the killed ones running and healthy again {restart.Elapsed.TotalSeconds:0.0} s after they were started");
         }, expect503: null, output, recovery: TimeSpan.FromMinutes(2));
 

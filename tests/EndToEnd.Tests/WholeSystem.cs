@@ -275,25 +275,46 @@ public partial class WholeSystem : IAsyncLifetime
     /// <summary>
     /// Starts the instance <paramref name="id"/> of <paramref name="name"/> again after its process
     /// <paramref name="processId"/> was killed, as an operator would (the dashboard's Start), unless Aspire already runs a
-    /// new process for it; waits until the new process runs and is healthy, within <paramref name="within"/>.
+    /// new process for it; waits until the new process runs and is healthy, within <paramref name="within"/>. A process
+    /// that ends before it is healthy (a start that failed: Aspire restarts no project by itself) is started again, as the
+    /// operator would after reading its log, twice at most; what it showed goes to <paramref name="log"/>. An instance not
+    /// healthy in time fails with what it shows (<see cref="InstanceReportAsync"/>).
     /// </summary>
-    public async Task RestartAsync(string name, string id, int processId, TimeSpan within)
+    public async Task RestartAsync(string name, string id, int processId, TimeSpan within, Action<string>? log = null)
     {
         using var timeout = new CancellationTokenSource(within);
-        if (!App.ResourceNotifications.TryGetCurrentState(id, out var current) || !IsRunningAnew(current.Snapshot, processId))
+        var commands = App.Services.GetRequiredService<ResourceCommandService>();
+        var gone = processId;
+        for (var attempt = 1; ; attempt++)
         {
-            var result = await App.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync(id, KnownResourceCommands.StartCommand, timeout.Token);
-            if (!result.Success) throw new InvalidOperationException($"{id} did not start: {result.Message}");
-        }
-        try
-        {
-            await App.ResourceNotifications.WaitForResourceAsync(name, e => e.ResourceId == id && IsRunningAnew(e.Snapshot, processId)
-                && e.Snapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy, timeout.Token);
-        }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
-        {
-            throw new TimeoutException($"{id} was not running and healthy again within {within}:{Environment.NewLine}" +
-                await InstanceReportAsync(name, id));
+            if (!App.ResourceNotifications.TryGetCurrentState(id, out var current) || !IsRunningAnew(current.Snapshot, gone))
+            {
+                var result = await commands.ExecuteCommandAsync(id, KnownResourceCommands.StartCommand, timeout.Token);
+                if (!result.Success) throw new InvalidOperationException($"{id} did not start: {result.Message}");
+            }
+            int? started = null;
+            ResourceEvent outcome;
+            try
+            {
+                outcome = await App.ResourceNotifications.WaitForResourceAsync(name, e =>
+                {
+                    if (e.ResourceId != id) return false;
+                    if (IsRunningAnew(e.Snapshot, gone)) started ??= ProcessIdOf(e.Snapshot);
+                    return IsRunningAnew(e.Snapshot, gone) && e.Snapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy
+                        || e.Snapshot.State?.Text == KnownResourceStates.FailedToStart
+                        || started is not null && e.Snapshot.State?.Text is { } state && KnownResourceStates.TerminalStates.Contains(state);
+                }, timeout.Token);
+            }
+            catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+            {
+                throw new TimeoutException($"{id} was not running and healthy again within {within}:{Environment.NewLine}" +
+                    await InstanceReportAsync(name, id));
+            }
+            if (IsRunningAnew(outcome.Snapshot, gone)) return;
+            var report = await InstanceReportAsync(name, id);
+            if (attempt == 3) throw new InvalidOperationException($"{id} ended before it was healthy, three times:{Environment.NewLine}{report}");
+            log?.Invoke($"{id} ended before it was healthy; started again. What it showed:{Environment.NewLine}{report}");
+            gone = started ?? gone;
         }
     }
 
