@@ -173,7 +173,8 @@ public class ExpertReviewApiTests(ReviewApp app) : IClassFixture<ReviewApp>
             ExpertReviewRules.ConsensusNeedsEveryScore.Code);
         var ranked = (await ministry.GetFromJsonAsync<List<RankedApplication>>(
             $"/api/v1/expert-review/campaigns/{campaign}/categories/enterprise/ranking", ApiJson.Options))!;
-        Assert.Equal((1, first, 80m, true), ranked.Select(r => (r.Rank, r.ApplicationId, r.Total, r.Passed)).Single());
+        Assert.Equal((1, first, 80m, true, RankPlacement.First, "serviceMode"),
+            ranked.Select(r => (r.Rank, r.ApplicationId, r.Total, r.Passed, r.PlacedBy, r.TieBreakCriterion)).Single());
         // As of an instant, from the panels' and cases' events: what the ranking answered then, and what it answers now.
         var rankingAsOf = $"/api/v1/audit/review/campaigns/{campaign}/categories/enterprise/ranking/as-of?at=";
         Assert.Equal(JsonNode.Parse(rankedBefore)!.ToJsonString(),

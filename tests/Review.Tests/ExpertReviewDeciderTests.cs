@@ -324,6 +324,12 @@ public class ExpertReviewDeciderTests
         var ranked = Ranking.Of(EnterpriseSheet, [(late, With(8, 80)), (early, With(8, 80)), (stronger, With(9, 80)), (best, With(5, 90))]);
         Assert.Equal(["总分最高", "模式分高", "早提交", "晚提交"], ranked.Select(r => r.OrganisationName));
         Assert.Equal([1, 2, 3, 4], ranked.Select(r => r.Rank));
+        // Each row says what placed it below the one before it, and which criterion breaks ties.
+        Assert.Equal([RankPlacement.First, RankPlacement.Total, RankPlacement.TieBreakCriterion, RankPlacement.SubmittedAt],
+            ranked.Select(r => r.PlacedBy));
+        Assert.All(ranked, r => Assert.Equal(EnterpriseSheet.TieBreakCriterion, r.TieBreakCriterion));
+        var twin = Case("同分同时", 5);
+        Assert.Equal(RankPlacement.ApplicationId, Ranking.Of(EnterpriseSheet, [(late, With(8, 80)), (twin, With(8, 80))])[1].PlacedBy);
     }
 
     static ChangeExpertReviewSettings SettingsChange(int? experts = null, int? load = null, IReadOnlyList<ScoringSheet>? sheets = null,

@@ -16,8 +16,16 @@ namespace ServiceManufacturing.Services.Review.Experts;
 /// <param name="TieBreakScore">比较项（服务型制造模式项）得分 / The agreed score of the tie-break criterion.</param>
 /// <param name="Passed">是否通过专家评审 / Whether it passed expert review.</param>
 /// <param name="SubmittedAt">提交时间 / When it was submitted.</param>
+/// <param name="TieBreakCriterion">比较项的评分项代码（评分表所定） / The code of the scoring sheet's tie-break criterion.</param>
+/// <param name="PlacedBy">
+/// 与上一名相比决定其名次的依据（第一名为 first） / What placed it below the one ranked before it (<c>first</c> for rank 1):
+/// a lower total, a lower tie-break score, a later submission, or, all equal, the application id.
+/// </param>
 public sealed record RankedApplication(int Rank, Guid ApplicationId, string OrganisationName, string AuthorityCode, decimal Total,
-    decimal TieBreakScore, bool Passed, DateTimeOffset SubmittedAt);
+    decimal TieBreakScore, bool Passed, DateTimeOffset SubmittedAt, string TieBreakCriterion, RankPlacement PlacedBy);
+
+/// <summary>What placed a ranked application below the one before it, in the order the ranking rule compares.</summary>
+public enum RankPlacement { First, Total, TieBreakCriterion, SubmittedAt, ApplicationId }
 
 /// <summary>
 /// The ranked result of a category: the applications whose consensus is recorded, by the higher agreed total, then the
@@ -29,14 +37,20 @@ public static class Ranking
     public const string TieBreakRule = "合议总分高者在前；相同时比较服务型制造模式项（城市为转型成效项）得分，高者在前；仍相同时提交早者在前。 / " +
         "Higher agreed total first; then the higher score of the service-mode criterion (cities: results); then the earlier submission.";
 
-    public static IReadOnlyList<RankedApplication> Of(ScoringSheet sheet, IEnumerable<(ReviewCaseDetails Case, Consensus Consensus)> concluded) =>
-    [
-        .. concluded
+    public static IReadOnlyList<RankedApplication> Of(ScoringSheet sheet, IEnumerable<(ReviewCaseDetails Case, Consensus Consensus)> concluded)
+    {
+        var ordered = concluded
             .Select(x => (x.Case, x.Consensus, TieBreak: x.Consensus.Scores.FirstOrDefault(s => s.Criterion == sheet.TieBreakCriterion)?.Score ?? 0))
             .OrderByDescending(x => x.Consensus.Total).ThenByDescending(x => x.TieBreak).ThenBy(x => x.Case.SubmittedAt).ThenBy(x => x.Case.Id)
-            .Select((x, i) => new RankedApplication(i + 1, x.Case.Id, x.Case.OrganisationName, x.Case.AuthorityCode, x.Consensus.Total,
-                x.TieBreak, x.Consensus.Passed, x.Case.SubmittedAt)),
-    ];
+            .ToList();
+        return [.. ordered.Select((x, i) => new RankedApplication(i + 1, x.Case.Id, x.Case.OrganisationName, x.Case.AuthorityCode,
+            x.Consensus.Total, x.TieBreak, x.Consensus.Passed, x.Case.SubmittedAt, sheet.TieBreakCriterion,
+            i == 0 ? RankPlacement.First
+            : ordered[i - 1] is var before && before.Consensus.Total != x.Consensus.Total ? RankPlacement.Total
+            : before.TieBreak != x.TieBreak ? RankPlacement.TieBreakCriterion
+            : before.Case.SubmittedAt != x.Case.SubmittedAt ? RankPlacement.SubmittedAt
+            : RankPlacement.ApplicationId))];
+    }
 
     public static readonly string[] Headers = ["名次", "申报单位名称", "推荐单位", "合议总分", "比较项得分", "是否通过专家评审", "提交时间"];
 

@@ -1328,7 +1328,20 @@ export type RankedApplication = {
      * 提交时间 / When it was submitted.
      */
     submittedAt: string;
+    /**
+     * 比较项的评分项代码（评分表所定） / The code of the scoring sheet's tie-break criterion.
+     */
+    tieBreakCriterion: string;
+    /**
+     * 与上一名相比决定其名次的依据（第一名为 first） / What placed it below the one ranked before it (first for rank 1): a lower total, a lower tie-break score, a later submission, or, all equal, the application id.
+     */
+    placedBy: RankPlacement;
 };
+
+/**
+ * What placed a ranked application below the one before it, in the order the ranking rule compares. 取值 / Values: first; total; tieBreakCriterion; submittedAt; applicationId.
+ */
+export type RankPlacement = 'first' | 'total' | 'tieBreakCriterion' | 'submittedAt' | 'applicationId';
 
 /**
  * Whether a receipt the platform issued matches what it stored: every service verifies its receipts alike.
