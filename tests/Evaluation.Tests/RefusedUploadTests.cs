@@ -68,6 +68,25 @@ public class RefusedUploadTests(EvaluationApp app) : IClassFixture<EvaluationApp
         Assert.Equal((scans, events), (await ScansAsync(), await app.EventCountAsync()));
     }
 
+    [Theory]
+    [InlineData("reason")]
+    [InlineData("document")]
+    public async Task AnExplanationNamingAFieldTwiceIsRefusedNamingItAndNothingIsStored(string twice)
+    {
+        var (campaign, demonstration, _) = await MemberWithDemonstrationAsync();
+        var (scans, events) = (await ScansAsync(), await app.EventCountAsync());
+        var form = Explanation(campaign, "2022-11-30", TestScans.Pdf("Cancellation"));
+        if (twice == "document") form.Add(TestScans.Content(TestScans.Pdf("Another")), "document", "another.pdf");
+        else form.Add(new StringContent("另一个理由"), twice);
+
+        var problem = await ApiJson.AssertProblemAsync(await app.ClientFor(TestUsers.ShenzhenOfficer).PostAsync(
+            $"/api/v1/demonstrations/{demonstration}/filing/explanation", form), HttpStatusCode.BadRequest, "validation");
+
+        Assert.Equal(ServiceManufacturing.ServiceDefaults.Http.ControlCharacters.DuplicateField,
+            Assert.Single(problem.GetProperty("errors").GetProperty(twice).EnumerateArray()).GetString());
+        Assert.Equal((scans, events), (await ScansAsync(), await app.EventCountAsync()));
+    }
+
     async Task<(Guid Campaign, Guid Demonstration, ServiceManufacturing.ServiceDefaults.Identity.CurrentUser Member)> MemberWithDemonstrationAsync()
     {
         var campaign = await OpenCampaignAsync(app, new DateOnly(2023, 5, 31));

@@ -17,6 +17,9 @@ public static class ControlCharacters
 
     const string MalformedForm = "表单无法读取。 / The form could not be read.";
 
+    /// <summary>The message a multipart field sent more than once gets (as a duplicate JSON key is refused).</summary>
+    public const string DuplicateField = "字段重复出现。 / The field appears more than once.";
+
     /// <summary>Whether <paramref name="text"/> holds a character no field may hold.</summary>
     public static bool AreIn(ReadOnlySpan<char> text)
     {
@@ -32,7 +35,9 @@ public static class ControlCharacters
 
     /// <summary>
     /// Refuses, before authentication and before any endpoint, a request whose path (and so its route values), query,
-    /// form or JSON body holds a control character: 400 naming the parameter or field, nothing stored.
+    /// form or JSON body holds a control character: 400 naming the parameter or field, nothing stored. A multipart form
+    /// that names a field (or a file) twice is refused the same way, as a duplicate JSON key is: the form reader would
+    /// join the values, and no form of the platform takes a field twice.
     /// </summary>
     public static WebApplication UseControlCharacterRefusal(this WebApplication app)
     {
@@ -70,6 +75,11 @@ public static class ControlCharacters
                 if (AreIn(key) || values.Any(v => AreIn(v))) errors[FieldName(key)] = [Message];
             foreach (var file in form.Files)
                 if (AreIn(file.FileName) || AreIn(file.Name)) errors[FieldName(file.Name)] = [Message];
+            if (errors.Count == 0)
+                foreach (var name in form.Where(f => f.Value.Count > 1).Select(f => f.Key)
+                             .Concat(form.Files.Select(f => f.Name).Concat(form.Keys).GroupBy(n => n, StringComparer.OrdinalIgnoreCase)
+                                 .Where(g => g.Count() > 1).Select(g => g.Key)))
+                    errors[FieldName(name)] = [DuplicateField];
         }
         if (errors.Count == 0 && request.HasJsonContentType() && await JsonFieldWithControlCharactersAsync(request) is { } field)
             errors[field] = [Message];
