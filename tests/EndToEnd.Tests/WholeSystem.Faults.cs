@@ -77,10 +77,13 @@ public partial class WholeSystem
     /// <paramref name="processId"/> was killed, as an operator would (the dashboard's Start), unless Aspire already runs a
     /// new process for it; waits until the new process runs and is healthy, within <paramref name="within"/>. A process
     /// that ends before it is healthy (a start that failed: Aspire restarts no project by itself) is started again, as the
-    /// operator would after reading its log, twice at most; what it showed goes to <paramref name="log"/>. An instance not
-    /// healthy in time fails with what it shows (<see cref="InstanceReportAsync"/>).
+    /// operator would after reading its log, twice at most; what it showed goes to <paramref name="log"/>. Given
+    /// <paramref name="stuckAfter"/>, a process still not healthy that long after its start is taken as stuck, and killed
+    /// and started again as the operator (or an orchestrator's liveness probe) would, within the same two more starts. An
+    /// instance not healthy in time fails with what it shows (<see cref="InstanceReportAsync"/>).
     /// </summary>
-    public async Task RestartAsync(string name, string id, int processId, TimeSpan within, Action<string>? log = null)
+    public async Task RestartAsync(string name, string id, int processId, TimeSpan within, Action<string>? log = null,
+        TimeSpan? stuckAfter = null)
     {
         using var timeout = new CancellationTokenSource(within);
         var commands = App.Services.GetRequiredService<ResourceCommandService>();
@@ -94,6 +97,8 @@ public partial class WholeSystem
             }
             int? started = null;
             ResourceEvent outcome;
+            using var stuck = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token);
+            if (stuckAfter is { } patience && attempt < 3) stuck.CancelAfter(patience);
             try
             {
                 outcome = await App.ResourceNotifications.WaitForResourceAsync(name, e =>
@@ -103,12 +108,24 @@ public partial class WholeSystem
                     return IsRunningAnew(e.Snapshot, gone) && e.Snapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy
                         || e.Snapshot.State?.Text == KnownResourceStates.FailedToStart
                         || started is not null && e.Snapshot.State?.Text is { } state && KnownResourceStates.TerminalStates.Contains(state);
-                }, timeout.Token);
+                }, stuck.Token);
             }
             catch (OperationCanceledException) when (timeout.IsCancellationRequested)
             {
                 throw new TimeoutException($"{id} was not running and healthy again within {within}:{Environment.NewLine}" +
                     await InstanceReportAsync(name, id));
+            }
+            catch (OperationCanceledException) when (stuck.IsCancellationRequested)
+            {
+                log?.Invoke($"{id} was not healthy {stuckAfter} after it was started; killed and started again. What it showed:" +
+                    $"{Environment.NewLine}{await InstanceReportAsync(name, id)}");
+                if (started is { } stuckProcess)
+                {
+                    await KillAsync(name, id, stuckProcess);
+                    gone = stuckProcess;
+                }
+                else await commands.ExecuteCommandAsync(id, KnownResourceCommands.StopCommand, timeout.Token);
+                continue;
             }
             if (IsRunningAnew(outcome.Snapshot, gone)) return;
             var report = await InstanceReportAsync(name, id);
