@@ -179,8 +179,10 @@ public class ExpertReviewApiTests(ReviewApp app) : IClassFixture<ReviewApp>
         var rankingAsOf = $"/api/v1/audit/review/campaigns/{campaign}/categories/enterprise/ranking/as-of?at=";
         Assert.Equal(JsonNode.Parse(rankedBefore)!.ToJsonString(),
             JsonNode.Parse(await auditorClient.GetStringAsync(rankingAsOf + Uri.EscapeDataString(beforeConsensus.ToString("O"))))!.ToJsonString());
-        Assert.Equal(JsonNode.Parse(await ministry.GetStringAsync($"/api/v1/expert-review/campaigns/{campaign}/categories/enterprise/ranking"))!.ToJsonString(),
-            JsonNode.Parse(await auditorClient.GetStringAsync(rankingAsOf + Uri.EscapeDataString(DateTimeOffset.UtcNow.ToString("O"))))!.ToJsonString());
+        var rankedWithFirst = await ministry.GetStringAsync($"/api/v1/expert-review/campaigns/{campaign}/categories/enterprise/ranking");
+        var beforeWithdrawal = DateTimeOffset.UtcNow;
+        Assert.Equal(JsonNode.Parse(rankedWithFirst)!.ToJsonString(),
+            JsonNode.Parse(await auditorClient.GetStringAsync(rankingAsOf + Uri.EscapeDataString(beforeWithdrawal.ToString("O"))))!.ToJsonString());
         var table = await ministry.GetAsync($"/api/v1/expert-review/campaigns/{campaign}/categories/enterprise/ranking-table");
         using (var sheet = SpreadsheetDocument.Open(await table.Content.ReadAsStreamAsync(), false))
         {
@@ -190,6 +192,16 @@ public class ExpertReviewApiTests(ReviewApp app) : IClassFixture<ReviewApp>
         }
         var progress = (await ministry.GetFromJsonAsync<List<CategoryProgress>>($"/api/v1/expert-review/campaigns/{campaign}/progress", ApiJson.Options))!;
         Assert.Equal(new CategoryProgress(ApplicationCategory.Enterprise, 2, 1, 1, 1, 1), progress.Single(p => p.Category == ApplicationCategory.Enterprise));
+
+        // The applicant withdraws afterwards: the ranking leaves it out now, and as of before the withdrawal still shows
+        // what it answered then (the candidates then, not now).
+        await Task.Delay(50);
+        await broker.PublishAsync(new ApplicationWithdrawn(first, DateTimeOffset.UtcNow), Guid.CreateVersion7());
+        await Eventually.GetAsync(async () => (await ministry.GetFromJsonAsync<List<RankedApplication>>(
+            $"/api/v1/expert-review/campaigns/{campaign}/categories/enterprise/ranking", ApiJson.Options))! is [] ? "left" : null);
+        Assert.Equal(JsonNode.Parse(rankedWithFirst)!.ToJsonString(),
+            JsonNode.Parse(await auditorClient.GetStringAsync(rankingAsOf + Uri.EscapeDataString(beforeWithdrawal.ToString("O"))))!.ToJsonString());
+        Assert.Equal("[]", JsonNode.Parse(await auditorClient.GetStringAsync(rankingAsOf + Uri.EscapeDataString(DateTimeOffset.UtcNow.ToString("O"))))!.ToJsonString());
     }
 
     [Fact]

@@ -11,8 +11,9 @@ namespace ServiceManufacturing.Services.Review.Experts;
 /// <summary>
 /// Time travel for auditors in expert review: a category's ranked result as it stood at a past instant, ranked by the same
 /// rule as the live one (<see cref="Ranking"/>) from each panel's and case's events up to that instant (Marten's
-/// AggregateStreamAsync), never from the stored views. The candidates are the applications the ministry has in hand now;
-/// one without a consensus then is not ranked then.
+/// AggregateStreamAsync), never from the stored views: the candidates the ministry had in hand then (its acknowledged
+/// packages, less withdrawals, <see cref="ExpertReviewScope.InHandAsOfAsync"/>), each panel's consensus then, and the
+/// scoring sheet of the settings then. One without a consensus then is not ranked then.
 /// </summary>
 public static class RankingAsOfApi
 {
@@ -33,15 +34,13 @@ public static class RankingAsOfApi
             return Problems.Validation(new Dictionary<string, string[]> { ["at"] = ["请给出时点（at）。 / Give the instant (at)."] });
         var instant = at.Value.ToUniversalTime();
         var concluded = new List<(ReviewCaseDetails, Consensus)>();
-        foreach (var candidate in await ExpertReviewScope.OfCampaignAsync(session, campaignId, kind, ct))
+        foreach (var details in await ExpertReviewScope.InHandAsOfAsync(session, campaignId, kind, instant, ct))
         {
-            var panel = await session.Events.AggregateStreamAsync<ExpertPanel>(ExpertPanel.IdFor(candidate.ApplicationId), timestamp: instant, token: ct);
+            var panel = await session.Events.AggregateStreamAsync<ExpertPanel>(ExpertPanel.IdFor(details.Id), timestamp: instant, token: ct);
             if (panel?.Consensus is not { } c) continue;
-            var details = await session.Events.AggregateStreamAsync<ReviewCaseDetails>(candidate.ApplicationId, timestamp: instant, token: ct);
-            if (details is null) continue;
             concluded.Add((details, new Consensus(c.Scores, c.Total, c.Passed, c.Comments, c.RecordedBy, c.At)));
         }
-        var settings = await ExpertReviewScope.SettingsAsync(session, campaignId, ct);
+        var settings = await ExpertReviewScope.SettingsAsync(session, campaignId, ct, instant);
         await AuditApi.RecordReadAsync(session, context, clock, $"expert ranking of {kind} in campaign {campaignId} as of {instant:O}", null);
         return TypedResults.Ok(Ranking.Of(settings.SheetFor(kind), concluded));
     }
