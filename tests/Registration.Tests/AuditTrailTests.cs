@@ -235,6 +235,13 @@ public class AuditTrailTests(RegistrationApp app) : IClassFixture<RegistrationAp
         Assert.Equal((ProjectionRebuildStatus.Succeeded, null), (rebuilt.State, rebuilt.Error));
         Assert.True(rebuilt.EventsTotal > 0 && rebuilt.EventsDone >= rebuilt.EventsTotal && rebuilt.FinishedAt >= rebuilt.StartedAt);
         Assert.Equal(live, await DetailsJsonAsync());
+        // Another replica (a second instance of the service's rebuilds, sharing only the database) answers for it too.
+        var otherReplica = Microsoft.Extensions.DependencyInjection.ActivatorUtilities.CreateInstance<ProjectionRebuilds>(app.Services);
+        var recorded = await otherReplica.FindAsync("ApplicationDetails", rebuilt.Id, CancellationToken.None);
+        Assert.Equal(rebuilt with { StartedAt = default, FinishedAt = null }, recorded! with { StartedAt = default, FinishedAt = null });
+        Assert.Equal((rebuilt.StartedAt.UtcTicks / 10, rebuilt.FinishedAt!.Value.UtcTicks / 10),
+            (recorded.StartedAt.UtcTicks / 10, recorded.FinishedAt!.Value.UtcTicks / 10));
+        Assert.Null(await otherReplica.FindAsync("ReviewCaseDetails", rebuilt.Id, CancellationToken.None));
     }
 
     [Fact]

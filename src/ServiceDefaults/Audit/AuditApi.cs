@@ -133,15 +133,15 @@ public static class AuditApi
 
     static IResult Projections(IDocumentStore store) => TypedResults.Ok(ProjectionRebuild.Names(store).Order().ToList());
 
-    static IResult Rebuild(string projection, IDocumentStore store, ProjectionRebuilds rebuilds, AuditTrail trail)
+    static async Task<IResult> Rebuild(string projection, IDocumentStore store, ProjectionRebuilds rebuilds, AuditTrail trail, CancellationToken ct)
     {
         if (!ProjectionRebuild.Names(store).Contains(projection)) return Problems.Of(AuditRules.UnknownProjection);
-        var status = rebuilds.Start(projection);
+        var status = await rebuilds.StartAsync(projection, ct);
         return TypedResults.Accepted($"/api/v1/audit/{trail.Service}/projections/{Uri.EscapeDataString(projection)}/rebuilds/{status.Id}", status);
     }
 
-    static IResult RebuildStatus(string projection, Guid rebuildId, ProjectionRebuilds rebuilds) =>
-        rebuilds.Find(projection, rebuildId) is { } status ? TypedResults.Ok(status) : Problems.Of(AuditRules.UnknownRebuild);
+    static async Task<IResult> RebuildStatus(string projection, Guid rebuildId, ProjectionRebuilds rebuilds, CancellationToken ct) =>
+        await rebuilds.FindAsync(projection, rebuildId, ct) is { } status ? TypedResults.Ok(status) : Problems.Of(AuditRules.UnknownRebuild);
 
     /// <summary>Records that the caller read the audit trail: <paramref name="what"/>, and the application it is about.</summary>
     public static async Task RecordReadAsync(IDocumentSession session, HttpContext context, TimeProvider clock, string what, Guid? application)

@@ -50,6 +50,8 @@ public static class AuditTrailExtensions
             options.Projections.Add(new HistoryProjection(history, service), ProjectionLifecycle.Async);
             options.Schema.For<HistoryEntry>().Index(e => e.Sequence).Index(e => e.StreamId).Index(e => e.ActorSubject)
                 .Index(e => e.Account).Index(e => e.ActorAuthority).Index(e => e.AboutStream).GinIndexJsonData();
+            // Rebuild statuses are kept in the database, so that any replica answers for a rebuild another one runs.
+            options.Schema.For<ProjectionRebuildStatus>();
         });
         builder.Services.AddSingleton(services => new AuditTrail(service, history, NpgsqlDataSource.Create(connectionString),
             // Only masking works as the owner: the one recorded way to change a stored event.

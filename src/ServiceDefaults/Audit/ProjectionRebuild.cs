@@ -26,8 +26,10 @@ public sealed record ProjectionRebuildStatus(Guid Id, string Projection, string 
 /// <summary>
 /// Rebuilds projections from the events in the background: Marten's daemon stops the projection's agent, clears its
 /// documents, replays every event and starts it again. A rebuild outlives the request that started it (a long one would
-/// be cut by the gateway's timeout); it stops only with the service. Its status (events done of total) is kept by the
-/// replica that runs it, and on the dashboard: a log line at start and end, the gauge <c>audit.projection.rebuild.progress</c>
+/// be cut by the gateway's timeout); it stops only with the service. Its status (events done of total) is kept in the
+/// service's database as it changes (every half second while it runs), so that every replica answers for it; a rebuild
+/// whose replica stopped says so only if that replica could still record it. On the dashboard: a log line at start and
+/// end, the gauge <c>audit.projection.rebuild.progress</c>
 /// (0 to 1 per running rebuild), the counter <c>audit.projection.rebuilds</c> and the histogram
 /// <c>audit.projection.rebuild.duration</c> (meter <see cref="ProjectionRebuild.MeterName"/>).
 /// </summary>
@@ -36,35 +38,48 @@ public sealed class ProjectionRebuilds(IDocumentStore store, IProjectionCoordina
 {
     readonly ConcurrentDictionary<Guid, ProjectionRebuildStatus> rebuilds = new();
 
-    /// <summary>Starts rebuilding <paramref name="projection"/>; its status as it starts.</summary>
-    public ProjectionRebuildStatus Start(string projection)
+    /// <summary>Starts rebuilding <paramref name="projection"/>; its status as it starts (already recorded).</summary>
+    public async Task<ProjectionRebuildStatus> StartAsync(string projection, CancellationToken ct)
     {
         var status = new ProjectionRebuildStatus(Guid.CreateVersion7(), projection, ProjectionRebuildStatus.Running, 0, 0,
             clock.GetUtcNow(), null, null);
+        await RecordAsync(status, ct);
         rebuilds[status.Id] = status;
         ProjectionRebuild.Running[status.Id] = status;
         _ = Task.Run(() => RunAsync(status.Id, projection, lifetime.ApplicationStopping));
         return status;
     }
 
-    /// <summary>The status of the rebuild <paramref name="id"/> of <paramref name="projection"/>, if this replica ran it.</summary>
-    public ProjectionRebuildStatus? Find(string projection, Guid id) =>
-        rebuilds.TryGetValue(id, out var status) && status.Projection == projection ? status : null;
+    /// <summary>The status of the rebuild <paramref name="id"/> of <paramref name="projection"/>, whichever replica runs or ran it.</summary>
+    public async Task<ProjectionRebuildStatus?> FindAsync(string projection, Guid id, CancellationToken ct)
+    {
+        if (rebuilds.TryGetValue(id, out var status)) return status.Projection == projection ? status : null;
+        await using var session = store.QuerySession();
+        return await session.LoadAsync<ProjectionRebuildStatus>(id, ct) is { } recorded && recorded.Projection == projection ? recorded : null;
+    }
+
+    async Task RecordAsync(ProjectionRebuildStatus status, CancellationToken ct)
+    {
+        await using var session = store.LightweightSession();
+        session.Store(status);
+        await session.SaveChangesAsync(ct);
+    }
 
     async Task RunAsync(Guid id, string projection, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
         logger.LogInformation("Rebuilding projection {Projection} from the events", projection);
+        using var progress = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var watching = Task.CompletedTask;
         try
         {
             var total = (await store.Advanced.FetchEventStoreStatistics(token: ct)).EventSequenceNumber;
-            Update(id, s => s with { EventsTotal = total });
-            using var progress = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            var watching = WatchProgressAsync(id, projection, progress.Token);
+            await UpdateAsync(id, s => s with { EventsTotal = total });
+            watching = WatchProgressAsync(id, projection, progress.Token);
             await coordinator.DaemonForMainDatabase().RebuildProjectionAsync(projection, TimeSpan.FromMinutes(10), ct);
             await progress.CancelAsync();
             await watching;
-            Update(id, s => s with { State = ProjectionRebuildStatus.Succeeded, EventsDone = Math.Max(s.EventsDone, s.EventsTotal), FinishedAt = clock.GetUtcNow() });
+            await UpdateAsync(id, s => s with { State = ProjectionRebuildStatus.Succeeded, EventsDone = Math.Max(s.EventsDone, s.EventsTotal), FinishedAt = clock.GetUtcNow() });
             var tag = new KeyValuePair<string, object?>("projection", projection);
             ProjectionRebuild.Rebuilds.Add(1, tag);
             ProjectionRebuild.Duration.Record(watch.Elapsed.TotalSeconds, tag);
@@ -72,7 +87,10 @@ public sealed class ProjectionRebuilds(IDocumentStore store, IProjectionCoordina
         }
         catch (Exception e)
         {
-            Update(id, s => s with { State = ProjectionRebuildStatus.Failed, FinishedAt = clock.GetUtcNow(),
+            // The progress is no longer recorded before the failure is, so that it cannot overwrite it.
+            await progress.CancelAsync();
+            await watching;
+            await UpdateAsync(id, s => s with { State = ProjectionRebuildStatus.Failed, FinishedAt = clock.GetUtcNow(),
                 Error = ct.IsCancellationRequested ? "服务停止，重建中断。 / The service stopped; the rebuild was cut short." : e.Message });
             logger.LogError(e, "Rebuilding projection {Projection} failed", projection);
         }
@@ -93,7 +111,7 @@ public sealed class ProjectionRebuilds(IDocumentStore store, IProjectionCoordina
                 var shards = await store.Advanced.AllProjectionProgress(token: ct);
                 var reached = shards.Where(s => s.ShardName.StartsWith(projection + ":", StringComparison.Ordinal))
                     .Select(s => s.Sequence).DefaultIfEmpty(0).Min();
-                Update(id, s => s with { EventsDone = Math.Min(reached, s.EventsTotal) });
+                await UpdateAsync(id, s => s with { EventsDone = Math.Min(reached, s.EventsTotal) });
             }
         }
         catch (Exception e) when (e is OperationCanceledException || ct.IsCancellationRequested)
@@ -105,10 +123,20 @@ public sealed class ProjectionRebuilds(IDocumentStore store, IProjectionCoordina
         }
     }
 
-    void Update(Guid id, Func<ProjectionRebuildStatus, ProjectionRebuildStatus> change)
+    async Task UpdateAsync(Guid id, Func<ProjectionRebuildStatus, ProjectionRebuildStatus> change)
     {
         var status = rebuilds.AddOrUpdate(id, _ => throw new InvalidOperationException("unknown rebuild"), (_, s) => change(s));
         if (ProjectionRebuild.Running.ContainsKey(id)) ProjectionRebuild.Running[id] = status;
+        try
+        {
+            // Recorded even while the service stops (a rebuild cut short says so), within a few seconds.
+            using var bounded = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await RecordAsync(status, bounded.Token);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            logger.LogWarning(e, "The status of rebuilding {Projection} could not be recorded; this replica still answers for it", status.Projection);
+        }
     }
 }
 
