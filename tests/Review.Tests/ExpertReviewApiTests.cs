@@ -12,7 +12,7 @@ using ServiceManufacturing.Tests.TestSupport;
 namespace ServiceManufacturing.Tests.Review;
 
 /// <summary>Expert review through Review's API, on the real servers: from the ministry's in-tray to the ranked result.</summary>
-public class ExpertReviewApiTests(ReviewApp app) : IClassFixture<ReviewApp>
+public partial class ExpertReviewApiTests(ReviewApp app) : IClassFixture<ReviewApp>
 {
     const string RelatedParty = "91310000MA1FL0000Y";
 
