@@ -13,7 +13,7 @@ using ServiceManufacturing.Tests.TestSupport;
 
 namespace ServiceManufacturing.Tests.Registration;
 
-public class AuditTrailTests(RegistrationApp app) : IClassFixture<RegistrationApp>
+public partial class AuditTrailTests(RegistrationApp app) : IClassFixture<RegistrationApp>
 {
     static readonly JsonSerializerOptions Json = ApiJson.Options;
     readonly HttpClient applicant = app.ClientFor(TestUsers.Applicant);
@@ -215,53 +215,6 @@ public class AuditTrailTests(RegistrationApp app) : IClassFixture<RegistrationAp
         });
         Assert.Equal(TestUsers.Auditor.Subject, export.ActorSubject);
         Assert.Contains($"export (pdf) of the history of application {id}", export.SummaryEn);
-    }
-
-    [Fact]
-    public async Task AProjectionDroppedAndRebuiltFromTheEventsEqualsTheLiveOne()
-    {
-        var id = await app.DraftAsync(TestUsers.Applicant, "enterprise", "440300", Forms.Enterprise());
-        Assert.Equal(HttpStatusCode.OK, (await applicant.PostAsync($"/api/v1/applications/{id}/submission", null)).StatusCode);
-        var live = await DetailsJsonAsync();
-        Assert.Contains(id.ToString(), live);
-        await using (var superuser = await app.SuperuserAsync())
-        await using (var drop = new NpgsqlCommand("delete from mt_doc_applicationdetails", superuser))
-            Assert.True(await drop.ExecuteNonQueryAsync() > 0);
-        Assert.DoesNotContain(id.ToString(), await DetailsJsonAsync());
-
-        var ministry = app.ClientFor(TestUsers.Ministry);
-        var rebuilt = await AuditProbe.RebuildAsync(ministry, "registration", "ApplicationDetails");
-
-        Assert.Equal((ProjectionRebuildStatus.Succeeded, null), (rebuilt.State, rebuilt.Error));
-        Assert.True(rebuilt.EventsTotal > 0 && rebuilt.EventsDone >= rebuilt.EventsTotal && rebuilt.FinishedAt >= rebuilt.StartedAt);
-        Assert.Equal(live, await DetailsJsonAsync());
-        // Another replica (a second instance of the service's rebuilds, sharing only the database) answers for it too.
-        var otherReplica = Microsoft.Extensions.DependencyInjection.ActivatorUtilities.CreateInstance<ProjectionRebuilds>(app.Services);
-        var recorded = await otherReplica.FindAsync("ApplicationDetails", rebuilt.Id, CancellationToken.None);
-        Assert.Equal(rebuilt with { StartedAt = default, FinishedAt = null }, recorded! with { StartedAt = default, FinishedAt = null });
-        Assert.Equal((rebuilt.StartedAt.UtcTicks / 10, rebuilt.FinishedAt!.Value.UtcTicks / 10),
-            (recorded.StartedAt.UtcTicks / 10, recorded.FinishedAt!.Value.UtcTicks / 10));
-        Assert.Null(await otherReplica.FindAsync("ReviewCaseDetails", rebuilt.Id, CancellationToken.None));
-    }
-
-    [Fact]
-    public async Task AnUnknownProjectionOrRebuildIsNotFoundAndTheProjectionsAreListed()
-    {
-        var ministry = app.ClientFor(TestUsers.Ministry);
-        Assert.Equal(HttpStatusCode.NotFound, (await ministry.PostAsync("/api/v1/audit/registration/projections/NoSuchThing/rebuilds", null)).StatusCode);
-        var unknown = await ministry.GetAsync($"/api/v1/audit/registration/projections/ApplicationDetails/rebuilds/{Guid.NewGuid()}");
-        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
-        Assert.Contains("projection-rebuild-not-found", await unknown.Content.ReadAsStringAsync());
-        var names = await ministry.GetFromJsonAsync<List<string>>("/api/v1/audit/registration/projections", Json);
-        Assert.Contains("ApplicationDetails", names!);
-        Assert.Equal(names!.Order(), names);
-    }
-
-    async Task<string> DetailsJsonAsync()
-    {
-        await using var session = app.Store.QuerySession();
-        var all = await session.Query<ApplicationDetails>().OrderBy(d => d.Id).ToListAsync();
-        return JsonSerializer.Serialize(all, Json);
     }
 
     async Task<ChainVerification> VerifyAsync(string query) =>
